@@ -1,1 +1,31 @@
-pub mod x {}
+//! tvm-vm: the front end, bytecode compiler, object model, GC and interpreter of tvm.
+//!
+//! Reading order: `value` (how a Python value is represented), `gc` (the heap),
+//! `object` (heap object types), `bytecode` (the instruction table), `compiler`
+//! (AST -> bytecode), `interp` (frames and the dispatch loop), `ops` (operator
+//! semantics), `builtins` / `methods` / `modules` (the library), `run` (the
+//! embedding API the CLI uses).
+
+pub mod builtins;
+pub mod bytecode;
+pub mod compiler;
+pub mod dict;
+pub mod error;
+pub mod format;
+pub mod gc;
+pub mod interp;
+pub mod methods;
+pub mod modules;
+#[path = "/tmp/stub/num_stub.rs"]
+pub mod num;
+pub mod object;
+pub mod ops;
+pub mod parser;
+pub mod repr;
+pub mod run;
+pub mod traceback;
+pub mod value;
+
+pub use interp::Vm;
+pub use run::{run_file, RunOptions};
+pub use value::Value;

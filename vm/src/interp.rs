@@ -1,0 +1,1235 @@
+//! Interp: the virtual machine state and the bytecode dispatch loop.
+//!
+//! All frames live in one contiguous, never-reallocated stack of `Value` slots; a
+//! frame is a window `[base, base + code.nregs)`. Calls are Lua-style: the callee's
+//! window starts at the caller's first argument register, so arguments are never
+//! copied. Python-to-Python calls do not recurse on the native stack: `execute`
+//! pushes a `Frame` and keeps dispatching, so deep Python recursion is bounded by the
+//! recursion limit, never by Rust's stack.
+//!
+//! Safepoints: loop back-edges (`JumpBack`, `ForNext`) and Python calls check
+//! `heap.gc_requested` and collect there (see `gc.rs`). Back-edges also count each
+//! loop exactly (`Code::loop_counts`): that is where the tracing JIT will hook in.
+//!
+//! The dispatch loop is one `match` over `Op`. Fast paths for small ints and floats
+//! are inline; everything else calls into `ops.rs`. Errors are propagated with
+//! `tri!`, which saves the pc first so the traceback points at the failing op.
+
+use crate::builtins;
+use crate::bytecode::*;
+use crate::error::{ExcType, PyErr};
+use crate::gc::{Gc, Heap};
+use crate::object::*;
+use crate::ops;
+use crate::value::Value;
+use hashbrown::HashMap;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use smallvec::SmallVec;
+use std::io::Write;
+use std::rc::Rc;
+
+/// Slots in the value stack (lazily committed by the OS: 64 MiB of address space).
+pub const STACK_SLOTS: usize = 1 << 22;
+
+/// CPython's default recursion limit.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// An activation record. The registers live in `Vm::stack[base..base + code.nregs]`.
+pub struct Frame {
+    /// The code being run.
+    pub code: Rc<Code>,
+    /// Index of the next instruction (while suspended: of the instruction after the call).
+    pub pc: usize,
+    /// First register slot.
+    pub base: usize,
+    /// Absolute stack slot that receives the return value.
+    pub ret: usize,
+}
+
+/// Builtin type objects, by kind.
+pub struct Types {
+    /// Every builtin type, looked up by `TypeKind`.
+    pub by_kind: Vec<(TypeKind, Gc<TypeObj>)>,
+    /// Exception classes, indexed by `ExcType as usize`.
+    pub exc: Vec<Gc<TypeObj>>,
+}
+
+impl Types {
+    /// The type object of a kind.
+    pub fn get(&self, k: TypeKind) -> Gc<TypeObj> {
+        if let TypeKind::Exception(e) = k {
+            return self.exc[e as usize];
+        }
+        self.by_kind
+            .iter()
+            .find(|(kk, _)| *kk == k)
+            .map(|(_, t)| *t)
+            .unwrap_or(self.by_kind[0].1)
+    }
+}
+
+/// The whole interpreter state.
+pub struct Vm {
+    /// The GC heap.
+    pub heap: Heap,
+    stack: Box<[Value]>,
+    /// Active frames, innermost last.
+    pub frames: Vec<Frame>,
+    /// Module globals by slot (Undef = unbound).
+    pub globals: Vec<Value>,
+    /// Names of the global slots.
+    pub global_names: Rc<GlobalNames>,
+    /// For each global slot: the builtin of the same name, or Undef.
+    builtin_of_slot: Vec<Value>,
+    /// The builtins namespace.
+    pub builtins: HashMap<&'static str, Value>,
+    /// Builtin types.
+    pub types: Types,
+    /// Values Rust code holds across re-entrant calls; GC roots.
+    pub temp_roots: Vec<Value>,
+    /// Values alive for the whole run (constants, types, builtins).
+    permanent: Vec<Value>,
+    /// Imported modules.
+    modules: HashMap<String, Value>,
+    /// One-character strings for code points < 128.
+    pub char_cache: Vec<Value>,
+    /// `()`.
+    pub empty_tuple: Value,
+    /// The recursion limit (frames).
+    pub recursion_limit: usize,
+    /// Buffered stdout.
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    /// Objects being repr'd (to print `[...]` for cycles).
+    pub repr_stack: Vec<usize>,
+    /// Methods of builtin types by (value tag, name).
+    pub methods: HashMap<(u8, &'static str), Value>,
+}
+
+/// `Value` for a BigInt, normalised to `Int` when it fits.
+pub fn int_value(heap: &mut Heap, i: BigInt) -> Value {
+    match i.to_i64() {
+        Some(v) => Value::Int(v),
+        None => Value::BigInt(heap.alloc(BigIntObj { value: i })),
+    }
+}
+
+/// Short text of a constant, for `tvm dis`.
+pub fn const_repr(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("{:?}", s.as_str()),
+        Value::Float(f) => crate::format::float_repr(*f),
+        Value::Tuple(t) => {
+            let parts: Vec<String> = t.items.iter().map(const_repr).collect();
+            format!("({})", parts.join(", "))
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+macro_rules! reg {
+    ($regs:ident, $r:expr) => {
+        // SAFETY: the compiler only emits registers < code.nregs, and push_frame
+        // checked base + nregs <= STACK_SLOTS.
+        unsafe { *$regs.add($r.i()) }
+    };
+}
+macro_rules! set {
+    ($regs:ident, $r:expr, $v:expr) => {{
+        let v = $v;
+        unsafe { *$regs.add($r.i()) = v }
+    }};
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Vm {
+    /// A fresh VM with builtins installed.
+    pub fn new() -> Vm {
+        let mut heap = Heap::new();
+        let stack = {
+            let layout = std::alloc::Layout::array::<Value>(STACK_SLOTS).expect("stack layout");
+            // SAFETY: all-zero bytes are a valid `Value::None` (tag 0), and the
+            // allocation is handed to a Box of exactly that layout.
+            unsafe {
+                let p = std::alloc::alloc_zeroed(layout) as *mut Value;
+                if p.is_null() {
+                    std::alloc::handle_alloc_error(layout);
+                }
+                Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, STACK_SLOTS))
+            }
+        };
+        let types = builtins::make_types(&mut heap);
+        let char_cache = (0u8..128)
+            .map(|c| Value::Str(heap.alloc(StrObj::new((c as char).to_string()))))
+            .collect();
+        let empty_tuple = Value::Tuple(heap.alloc(TupleObj {
+            items: Box::new([]),
+        }));
+        let mut vm = Vm {
+            heap,
+            stack,
+            frames: Vec::with_capacity(256),
+            globals: vec![],
+            global_names: Rc::new(GlobalNames::default()),
+            builtin_of_slot: vec![],
+            builtins: HashMap::new(),
+            types,
+            temp_roots: vec![],
+            permanent: vec![],
+            modules: HashMap::new(),
+            char_cache,
+            empty_tuple,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            repr_stack: vec![],
+            methods: HashMap::new(),
+        };
+        builtins::install(&mut vm);
+        vm
+    }
+
+    // -- Allocation helpers ---------------------------------------------------------
+
+    /// A new str value.
+    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+        let s: Box<str> = s.into();
+        if s.len() == 1 && s.as_bytes()[0] < 128 {
+            return self.char_cache[s.as_bytes()[0] as usize];
+        }
+        Value::Str(self.heap.alloc(StrObj::new(s)))
+    }
+    /// A one-char str.
+    pub fn char_str(&mut self, c: char) -> Value {
+        if (c as u32) < 128 {
+            return self.char_cache[c as usize];
+        }
+        self.new_str(c.to_string())
+    }
+    /// A new list value.
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::List(self.heap.alloc(ListObj::new(items)))
+    }
+    /// A new tuple value.
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple;
+        }
+        Value::Tuple(self.heap.alloc(TupleObj {
+            items: items.into_boxed_slice(),
+        }))
+    }
+    /// An int value from a BigInt.
+    pub fn new_int(&mut self, i: BigInt) -> Value {
+        int_value(&mut self.heap, i)
+    }
+    /// An int value from a `num::Int`.
+    pub fn int(&mut self, i: crate::num::Int) -> Value {
+        match i {
+            crate::num::Int::Small(v) => Value::Int(v),
+            crate::num::Int::Big(b) => Value::BigInt(self.heap.alloc(BigIntObj { value: b })),
+        }
+    }
+    /// A new empty dict value.
+    pub fn new_dict(&mut self) -> Gc<DictObj> {
+        self.heap.alloc(DictObj::new(crate::dict::DictTable::new()))
+    }
+    /// A native function value.
+    pub fn new_builtin(&mut self, name: &'static str, func: NativeFn) -> Value {
+        Value::Builtin(self.heap.alloc(BuiltinObj {
+            name,
+            func,
+            bound: None,
+            owner: None,
+        }))
+    }
+    /// Keeps `v` alive for the whole run.
+    pub fn make_permanent(&mut self, v: Value) {
+        self.permanent.push(v);
+    }
+
+    // -- Errors -------------------------------------------------------------------------
+
+    /// A new exception of a builtin class with one str argument.
+    pub fn err(&mut self, ty: ExcType, msg: impl Into<String>) -> PyErr {
+        let msg = msg.into();
+        let arg = self.new_str(msg);
+        self.err_args(ty, vec![arg])
+    }
+    /// A new exception of a builtin class with the given args.
+    pub fn err_args(&mut self, ty: ExcType, args: Vec<Value>) -> PyErr {
+        let t = self.types.exc[ty as usize];
+        PyErr(self.heap.alloc(ExcObj {
+            ty: t,
+            args: args.into_boxed_slice(),
+            traceback: Default::default(),
+        }))
+    }
+    /// `TypeError(msg)`.
+    pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.err(ExcType::TypeError, msg)
+    }
+    /// `ValueError(msg)`.
+    pub fn value_error(&mut self, msg: impl Into<String>) -> PyErr {
+        self.err(ExcType::ValueError, msg)
+    }
+    /// Converts a numeric error.
+    pub fn num_err(&mut self, e: crate::num::NumError) -> PyErr {
+        let msg = e.msg.clone();
+        let t: ExcType = e.into();
+        self.err(t, msg)
+    }
+    /// Converts a formatting error.
+    pub fn fmt_err(&mut self, e: crate::format::FormatError) -> PyErr {
+        use crate::format::FormatErrorKind as K;
+        let t = match e.kind {
+            K::ValueError => ExcType::ValueError,
+            K::TypeError => ExcType::TypeError,
+            K::OverflowError => ExcType::OverflowError,
+            K::MemoryError => ExcType::MemoryError,
+        };
+        self.err(t, e.msg)
+    }
+
+    // -- Globals ------------------------------------------------------------------------
+
+    fn sync_globals(&mut self) {
+        let names = self.global_names.names.borrow();
+        while self.globals.len() < names.len() {
+            let name = &names[self.globals.len()];
+            let b = self.builtins.get(name.as_str()).copied().unwrap_or(Value::Undef);
+            self.builtin_of_slot.push(b);
+            self.globals.push(Value::Undef);
+        }
+    }
+
+    /// Sets a global by name (used to predefine `__name__`).
+    pub fn set_global(&mut self, name: &str, v: Value) {
+        let idx = {
+            let mut names = self.global_names.names.borrow_mut();
+            match names.iter().position(|n| n == name) {
+                Some(i) => i,
+                None => {
+                    names.push(name.to_string());
+                    names.len() - 1
+                }
+            }
+        };
+        self.sync_globals();
+        self.globals[idx] = v;
+    }
+
+    // -- Running ------------------------------------------------------------------------
+
+    /// Compiles a module (for `run` and `dis`).
+    pub fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+    ) -> Result<Rc<Code>, crate::compiler::CompileError> {
+        let code = crate::compiler::compile_module(
+            source,
+            filename,
+            self.global_names.clone(),
+            &mut self.heap,
+        )?;
+        self.root_code(&code);
+        self.sync_globals();
+        Ok(code)
+    }
+
+    fn root_code(&mut self, code: &Rc<Code>) {
+        self.permanent.extend_from_slice(&code.consts);
+        for s in &code.sites {
+            self.permanent.push(Value::Str(s.name));
+        }
+        for c in &code.children {
+            self.root_code(c);
+        }
+    }
+
+    /// Runs module code to completion.
+    pub fn run_module(&mut self, code: Rc<Code>) -> PyResult<()> {
+        self.set_global("__name__", Value::Undef);
+        let main = self.new_str("__main__");
+        self.set_global("__name__", main);
+        let nregs = code.nregs as usize;
+        let base = 0;
+        for slot in &mut self.stack[base..base + nregs] {
+            *slot = Value::None;
+        }
+        let entry = self.frames.len();
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            base,
+            ret: base,
+        });
+        self.execute(entry).map(|_| ())
+    }
+
+    /// First free stack slot above the innermost frame.
+    fn stack_top(&self) -> usize {
+        match self.frames.last() {
+            Some(f) => f.base + f.code.nregs as usize,
+            None => 0,
+        }
+    }
+
+    /// Collects garbage now. Only at a safepoint.
+    pub fn collect(&mut self) {
+        let top = self.stack_top();
+        let mut roots: Vec<Value> = Vec::with_capacity(top + self.globals.len() + self.permanent.len() + 64);
+        roots.extend_from_slice(&self.stack[..top]);
+        roots.extend_from_slice(&self.globals);
+        roots.extend_from_slice(&self.builtin_of_slot);
+        roots.extend(self.builtins.values().copied());
+        roots.extend_from_slice(&self.permanent);
+        roots.extend_from_slice(&self.temp_roots);
+        roots.extend(self.modules.values().copied());
+        roots.extend_from_slice(&self.char_cache);
+        roots.push(self.empty_tuple);
+        for t in &self.types.by_kind {
+            roots.push(Value::Type(t.1));
+        }
+        for t in &self.types.exc {
+            roots.push(Value::Type(*t));
+        }
+        self.heap.collect(&mut roots);
+    }
+
+    /// Calls any callable from Rust (re-entrant: runs a nested dispatch loop for
+    /// Python functions). The caller must keep its own live values rooted
+    /// (`temp_roots`) if it holds any across this call.
+    pub fn call_value(&mut self, f: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+        match f {
+            Value::Func(func) => {
+                let base = self.stack_top();
+                if base + args.len() + 1 >= STACK_SLOTS {
+                    return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
+                }
+                self.stack[base..base + args.len()].copy_from_slice(args);
+                let entry = self.frames.len();
+                // The result slot: just below the callee window is not ours, so use
+                // the callee's first slot (read back after the frame is popped).
+                self.push_call(func, base, args.len(), kw, base)?;
+                self.execute(entry)
+            }
+            Value::Builtin(b) => self.call_builtin(b, args, kw),
+            Value::Type(t) => builtins::call_type(self, t, args, kw),
+            other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    fn call_builtin(&mut self, b: Gc<BuiltinObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+        match b.bound {
+            None => (b.func)(self, args, kw),
+            Some(this) => {
+                let mut v: SmallVec<[Value; 8]> = SmallVec::with_capacity(args.len() + 1);
+                v.push(this);
+                v.extend_from_slice(args);
+                (b.func)(self, &v, kw)
+            }
+        }
+    }
+
+    /// Pushes a frame for `func` whose `nargs` arguments (positional, then keyword
+    /// values named by `kw`) are already at `stack[base..]`.
+    fn push_call(&mut self, func: Gc<FuncObj>, base: usize, nargs: usize, kw: KwArgs, ret: usize) -> PyResult<()> {
+        let code = &func.code;
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let nregs = code.nregs as usize;
+        if base + nregs >= STACK_SLOTS {
+            return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let nparams = code.nparams as usize;
+        let nkwonly = code.nkwonly as usize;
+        let npos = nargs - kw.len();
+        if kw.is_empty() && npos == nparams && nkwonly == 0 {
+            // Fast path: exact positional arity.
+            let nlocals = code.nlocals();
+            for slot in &mut self.stack[base + npos..base + nlocals] {
+                *slot = Value::Undef;
+            }
+            for slot in &mut self.stack[base + nlocals..base + nregs] {
+                *slot = Value::None;
+            }
+        } else {
+            self.bind_args(func, base, npos, kw)?;
+        }
+        self.frames.push(Frame {
+            code: func.code.clone(),
+            pc: 0,
+            base,
+            ret,
+        });
+        Ok(())
+    }
+
+    /// The general argument binder: defaults, keywords and CPython's error messages.
+    fn bind_args(&mut self, func: Gc<FuncObj>, base: usize, npos: usize, kw: KwArgs) -> PyResult<()> {
+        let code = func.code.clone();
+        let nparams = code.nparams as usize;
+        let nkwonly = code.nkwonly as usize;
+        let total = nparams + nkwonly;
+        let qual = code.qualname.clone();
+        if npos > nparams {
+            let ndef = code.ndefaults as usize;
+            let given_kw_only = 0;
+            let _ = given_kw_only;
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", nparams - ndef, nparams)
+            } else {
+                format!("{} positional argument{}", nparams, if nparams == 1 { "" } else { "s" })
+            };
+            let was = if npos == 1 { "was" } else { "were" };
+            return Err(self.type_error(format!("{qual}() takes {takes} but {npos} {was} given")));
+        }
+        let mut params: SmallVec<[Value; 16]> = SmallVec::from_elem(Value::Undef, total);
+        params[..npos].copy_from_slice(&self.stack[base..base + npos]);
+        for (i, (name, v)) in kw.iter().enumerate() {
+            let _ = i;
+            let name = name.as_str();
+            match code.varnames[..total].iter().position(|p| p == name) {
+                Some(p) => {
+                    if !matches!(params[p], Value::Undef) {
+                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{name}'")));
+                    }
+                    params[p] = *v;
+                }
+                None => {
+                    return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{name}'")));
+                }
+            }
+        }
+        let ndef = code.ndefaults as usize;
+        let first_def = nparams - ndef;
+        let mut missing = vec![];
+        for (p, param) in params.iter_mut().enumerate().take(nparams) {
+            if matches!(param, Value::Undef) {
+                if p >= first_def {
+                    *param = func.defaults[p - first_def];
+                } else {
+                    missing.push(code.varnames[p].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        for (p, param) in params.iter_mut().enumerate().skip(nparams) {
+            if matches!(param, Value::Undef) {
+                if let Some((_, d)) = func.kwdefaults.iter().find(|(i, _)| *i == p) {
+                    *param = *d;
+                } else {
+                    missing.push(code.varnames[p].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        let nregs = code.nregs as usize;
+        self.stack[base..base + total].copy_from_slice(&params);
+        for slot in &mut self.stack[base + total..base + code.nlocals()] {
+            *slot = Value::Undef;
+        }
+        for slot in &mut self.stack[base + code.nlocals()..base + nregs] {
+            *slot = Value::None;
+        }
+        Ok(())
+    }
+
+    /// Runs frames until the frame at depth `entry` returns; returns its value.
+    pub fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        match self.dispatch(entry) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                // Unwind every frame of this activation, recording the traceback.
+                while self.frames.len() > entry {
+                    let f = self.frames.pop().expect("frame");
+                    e.0.tb().push(TbFrame {
+                        code: f.code,
+                        pc: f.pc.saturating_sub(1) as u32,
+                    });
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn unbound_local(&mut self, code: &Code, r: Reg) -> PyErr {
+        let name = code.varnames.get(r.i()).cloned().unwrap_or_default();
+        self.err(
+            ExcType::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    /// Raises UnboundLocalError if any operand register holds Undef.
+    fn check_bound(&mut self, code: &Code, regs: &[(Reg, Value)]) -> PyResult<()> {
+        for (r, v) in regs {
+            if matches!(v, Value::Undef) {
+                return Err(self.unbound_local(code, *r));
+            }
+        }
+        Ok(())
+    }
+
+    fn kwnames(code: &Code, k: ConstId) -> SmallVec<[Gc<StrObj>; 4]> {
+        match code.consts[k.i()] {
+            Value::Tuple(t) => t
+                .items
+                .iter()
+                .filter_map(|v| if let Value::Str(s) = v { Some(*s) } else { None })
+                .collect(),
+            _ => SmallVec::new(),
+        }
+    }
+
+    /// The dispatch loop.
+    #[allow(clippy::cognitive_complexity)]
+    fn dispatch(&mut self, entry: usize) -> PyResult<Value> {
+        'frame: loop {
+            let (code, base, mut pc) = {
+                let f = self.frames.last().expect("a frame to run");
+                (f.code.clone(), f.base, f.pc)
+            };
+            let ops = code.ops.as_ptr();
+            let regs: *mut Value = unsafe { self.stack.as_mut_ptr().add(base) };
+
+            // Saves the pc and propagates an error.
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            return Err(e);
+                        }
+                    }
+                };
+            }
+            macro_rules! fail {
+                ($e:expr) => {{
+                    let e = $e;
+                    self.frames.last_mut().expect("frame").pc = pc;
+                    return Err(e);
+                }};
+            }
+            macro_rules! bound {
+                ($($r:expr),*) => {{
+                    let pairs = [$(($r, reg!(regs, $r))),*];
+                    tri!(self.check_bound(&code, &pairs));
+                }};
+            }
+            macro_rules! binop_slow {
+                ($dst:expr, $a:expr, $b:expr, $f:path) => {{
+                    bound!($a, $b);
+                    let v = tri!($f(self, reg!(regs, $a), reg!(regs, $b)));
+                    set!(regs, $dst, v);
+                }};
+            }
+            macro_rules! cmp_op {
+                ($dst:expr, $a:expr, $b:expr, $op:tt, $kind:expr) => {{
+                    match (reg!(regs, $a), reg!(regs, $b)) {
+                        (Value::Int(x), Value::Int(y)) => set!(regs, $dst, Value::Bool(x $op y)),
+                        (Value::Float(x), Value::Float(y)) => set!(regs, $dst, Value::Bool(x $op y)),
+                        (x, y) => {
+                            bound!($a, $b);
+                            let v = tri!(ops::compare(self, x, y, $kind));
+                            set!(regs, $dst, v);
+                        }
+                    }
+                }};
+            }
+            macro_rules! safepoint {
+                () => {
+                    if self.heap.gc_requested {
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        self.collect();
+                    }
+                };
+            }
+
+            loop {
+                // SAFETY: every code object ends in a return, and jumps stay in range.
+                let op = unsafe { *ops.add(pc) };
+                pc += 1;
+                match op {
+                    Op::Nop {} => {}
+                    Op::Move { dst, src } => {
+                        let v = reg!(regs, src);
+                        if let Value::Undef = v {
+                            fail!(self.unbound_local(&code, src));
+                        }
+                        set!(regs, dst, v);
+                    }
+                    Op::LoadConst { dst, k } => set!(regs, dst, code.consts[k.i()]),
+                    Op::LoadInt { dst, val } => set!(regs, dst, Value::Int(val as i64)),
+                    Op::LoadNone { dst } => set!(regs, dst, Value::None),
+                    Op::LoadBool { dst, val } => set!(regs, dst, Value::Bool(val)),
+                    Op::LoadGlobal { dst, g } => {
+                        let mut v = self.globals[g.i()];
+                        if let Value::Undef = v {
+                            v = self.builtin_of_slot[g.i()];
+                            if let Value::Undef = v {
+                                let name = self.global_names.names.borrow()[g.i()].clone();
+                                fail!(self.err(ExcType::NameError, format!("name '{name}' is not defined")));
+                            }
+                        }
+                        set!(regs, dst, v);
+                    }
+                    Op::StoreGlobal { g, src } => {
+                        let v = reg!(regs, src);
+                        if let Value::Undef = v {
+                            fail!(self.unbound_local(&code, src));
+                        }
+                        self.globals[g.i()] = v;
+                    }
+                    Op::DelGlobal { g } => {
+                        if let Value::Undef = self.globals[g.i()] {
+                            let name = self.global_names.names.borrow()[g.i()].clone();
+                            fail!(self.err(ExcType::NameError, format!("name '{name}' is not defined")));
+                        }
+                        self.globals[g.i()] = Value::Undef;
+                    }
+                    Op::DelLocal { reg } => {
+                        if let Value::Undef = reg!(regs, reg) {
+                            fail!(self.unbound_local(&code, reg));
+                        }
+                        set!(regs, reg, Value::Undef);
+                    }
+                    Op::Add { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
+                            Some(s) => set!(regs, dst, Value::Int(s)),
+                            None => binop_slow!(dst, a, b, ops::add),
+                        },
+                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x + y)),
+                        _ => binop_slow!(dst, a, b, ops::add),
+                    },
+                    Op::AddImm { dst, a, imm } => match reg!(regs, a) {
+                        Value::Int(x) => match x.checked_add(imm as i64) {
+                            Some(s) => set!(regs, dst, Value::Int(s)),
+                            None => {
+                                let v = tri!(ops::add(self, Value::Int(x), Value::Int(imm as i64)));
+                                set!(regs, dst, v);
+                            }
+                        },
+                        Value::Float(x) => set!(regs, dst, Value::Float(x + imm as f64)),
+                        other => {
+                            bound!(a);
+                            let v = tri!(ops::add(self, other, Value::Int(imm as i64)));
+                            set!(regs, dst, v);
+                        }
+                    },
+                    Op::Sub { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => match x.checked_sub(y) {
+                            Some(s) => set!(regs, dst, Value::Int(s)),
+                            None => binop_slow!(dst, a, b, ops::sub),
+                        },
+                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x - y)),
+                        _ => binop_slow!(dst, a, b, ops::sub),
+                    },
+                    Op::Mul { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => match x.checked_mul(y) {
+                            Some(s) => set!(regs, dst, Value::Int(s)),
+                            None => binop_slow!(dst, a, b, ops::mul),
+                        },
+                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x * y)),
+                        _ => binop_slow!(dst, a, b, ops::mul),
+                    },
+                    Op::TrueDiv { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Float(x), Value::Float(y)) if y != 0.0 => set!(regs, dst, Value::Float(x / y)),
+                        _ => binop_slow!(dst, a, b, ops::truediv),
+                    },
+                    Op::FloorDiv { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) if y > 0 => set!(regs, dst, Value::Int(x.div_euclid(y))),
+                        _ => binop_slow!(dst, a, b, ops::floordiv),
+                    },
+                    Op::Mod { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) if y > 0 => set!(regs, dst, Value::Int(x.rem_euclid(y))),
+                        _ => binop_slow!(dst, a, b, ops::modulo),
+                    },
+                    Op::Pow { dst, a, b } => binop_slow!(dst, a, b, ops::pow),
+                    Op::LShift { dst, a, b } => binop_slow!(dst, a, b, ops::lshift),
+                    Op::RShift { dst, a, b } => binop_slow!(dst, a, b, ops::rshift),
+                    Op::BitAnd { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => set!(regs, dst, Value::Int(x & y)),
+                        _ => binop_slow!(dst, a, b, ops::bitand),
+                    },
+                    Op::BitOr { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => set!(regs, dst, Value::Int(x | y)),
+                        _ => binop_slow!(dst, a, b, ops::bitor),
+                    },
+                    Op::BitXor { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => set!(regs, dst, Value::Int(x ^ y)),
+                        _ => binop_slow!(dst, a, b, ops::bitxor),
+                    },
+                    Op::InplaceAdd { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
+                        (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
+                            Some(s) => set!(regs, dst, Value::Int(s)),
+                            None => binop_slow!(dst, a, b, ops::add),
+                        },
+                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x + y)),
+                        _ => binop_slow!(dst, a, b, ops::inplace_add),
+                    },
+                    Op::InplaceMul { dst, a, b } => binop_slow!(dst, a, b, ops::inplace_mul),
+                    Op::Neg { dst, src } => match reg!(regs, src) {
+                        Value::Int(x) if x != i64::MIN => set!(regs, dst, Value::Int(-x)),
+                        Value::Float(x) => set!(regs, dst, Value::Float(-x)),
+                        v => {
+                            bound!(src);
+                            let r = tri!(ops::neg(self, v));
+                            set!(regs, dst, r);
+                        }
+                    },
+                    Op::Pos { dst, src } => {
+                        bound!(src);
+                        let r = tri!(ops::pos(self, reg!(regs, src)));
+                        set!(regs, dst, r);
+                    }
+                    Op::Invert { dst, src } => {
+                        bound!(src);
+                        let r = tri!(ops::invert(self, reg!(regs, src)));
+                        set!(regs, dst, r);
+                    }
+                    Op::Not { dst, src } => {
+                        let v = reg!(regs, src);
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            _ => {
+                                bound!(src);
+                                tri!(ops::truthy(self, v))
+                            }
+                        };
+                        set!(regs, dst, Value::Bool(!t));
+                    }
+                    Op::Lt { dst, a, b } => cmp_op!(dst, a, b, <, ops::Cmp::Lt),
+                    Op::Le { dst, a, b } => cmp_op!(dst, a, b, <=, ops::Cmp::Le),
+                    Op::Gt { dst, a, b } => cmp_op!(dst, a, b, >, ops::Cmp::Gt),
+                    Op::Ge { dst, a, b } => cmp_op!(dst, a, b, >=, ops::Cmp::Ge),
+                    Op::Eq { dst, a, b } => cmp_op!(dst, a, b, ==, ops::Cmp::Eq),
+                    Op::Ne { dst, a, b } => cmp_op!(dst, a, b, !=, ops::Cmp::Ne),
+                    Op::Is { dst, a, b } => {
+                        bound!(a, b);
+                        set!(regs, dst, Value::Bool(reg!(regs, a).is(&reg!(regs, b))));
+                    }
+                    Op::IsNot { dst, a, b } => {
+                        bound!(a, b);
+                        set!(regs, dst, Value::Bool(!reg!(regs, a).is(&reg!(regs, b))));
+                    }
+                    Op::In { dst, a, b } => {
+                        bound!(a, b);
+                        let r = tri!(ops::contains(self, reg!(regs, b), reg!(regs, a)));
+                        set!(regs, dst, Value::Bool(r));
+                    }
+                    Op::NotIn { dst, a, b } => {
+                        bound!(a, b);
+                        let r = tri!(ops::contains(self, reg!(regs, b), reg!(regs, a)));
+                        set!(regs, dst, Value::Bool(!r));
+                    }
+                    Op::Jump { target } => pc = target.i(),
+                    Op::JumpIfFalse { cond, target } => {
+                        let t = match reg!(regs, cond) {
+                            Value::Bool(b) => b,
+                            v => {
+                                bound!(cond);
+                                tri!(ops::truthy(self, v))
+                            }
+                        };
+                        if !t {
+                            pc = target.i();
+                        }
+                    }
+                    Op::JumpIfTrue { cond, target } => {
+                        let t = match reg!(regs, cond) {
+                            Value::Bool(b) => b,
+                            v => {
+                                bound!(cond);
+                                tri!(ops::truthy(self, v))
+                            }
+                        };
+                        if t {
+                            pc = target.i();
+                        }
+                    }
+                    Op::JumpBack { target, lp } => {
+                        let c = &code.loop_counts[lp.i()];
+                        c.set(c.get().wrapping_add(1));
+                        pc = target.i();
+                        safepoint!();
+                    }
+                    Op::ForPrep { base: st, src, target } => {
+                        bound!(src);
+                        let v = reg!(regs, src);
+                        let state = tri!(ops::for_prep(self, v));
+                        set!(regs, st, state[0]);
+                        set!(regs, Reg(st.0 + 1), state[1]);
+                        set!(regs, Reg(st.0 + 2), state[2]);
+                        pc = target.i();
+                    }
+                    Op::ForNext { base: st, dst, target, lp } => {
+                        let s0 = reg!(regs, st);
+                        let next = match s0 {
+                            Value::Int(cur) => {
+                                // A range: (cur, stop, step).
+                                let (Value::Int(stop), Value::Int(step)) =
+                                    (reg!(regs, Reg(st.0 + 1)), reg!(regs, Reg(st.0 + 2)))
+                                else {
+                                    unreachable!("range loop state")
+                                };
+                                if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
+                                    // cur + step may overflow only past the end: saturate.
+                                    set!(regs, st, Value::Int(cur.checked_add(step).unwrap_or(stop)));
+                                    Some(Value::Int(cur))
+                                } else {
+                                    None
+                                }
+                            }
+                            Value::List(l) => {
+                                let Value::Int(i) = reg!(regs, Reg(st.0 + 1)) else { unreachable!("list loop state") };
+                                let items = l.items();
+                                if (i as usize) < items.len() {
+                                    let v = items[i as usize];
+                                    set!(regs, Reg(st.0 + 1), Value::Int(i + 1));
+                                    Some(v)
+                                } else {
+                                    None
+                                }
+                            }
+                            _ => {
+                                let mut state = [s0, reg!(regs, Reg(st.0 + 1)), reg!(regs, Reg(st.0 + 2))];
+                                let r = tri!(ops::for_next(self, &mut state));
+                                set!(regs, Reg(st.0 + 1), state[1]);
+                                r
+                            }
+                        };
+                        if let Some(v) = next {
+                            set!(regs, dst, v);
+                            let c = &code.loop_counts[lp.i()];
+                            c.set(c.get().wrapping_add(1));
+                            pc = target.i();
+                            safepoint!();
+                        }
+                    }
+                    Op::Call { func, nargs, dst } => {
+                        let f = reg!(regs, func);
+                        let first = base + func.i() + 1;
+                        if let Value::Func(fo) = f {
+                            safepoint!();
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            tri!(self.push_call(fo, first, nargs as usize, &[], base + dst.i()));
+                            continue 'frame;
+                        }
+                        bound!(func);
+                        for i in 0..nargs {
+                            let r = Reg(func.0 + 1 + i);
+                            if let Value::Undef = reg!(regs, r) {
+                                fail!(self.unbound_local(&code, r));
+                            }
+                        }
+                        let args: SmallVec<[Value; 8]> =
+                            SmallVec::from_slice(&self.stack[first..first + nargs as usize]);
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let v = tri!(self.call_value(f, &args, &[]));
+                        set!(regs, dst, v);
+                    }
+                    Op::CallKw { func, nargs, kwnames } => {
+                        let f = reg!(regs, func);
+                        let names = Self::kwnames(&code, kwnames);
+                        let first = base + func.i() + 1;
+                        let npos = nargs as usize - names.len();
+                        let kw: SmallVec<[(Gc<StrObj>, Value); 4]> = names
+                            .iter()
+                            .enumerate()
+                            .map(|(i, n)| (*n, self.stack[first + npos + i]))
+                            .collect();
+                        if let Value::Func(fo) = f {
+                            safepoint!();
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            tri!(self.push_call(fo, first, nargs as usize, &kw, base + func.i()));
+                            continue 'frame;
+                        }
+                        bound!(func);
+                        let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + npos]);
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let v = tri!(self.call_value(f, &args, &kw));
+                        set!(regs, func, v);
+                    }
+                    Op::LoadMethod { base: b, obj, site } => {
+                        bound!(obj);
+                        let o = reg!(regs, obj);
+                        let (callable, this) = tri!(ops::load_method(self, o, &code.sites[site.0 as usize]));
+                        set!(regs, b, callable);
+                        set!(regs, Reg(b.0 + 1), this);
+                    }
+                    Op::CallMethod { base: b, nargs, dst } => {
+                        let f = reg!(regs, b);
+                        let has_self = !matches!(reg!(regs, Reg(b.0 + 1)), Value::Undef);
+                        let (first, n) = if has_self {
+                            (base + b.i() + 1, nargs as usize + 1)
+                        } else {
+                            (base + b.i() + 2, nargs as usize)
+                        };
+                        match f {
+                            Value::Func(fo) => {
+                                safepoint!();
+                                self.frames.last_mut().expect("frame").pc = pc;
+                                tri!(self.push_call(fo, first, n, &[], base + dst.i()));
+                                continue 'frame;
+                            }
+                            Value::Builtin(bo) if bo.bound.is_none() => {
+                                let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + n]);
+                                self.frames.last_mut().expect("frame").pc = pc;
+                                let v = tri!((bo.func)(self, &args, &[]));
+                                set!(regs, dst, v);
+                            }
+                            _ => {
+                                let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + n]);
+                                self.frames.last_mut().expect("frame").pc = pc;
+                                let v = tri!(self.call_value(f, &args, &[]));
+                                set!(regs, dst, v);
+                            }
+                        }
+                    }
+                    Op::CallMethodKw { base: b, nargs, kwnames } => {
+                        let f = reg!(regs, b);
+                        let has_self = !matches!(reg!(regs, Reg(b.0 + 1)), Value::Undef);
+                        let names = Self::kwnames(&code, kwnames);
+                        let (first, n) = if has_self {
+                            (base + b.i() + 1, nargs as usize + 1)
+                        } else {
+                            (base + b.i() + 2, nargs as usize)
+                        };
+                        let npos = n - names.len();
+                        let kw: SmallVec<[(Gc<StrObj>, Value); 4]> = names
+                            .iter()
+                            .enumerate()
+                            .map(|(i, nm)| (*nm, self.stack[first + npos + i]))
+                            .collect();
+                        if let Value::Func(fo) = f {
+                            safepoint!();
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            tri!(self.push_call(fo, first, n, &kw, base + b.i()));
+                            continue 'frame;
+                        }
+                        let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + npos]);
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let v = match f {
+                            Value::Builtin(bo) if bo.bound.is_none() => tri!((bo.func)(self, &args, &kw)),
+                            _ => tri!(self.call_value(f, &args, &kw)),
+                        };
+                        set!(regs, b, v);
+                    }
+                    Op::LoadAttr { dst, obj, site } => {
+                        bound!(obj);
+                        let v = tri!(ops::load_attr(self, reg!(regs, obj), &code.sites[site.0 as usize]));
+                        set!(regs, dst, v);
+                    }
+                    Op::StoreAttr { obj, site, src } => {
+                        bound!(obj, src);
+                        tri!(ops::store_attr(self, reg!(regs, obj), &code.sites[site.0 as usize], reg!(regs, src)));
+                    }
+                    Op::GetItem { dst, obj, key } => match (reg!(regs, obj), reg!(regs, key)) {
+                        (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                            set!(regs, dst, l.items()[i as usize]);
+                        }
+                        (o, k) => {
+                            bound!(obj, key);
+                            let v = tri!(ops::getitem(self, o, k));
+                            set!(regs, dst, v);
+                        }
+                    },
+                    Op::SetItem { obj, key, src } => match (reg!(regs, obj), reg!(regs, key)) {
+                        (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() && !matches!(reg!(regs, src), Value::Undef) => {
+                            l.items_mut()[i as usize] = reg!(regs, src);
+                        }
+                        (o, k) => {
+                            bound!(obj, key, src);
+                            tri!(ops::setitem(self, o, k, reg!(regs, src)));
+                        }
+                    },
+                    Op::DelItem { obj, key } => {
+                        bound!(obj, key);
+                        tri!(ops::delitem(self, reg!(regs, obj), reg!(regs, key)));
+                    }
+                    Op::GetSlice { dst, obj, start } => {
+                        bound!(obj, start, Reg(start.0 + 1), Reg(start.0 + 2));
+                        let parts = [reg!(regs, start), reg!(regs, Reg(start.0 + 1)), reg!(regs, Reg(start.0 + 2))];
+                        let v = tri!(ops::getslice(self, reg!(regs, obj), parts));
+                        set!(regs, dst, v);
+                    }
+                    Op::SetSlice { obj, start, src } => {
+                        bound!(obj, src, start, Reg(start.0 + 1), Reg(start.0 + 2));
+                        let parts = [reg!(regs, start), reg!(regs, Reg(start.0 + 1)), reg!(regs, Reg(start.0 + 2))];
+                        tri!(ops::setslice(self, reg!(regs, obj), parts, reg!(regs, src)));
+                    }
+                    Op::DelSlice { obj, start } => {
+                        bound!(obj, start, Reg(start.0 + 1), Reg(start.0 + 2));
+                        let parts = [reg!(regs, start), reg!(regs, Reg(start.0 + 1)), reg!(regs, Reg(start.0 + 2))];
+                        tri!(ops::delslice(self, reg!(regs, obj), parts));
+                    }
+                    Op::BuildList { dst, start, count } => {
+                        let s = base + start.i();
+                        for i in 0..count {
+                            bound!(Reg(start.0 + i));
+                        }
+                        let items = self.stack[s..s + count as usize].to_vec();
+                        let v = self.new_list(items);
+                        set!(regs, dst, v);
+                    }
+                    Op::BuildTuple { dst, start, count } => {
+                        let s = base + start.i();
+                        for i in 0..count {
+                            bound!(Reg(start.0 + i));
+                        }
+                        let items = self.stack[s..s + count as usize].to_vec();
+                        let v = self.new_tuple(items);
+                        set!(regs, dst, v);
+                    }
+                    Op::BuildDict { dst, start, count } => {
+                        let d = self.new_dict();
+                        for i in 0..count {
+                            let k = Reg(start.0 + 2 * i);
+                            let v = Reg(start.0 + 2 * i + 1);
+                            bound!(k, v);
+                            tri!(ops::dict_set(self, d, reg!(regs, k), reg!(regs, v)));
+                        }
+                        set!(regs, dst, Value::Dict(d));
+                    }
+                    Op::ListAppend { list, src } => {
+                        bound!(src);
+                        if let Value::List(l) = reg!(regs, list) {
+                            l.items_mut().push(reg!(regs, src));
+                        }
+                    }
+                    Op::BuildString { dst, start, count } => {
+                        let mut s = String::new();
+                        for i in 0..count {
+                            if let Value::Str(p) = reg!(regs, Reg(start.0 + i)) {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        let v = self.new_str(s);
+                        set!(regs, dst, v);
+                    }
+                    Op::FormatValue { dst, src, spec, conv } => {
+                        bound!(src);
+                        let v = tri!(ops::format_value(self, reg!(regs, src), reg!(regs, spec), conv));
+                        set!(regs, dst, v);
+                    }
+                    Op::UnpackSeq { src, start, count } => {
+                        bound!(src);
+                        let items = tri!(ops::unpack(self, reg!(regs, src), count as usize));
+                        for (i, v) in items.into_iter().enumerate() {
+                            set!(regs, Reg(start.0 + i as u16), v);
+                        }
+                    }
+                    Op::MakeFunction { dst, start, code: c } => {
+                        let child = code.children[c.i()].clone();
+                        let nd = child.ndefaults as usize;
+                        let defaults: Box<[Value]> = (0..nd).map(|i| reg!(regs, Reg(start.0 + i as u16))).collect();
+                        let kwdefaults: Box<[(usize, Value)]> = child
+                            .kwdefault_params
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| (*p, reg!(regs, Reg(start.0 + (nd + i) as u16))))
+                            .collect();
+                        let f = self.heap.alloc(FuncObj {
+                            code: child,
+                            defaults,
+                            kwdefaults,
+                        });
+                        set!(regs, dst, Value::Func(f));
+                    }
+                    Op::Return { src } => {
+                        let v = reg!(regs, src);
+                        if let Value::Undef = v {
+                            fail!(self.unbound_local(&code, src));
+                        }
+                        let f = self.frames.pop().expect("frame");
+                        if self.frames.len() == entry {
+                            return Ok(v);
+                        }
+                        self.stack[f.ret] = v;
+                        continue 'frame;
+                    }
+                    Op::ReturnNone {} => {
+                        let f = self.frames.pop().expect("frame");
+                        if self.frames.len() == entry {
+                            return Ok(Value::None);
+                        }
+                        self.stack[f.ret] = Value::None;
+                        continue 'frame;
+                    }
+                    Op::AssertFail { msg, has_msg } => {
+                        let args = if has_msg { vec![reg!(regs, msg)] } else { vec![] };
+                        fail!(self.err_args(ExcType::AssertionError, args));
+                    }
+                    Op::Raise { src } => {
+                        bound!(src);
+                        let e = tri!(ops::make_raise(self, reg!(regs, src)));
+                        fail!(e);
+                    }
+                    Op::ImportName { dst, name } => {
+                        let Value::Str(n) = code.consts[name.i()] else { unreachable!("import name") };
+                        let m = tri!(self.import(n.as_str()));
+                        set!(regs, dst, m);
+                    }
+                    Op::ImportFrom { dst, module, name } => {
+                        let Value::Str(n) = code.consts[name.i()] else { unreachable!("import name") };
+                        let v = tri!(ops::import_from(self, reg!(regs, module), n.as_str()));
+                        set!(regs, dst, v);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `import name`.
+    pub fn import(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(*m);
+        }
+        let m = match crate::modules::make_module(self, name) {
+            Some(m) => m,
+            None => {
+                return Err(self.err(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
+            }
+        };
+        self.modules.insert(name.to_string(), m);
+        Ok(m)
+    }
+
+    /// Flushes buffered stdout (errors are ignored, as CPython does at exit).
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}

@@ -1,0 +1,555 @@
+//! Object: the heap object types behind `Value`'s pointer variants.
+//!
+//! Mutable objects (list, dict, iterators) keep their state in an `UnsafeCell` and
+//! hand out short-lived references. The rule that makes this sound: never hold a
+//! reference into an object across a call that can run Python code or mutate the
+//! same object (copy out the `Value` first). The interpreter is single-threaded.
+
+use crate::bytecode::Code;
+use crate::error::ExcType;
+use crate::gc::{Gc, Trace};
+use crate::interp::Vm;
+use crate::value::Value;
+use num_bigint::BigInt;
+use std::cell::{Cell, UnsafeCell};
+use std::rc::Rc;
+
+/// Result of anything that can raise a Python exception.
+pub type PyResult<T> = Result<T, crate::error::PyErr>;
+
+// -- Ints and strings -----------------------------------------------------------
+
+/// An int too large for i64.
+pub struct BigIntObj {
+    /// The value; never fits in i64.
+    pub value: BigInt,
+}
+impl Trace for BigIntObj {
+    fn trace(&self, _: &mut Vec<Value>) {}
+    fn extra_size(&self) -> usize {
+        (self.value.bits() / 8) as usize
+    }
+}
+
+/// An immutable str. Caches its hash and character count.
+pub struct StrObj {
+    s: Box<str>,
+    nchars: usize,
+    hash: Cell<u64>,
+}
+impl StrObj {
+    /// Wraps a Rust string.
+    pub fn new(s: impl Into<Box<str>>) -> StrObj {
+        let s: Box<str> = s.into();
+        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        StrObj {
+            s,
+            nchars,
+            hash: Cell::new(0),
+        }
+    }
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    /// `len()` in code points.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.nchars
+    }
+    /// True when every char is ASCII, so byte index == char index.
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+    /// The hash (FNV-1a over the UTF-8 bytes; CPython randomizes str hashes, so no
+    /// program can depend on their values).
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h as i64;
+        }
+        let mut x: u64 = 0xcbf29ce484222325;
+        for b in self.s.bytes() {
+            x ^= b as u64;
+            x = x.wrapping_mul(0x100000001b3);
+        }
+        // Keep it in CPython's hash range and never -1 or 0 (0 marks "not computed").
+        let mut h = (x >> 2) as i64;
+        if h == 0 || h == -1 {
+            h = 2;
+        }
+        self.hash.set(h as u64);
+        h
+    }
+    /// The char at code-point index `i` (caller checks bounds).
+    pub fn char_at(&self, i: usize) -> char {
+        if self.is_ascii() {
+            self.s.as_bytes()[i] as char
+        } else {
+            self.s.chars().nth(i).unwrap_or('\0')
+        }
+    }
+}
+impl Trace for StrObj {
+    fn trace(&self, _: &mut Vec<Value>) {}
+    fn extra_size(&self) -> usize {
+        self.s.len()
+    }
+}
+
+// -- Containers -----------------------------------------------------------------
+
+/// A list.
+pub struct ListObj {
+    items: UnsafeCell<Vec<Value>>,
+}
+impl ListObj {
+    /// A list holding `items`.
+    pub fn new(items: Vec<Value>) -> ListObj {
+        ListObj {
+            items: UnsafeCell::new(items),
+        }
+    }
+    /// The items. Do not hold across calls that may mutate this list.
+    #[inline(always)]
+    pub fn items(&self) -> &Vec<Value> {
+        unsafe { &*self.items.get() }
+    }
+    /// The items, mutably. Do not hold across calls that may touch this list.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn items_mut(&self) -> &mut Vec<Value> {
+        unsafe { &mut *self.items.get() }
+    }
+    /// `len()`.
+    #[inline(always)]
+    pub fn len(&self) -> usize {
+        self.items().len()
+    }
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.items().is_empty()
+    }
+}
+impl Trace for ListObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.extend_from_slice(self.items());
+    }
+    fn extra_size(&self) -> usize {
+        self.items().capacity() * 16
+    }
+}
+
+/// A tuple.
+pub struct TupleObj {
+    /// The items.
+    pub items: Box<[Value]>,
+}
+impl Trace for TupleObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.extend_from_slice(&self.items);
+    }
+    fn extra_size(&self) -> usize {
+        self.items.len() * 16
+    }
+}
+
+/// A dict: insertion-ordered entries plus a hash index (see `dict.rs`).
+pub struct DictObj {
+    inner: UnsafeCell<crate::dict::DictTable>,
+}
+impl DictObj {
+    /// A dict with the given table.
+    pub fn new(t: crate::dict::DictTable) -> DictObj {
+        DictObj {
+            inner: UnsafeCell::new(t),
+        }
+    }
+    /// The table. Do not hold across calls that may mutate this dict.
+    #[inline(always)]
+    pub fn table(&self) -> &crate::dict::DictTable {
+        unsafe { &*self.inner.get() }
+    }
+    /// The table, mutably.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn table_mut(&self) -> &mut crate::dict::DictTable {
+        unsafe { &mut *self.inner.get() }
+    }
+}
+impl Trace for DictObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        self.table().trace(out)
+    }
+    fn extra_size(&self) -> usize {
+        self.table().capacity() * 48
+    }
+}
+
+/// A `range` with i64 bounds.
+pub struct RangeObj {
+    /// First value.
+    pub start: i64,
+    /// Exclusive bound.
+    pub stop: i64,
+    /// Step, never 0.
+    pub step: i64,
+}
+impl RangeObj {
+    /// Number of elements.
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 && lo < hi {
+            (hi - lo - 1) / step + 1
+        } else if step < 0 && lo > hi {
+            (lo - hi - 1) / (-step) + 1
+        } else {
+            0
+        };
+        n as i64
+    }
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+impl Trace for RangeObj {
+    fn trace(&self, _: &mut Vec<Value>) {}
+}
+
+/// A slice object (`slice(1, 2)`); subscripts with `:` do not allocate one.
+pub struct SliceObj {
+    /// Start or None.
+    pub start: Value,
+    /// Stop or None.
+    pub stop: Value,
+    /// Step or None.
+    pub step: Value,
+}
+impl Trace for SliceObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.extend_from_slice(&[self.start, self.stop, self.step]);
+    }
+}
+
+// -- Callables ------------------------------------------------------------------
+
+/// A Python function: code plus defaults.
+pub struct FuncObj {
+    /// The compiled body.
+    pub code: Rc<Code>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Box<[Value]>,
+    /// Defaults of keyword-only parameters, by parameter index.
+    pub kwdefaults: Box<[(usize, Value)]>,
+}
+impl Trace for FuncObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.extend_from_slice(&self.defaults);
+        out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
+    }
+}
+
+/// Keyword arguments of a native call: names and values.
+pub type KwArgs<'a> = &'a [(Gc<StrObj>, Value)];
+
+/// The signature of every native function. `args` includes `self` first for methods.
+pub type NativeFn = fn(&mut Vm, &[Value], KwArgs) -> PyResult<Value>;
+
+/// A native function, or a native method (bound to `bound` when it is a value).
+pub struct BuiltinObj {
+    /// Name as shown in reprs and errors.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: NativeFn,
+    /// `self` of a bound method (`[].append` as a value).
+    pub bound: Option<Value>,
+    /// For methods: the type name (`list`), used in reprs.
+    pub owner: Option<&'static str>,
+}
+impl Trace for BuiltinObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        if let Some(b) = self.bound {
+            out.push(b);
+        }
+    }
+}
+
+// -- Iterators ------------------------------------------------------------------
+
+/// What an iterator walks over.
+pub enum IterState {
+    /// A range: next value, stop, step.
+    Range {
+        /// Next value.
+        cur: i64,
+        /// Exclusive bound.
+        stop: i64,
+        /// Step.
+        step: i64,
+    },
+    /// A list or tuple by index (lists are re-checked for length every step).
+    Seq {
+        /// The list or tuple.
+        seq: Value,
+        /// Next index.
+        idx: usize,
+    },
+    /// A str by byte offset.
+    Str {
+        /// The string.
+        s: Gc<StrObj>,
+        /// Next byte offset.
+        pos: usize,
+    },
+    /// Keys, values or items of a dict, by entry index.
+    Dict {
+        /// The dict.
+        dict: Gc<DictObj>,
+        /// Next entry index.
+        idx: usize,
+        /// Length when iteration started, to detect resizing.
+        len: usize,
+        /// What to yield.
+        kind: ViewKind,
+    },
+    /// A list or tuple backwards.
+    Reversed {
+        /// The sequence.
+        seq: Value,
+        /// Index of the next item + 1 (0 = done).
+        idx: usize,
+    },
+    /// `enumerate(it, start)`.
+    Enumerate {
+        /// Inner iterator.
+        inner: Value,
+        /// Next count.
+        count: Value,
+    },
+    /// `zip(*its)`.
+    Zip {
+        /// Inner iterators.
+        inners: Vec<Value>,
+    },
+    /// Exhausted.
+    Done,
+}
+
+/// An iterator object.
+pub struct IterObj {
+    state: UnsafeCell<IterState>,
+}
+impl IterObj {
+    /// An iterator in `state`.
+    pub fn new(state: IterState) -> IterObj {
+        IterObj {
+            state: UnsafeCell::new(state),
+        }
+    }
+    /// The state. Do not hold across calls that may advance this iterator.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    pub fn state(&self) -> &mut IterState {
+        unsafe { &mut *self.state.get() }
+    }
+    /// Python type name of the iterator.
+    pub fn type_name(&self) -> &'static str {
+        match self.state() {
+            IterState::Range { .. } => "range_iterator",
+            IterState::Seq { seq, .. } => match seq {
+                Value::Tuple(_) => "tuple_iterator",
+                _ => "list_iterator",
+            },
+            IterState::Str { .. } => "str_ascii_iterator",
+            IterState::Dict { kind, .. } => match kind {
+                ViewKind::Keys => "dict_keyiterator",
+                ViewKind::Values => "dict_valueiterator",
+                ViewKind::Items => "dict_itemiterator",
+            },
+            IterState::Reversed { .. } => "list_reverseiterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Done => "iterator",
+        }
+    }
+}
+impl Trace for IterObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        match self.state() {
+            IterState::Range { .. } | IterState::Done => {}
+            IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => out.push(*seq),
+            IterState::Str { s, .. } => out.push(Value::Str(*s)),
+            IterState::Dict { dict, .. } => out.push(Value::Dict(*dict)),
+            IterState::Enumerate { inner, count } => out.extend_from_slice(&[*inner, *count]),
+            IterState::Zip { inners } => out.extend_from_slice(inners),
+        }
+    }
+}
+
+/// Which part of a dict a view or iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ViewKind {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// (key, value) tuples.
+    Items,
+}
+impl ViewKind {
+    /// Python type name of the view.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
+
+/// `d.keys()`, `d.values()`, `d.items()`.
+pub struct DictViewObj {
+    /// The dict viewed.
+    pub dict: Gc<DictObj>,
+    /// Which part.
+    pub kind: ViewKind,
+}
+impl Trace for DictViewObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.push(Value::Dict(self.dict));
+    }
+}
+
+// -- Types, exceptions, modules ------------------------------------------------------
+
+/// Which builtin type a type object is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TypeKind {
+    /// `object`.
+    Object,
+    /// `NoneType`.
+    NoneType,
+    /// `bool`.
+    Bool,
+    /// `int`.
+    Int,
+    /// `float`.
+    Float,
+    /// `str`.
+    Str,
+    /// `list`.
+    List,
+    /// `tuple`.
+    Tuple,
+    /// `dict`.
+    Dict,
+    /// `range`.
+    Range,
+    /// `function`.
+    Function,
+    /// `builtin_function_or_method`.
+    BuiltinFunction,
+    /// `type`.
+    Type,
+    /// `module`.
+    Module,
+    /// `slice`.
+    Slice,
+    /// `enumerate`.
+    Enumerate,
+    /// `zip`.
+    Zip,
+    /// `reversed`.
+    Reversed,
+    /// An iterator type without its own constructor.
+    Iterator,
+    /// `dict_keys` and friends.
+    DictView,
+    /// An exception class.
+    Exception(ExcType),
+}
+
+/// A type object.
+pub struct TypeObj {
+    /// `__name__`.
+    pub name: String,
+    /// What it is.
+    pub kind: TypeKind,
+    /// The base class (`None` for `object`).
+    pub base: Option<Gc<TypeObj>>,
+}
+impl Trace for TypeObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        if let Some(b) = self.base {
+            out.push(Value::Type(b));
+        }
+    }
+}
+impl TypeObj {
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subtype(this: Gc<TypeObj>, other: Gc<TypeObj>) -> bool {
+        let mut t = Some(this);
+        while let Some(x) = t {
+            if Gc::ptr_eq(x, other) {
+                return true;
+            }
+            t = x.base;
+        }
+        false
+    }
+}
+
+/// One traceback entry: a code object and the index of the failing instruction.
+#[derive(Clone)]
+pub struct TbFrame {
+    /// The code.
+    pub code: Rc<Code>,
+    /// Instruction index.
+    pub pc: u32,
+}
+
+/// An exception instance.
+pub struct ExcObj {
+    /// Its class.
+    pub ty: Gc<TypeObj>,
+    /// `args`.
+    pub args: Box<[Value]>,
+    /// Frames unwound so far, innermost first.
+    pub traceback: UnsafeCell<Vec<TbFrame>>,
+}
+impl ExcObj {
+    /// The traceback entries, innermost first.
+    #[allow(clippy::mut_from_ref)]
+    pub fn tb(&self) -> &mut Vec<TbFrame> {
+        unsafe { &mut *self.traceback.get() }
+    }
+}
+impl Trace for ExcObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.push(Value::Type(self.ty));
+        out.extend_from_slice(&self.args);
+    }
+}
+
+/// A module: a name and its attributes.
+pub struct ModuleObj {
+    /// `__name__`.
+    pub name: String,
+    /// Attributes in definition order.
+    pub attrs: Vec<(String, Value)>,
+}
+impl ModuleObj {
+    /// Looks up an attribute.
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+}
+impl Trace for ModuleObj {
+    fn trace(&self, out: &mut Vec<Value>) {
+        out.extend(self.attrs.iter().map(|(_, v)| *v));
+    }
+}

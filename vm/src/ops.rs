@@ -1,0 +1,1380 @@
+//! Ops: Python semantics of operators, comparisons, iteration, subscripts and
+//! attribute lookup — the slow paths behind the interpreter's inline fast paths.
+//!
+//! Every function takes the VM (to allocate results and raise errors) and plain
+//! `Value`s. Numeric work is delegated to `num.rs`, formatting to `format.rs`; the
+//! error messages are CPython 3.11's.
+
+use crate::bytecode::Site;
+use crate::error::{ExcType, PyErr};
+use crate::gc::Gc;
+use crate::interp::Vm;
+use crate::num::{self, Int, IntRef};
+use crate::object::*;
+use crate::value::Value;
+use num_bigint::BigInt;
+use std::cmp::Ordering;
+
+// -- Numbers ------------------------------------------------------------------------
+
+/// The int view of an int or bool.
+#[inline]
+pub fn int_ref(v: &Value) -> Option<IntRef<'_>> {
+    match v {
+        Value::Int(i) => Some(IntRef::Small(*i)),
+        Value::Bool(b) => Some(IntRef::Small(*b as i64)),
+        Value::BigInt(b) => Some(IntRef::Big(&b.value)),
+        _ => None,
+    }
+}
+
+/// An owned BigInt of an int value.
+pub fn to_bigint(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some(b.value.clone()),
+        _ => None,
+    }
+}
+
+/// Float view of a number (ints convert, possibly overflowing).
+fn float_of(vm: &mut Vm, v: &Value) -> Option<PyResult<f64>> {
+    match v {
+        Value::Float(f) => Some(Ok(*f)),
+        Value::Int(i) => Some(Ok(*i as f64)),
+        Value::Bool(b) => Some(Ok(*b as i64 as f64)),
+        Value::BigInt(b) => Some(num::int_to_f64(IntRef::Big(&b.value)).map_err(|e| vm.num_err(e))),
+        _ => None,
+    }
+}
+
+fn is_number(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
+}
+
+fn unsupported(vm: &mut Vm, op: &str, a: &Value, b: &Value) -> PyErr {
+    vm.type_error(format!(
+        "unsupported operand type(s) for {op}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+/// Applies a float operation to two numbers at least one of which is a float.
+fn float_binop(vm: &mut Vm, a: &Value, b: &Value, f: impl FnOnce(&mut Vm, f64, f64) -> PyResult<Value>) -> Option<PyResult<Value>> {
+    if !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) || !is_number(a) || !is_number(b) {
+        return None;
+    }
+    let x = match float_of(vm, a)? {
+        Ok(x) => x,
+        Err(e) => return Some(Err(e)),
+    };
+    let y = match float_of(vm, b)? {
+        Ok(y) => y,
+        Err(e) => return Some(Err(e)),
+    };
+    Some(f(vm, x, y))
+}
+
+fn num_result(vm: &mut Vm, r: Result<Int, num::NumError>) -> PyResult<Value> {
+    match r {
+        Ok(i) => Ok(vm.int(i)),
+        Err(e) => Err(vm.num_err(e)),
+    }
+}
+
+/// `a + b`.
+pub fn add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::add(x, y);
+        return Ok(vm.int(r));
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |_, x, y| Ok(Value::Float(x + y))) {
+        return r;
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            s.push_str(x.as_str());
+            s.push_str(y.as_str());
+            Ok(vm.new_str(s))
+        }
+        (Value::List(x), Value::List(y)) => {
+            let mut v = Vec::with_capacity(x.len() + y.len());
+            v.extend_from_slice(x.items());
+            v.extend_from_slice(y.items());
+            Ok(vm.new_list(v))
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = Vec::with_capacity(x.items.len() + y.items.len());
+            v.extend_from_slice(&x.items);
+            v.extend_from_slice(&y.items);
+            Ok(vm.new_tuple(v))
+        }
+        (Value::Str(_), other) => Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", other.type_name()))),
+        (Value::List(_), other) => Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", other.type_name()))),
+        (Value::Tuple(_), other) => Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", other.type_name()))),
+        _ => Err(unsupported(vm, "+", &a, &b)),
+    }
+}
+
+/// `a += b`: lists extend in place.
+pub fn inplace_add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Value::List(l) = a {
+        let items = collect_iter(vm, b).map_err(|e| {
+            if e.0.ty.name == "TypeError" {
+                vm.type_error(format!("'{}' object is not iterable", b.type_name()))
+            } else {
+                e
+            }
+        })?;
+        l.items_mut().extend_from_slice(&items);
+        vm.heap.note_alloc(items.len() * 16);
+        return Ok(a);
+    }
+    add(vm, a, b)
+}
+
+/// `a - b`.
+pub fn sub(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::sub(x, y);
+        return Ok(vm.int(r));
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |_, x, y| Ok(Value::Float(x - y))) {
+        return r;
+    }
+    Err(unsupported(vm, "-", &a, &b))
+}
+
+fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> PyResult<usize> {
+    let n = match n {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => {
+            if b.value.sign() == num_bigint::Sign::Minus {
+                0
+            } else {
+                return Err(vm.err(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer"));
+            }
+        }
+        _ => unreachable!("repeat count"),
+    };
+    if n <= 0 || len == 0 {
+        return Ok(0);
+    }
+    let n = n as usize;
+    if n.checked_mul(len).map_or(true, |t| t > (1usize << 40)) {
+        return Err(vm.err_args(ExcType::MemoryError, vec![]));
+    }
+    Ok(n)
+}
+
+fn seq_repeat(vm: &mut Vm, seq: Value, n: &Value) -> PyResult<Value> {
+    match seq {
+        Value::Str(s) => {
+            let k = repeat_count(vm, n, s.as_str().len())?;
+            Ok(vm.new_str(s.as_str().repeat(k)))
+        }
+        Value::List(l) => {
+            let k = repeat_count(vm, n, l.len())?;
+            let items = l.items().repeat(k);
+            Ok(vm.new_list(items))
+        }
+        Value::Tuple(t) => {
+            let k = repeat_count(vm, n, t.items.len())?;
+            if k == 1 {
+                return Ok(seq);
+            }
+            let items = t.items.repeat(k);
+            Ok(vm.new_tuple(items))
+        }
+        _ => unreachable!("seq_repeat"),
+    }
+}
+
+fn is_seq(v: &Value) -> bool {
+    matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+}
+
+/// `a * b`.
+pub fn mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::mul(x, y);
+        return Ok(vm.int(r));
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |_, x, y| Ok(Value::Float(x * y))) {
+        return r;
+    }
+    if is_seq(&a) && int_ref(&b).is_some() {
+        return seq_repeat(vm, a, &b);
+    }
+    if is_seq(&b) && int_ref(&a).is_some() {
+        return seq_repeat(vm, b, &a);
+    }
+    if is_seq(&a) && !is_seq(&b) {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
+    }
+    if is_seq(&b) && !is_seq(&a) {
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name())));
+    }
+    Err(unsupported(vm, "*", &a, &b))
+}
+
+/// `a *= b`: lists repeat in place.
+pub fn inplace_mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Value::List(l), Some(_)) = (a, int_ref(&b)) {
+        let k = repeat_count(vm, &b, l.len())?;
+        let items = l.items().repeat(k);
+        *l.items_mut() = items;
+        return Ok(a);
+    }
+    mul(vm, a, b)
+}
+
+/// `a / b`.
+pub fn truediv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        return match num::truediv(x, y) {
+            Ok(f) => Ok(Value::Float(f)),
+            Err(e) => Err(vm.num_err(e)),
+        };
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| {
+        if y == 0.0 {
+            Err(vm.err(ExcType::ZeroDivisionError, "float division by zero"))
+        } else {
+            Ok(Value::Float(x / y))
+        }
+    }) {
+        return r;
+    }
+    Err(unsupported(vm, "/", &a, &b))
+}
+
+/// `a // b`.
+pub fn floordiv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::floordiv(x, y);
+        return num_result(vm, r);
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| num::float_floordiv(x, y).map(Value::Float).map_err(|e| vm.num_err(e))) {
+        return r;
+    }
+    Err(unsupported(vm, "//", &a, &b))
+}
+
+/// `a % b` (and `str % args`).
+pub fn modulo(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::modulo(x, y);
+        return num_result(vm, r);
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| num::float_mod(x, y).map(Value::Float).map_err(|e| vm.num_err(e))) {
+        return r;
+    }
+    if let Value::Str(s) = a {
+        let out = crate::builtins::percent_format(vm, s.as_str(), b)?;
+        return Ok(vm.new_str(out));
+    }
+    Err(unsupported(vm, "%", &a, &b))
+}
+
+/// `a ** b`.
+pub fn pow(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        return match num::pow(x, y) {
+            Ok(num::Num::Int(i)) => Ok(vm.int(i)),
+            Ok(num::Num::Float(f)) => Ok(Value::Float(f)),
+            Err(e) => Err(vm.num_err(e)),
+        };
+    }
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| num::float_pow(x, y).map(Value::Float).map_err(|e| vm.num_err(e))) {
+        return r;
+    }
+    Err(unsupported(vm, "** or pow()", &a, &b))
+}
+
+fn bool_pair(a: &Value, b: &Value) -> Option<(bool, bool)> {
+    match (a, b) {
+        (Value::Bool(x), Value::Bool(y)) => Some((*x, *y)),
+        _ => None,
+    }
+}
+
+macro_rules! int_only_op {
+    ($name:ident, $sym:literal, $numf:path, $boolop:tt) => {
+        #[doc = concat!("`a ", $sym, " b` on ints (bools stay bools).")]
+        pub fn $name(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+            if let Some((x, y)) = bool_pair(&a, &b) {
+                return Ok(Value::Bool(x $boolop y));
+            }
+            if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+                let r = $numf(x, y);
+                return Ok(vm.int(r));
+            }
+            Err(unsupported(vm, $sym, &a, &b))
+        }
+    };
+}
+int_only_op!(bitand, "&", num::and, &);
+int_only_op!(bitor, "|", num::or, |);
+int_only_op!(bitxor, "^", num::xor, ^);
+
+/// `a << b`.
+pub fn lshift(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::lshift(x, y);
+        return num_result(vm, r);
+    }
+    Err(unsupported(vm, "<<", &a, &b))
+}
+
+/// `a >> b`.
+pub fn rshift(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let r = num::rshift(x, y);
+        return num_result(vm, r);
+    }
+    Err(unsupported(vm, ">>", &a, &b))
+}
+
+/// `-a`.
+pub fn neg(vm: &mut Vm, a: Value) -> PyResult<Value> {
+    if let Some(x) = int_ref(&a) {
+        let r = num::neg(x);
+        return Ok(vm.int(r));
+    }
+    if let Value::Float(f) = a {
+        return Ok(Value::Float(-f));
+    }
+    Err(vm.type_error(format!("bad operand type for unary -: '{}'", a.type_name())))
+}
+
+/// `+a`.
+pub fn pos(vm: &mut Vm, a: Value) -> PyResult<Value> {
+    match a {
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a),
+        _ => Err(vm.type_error(format!("bad operand type for unary +: '{}'", a.type_name()))),
+    }
+}
+
+/// `~a`.
+pub fn invert(vm: &mut Vm, a: Value) -> PyResult<Value> {
+    if let Some(x) = int_ref(&a) {
+        let r = num::invert(x);
+        return Ok(vm.int(r));
+    }
+    Err(vm.type_error(format!("bad operand type for unary ~: '{}'", a.type_name())))
+}
+
+/// Truth value.
+pub fn truthy(_vm: &mut Vm, v: Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::None | Value::Undef => false,
+        Value::Bool(b) => b,
+        Value::Int(i) => i != 0,
+        Value::Float(f) => f != 0.0,
+        Value::BigInt(_) => true,
+        Value::Str(s) => !s.as_str().is_empty(),
+        Value::List(l) => !l.is_empty(),
+        Value::Tuple(t) => !t.items.is_empty(),
+        Value::Dict(d) => !d.table().is_empty(),
+        Value::Range(r) => !r.is_empty(),
+        Value::DictView(v) => !v.dict.table().is_empty(),
+        _ => true,
+    })
+}
+
+// -- Comparison -----------------------------------------------------------------------
+
+/// A rich comparison operator.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Cmp {
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+}
+
+impl Cmp {
+    fn symbol(self) -> &'static str {
+        match self {
+            Cmp::Lt => "<",
+            Cmp::Le => "<=",
+            Cmp::Gt => ">",
+            Cmp::Ge => ">=",
+            Cmp::Eq => "==",
+            Cmp::Ne => "!=",
+        }
+    }
+    fn test(self, o: Ordering) -> bool {
+        match self {
+            Cmp::Lt => o == Ordering::Less,
+            Cmp::Le => o != Ordering::Greater,
+            Cmp::Gt => o == Ordering::Greater,
+            Cmp::Ge => o != Ordering::Less,
+            Cmp::Eq => o == Ordering::Equal,
+            Cmp::Ne => o != Ordering::Equal,
+        }
+    }
+}
+
+/// Numeric ordering (None if NaN is involved or not both numbers).
+fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(y)),
+        (Value::Float(x), _) => int_ref(b).map(|y| num::cmp_int_float(y, *x).map(|o| o.reverse())),
+        (_, Value::Float(y)) => int_ref(a).map(|x| num::cmp_int_float(x, *y)),
+        _ => match (int_ref(a), int_ref(b)) {
+            (Some(x), Some(y)) => Some(Some(num::cmp(x, y))),
+            _ => None,
+        },
+    }
+}
+
+/// Equality for values whose `==` needs no Python code (all builtin types).
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(o) = num_cmp(&a, &b) {
+        return Ok(o == Some(Ordering::Equal));
+    }
+    Ok(match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Gc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (Value::List(x), Value::List(y)) => {
+            if Gc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            seq_eq(vm, x.items().clone().as_slice(), y.items().clone().as_slice())?
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => Gc::ptr_eq(x, y) || seq_eq(vm, &x.items, &y.items)?,
+        (Value::Dict(x), Value::Dict(y)) => {
+            if Gc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            if x.table().len() != y.table().len() {
+                return Ok(false);
+            }
+            let entries: Vec<(Value, Value)> = x.table().iter().map(|e| (e.key, e.value)).collect();
+            for (k, v) in entries {
+                match dict_get(vm, y, k)? {
+                    Some(w) => {
+                        if !eq(vm, v, w)? {
+                            return Ok(false);
+                        }
+                    }
+                    None => return Ok(false),
+                }
+            }
+            true
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        (Value::DictView(x), Value::DictView(y)) if x.kind == ViewKind::Keys && y.kind == ViewKind::Keys => {
+            eq(vm, Value::Dict(x.dict), Value::Dict(y.dict))? || {
+                let xs: Vec<Value> = x.dict.table().iter().map(|e| e.key).collect();
+                let mut all = xs.len() == y.dict.table().len();
+                for k in xs {
+                    if all && dict_get(vm, y.dict, k)?.is_none() {
+                        all = false;
+                    }
+                }
+                all
+            }
+        }
+        _ => a.is(&b),
+    })
+}
+
+fn seq_eq(vm: &mut Vm, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    for (a, b) in x.iter().zip(y.iter()) {
+        if !a.is(b) && !eq(vm, *a, *b)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Ordering of two values for `<` & co (None: unordered, e.g. NaN).
+pub fn order(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Option<Ordering>> {
+    if let Some(o) = num_cmp(&a, &b) {
+        return Ok(o);
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Ok(Some(x.as_str().cmp(y.as_str()))),
+        (Value::List(x), Value::List(y)) => seq_order(vm, x.items().clone().as_slice(), y.items().clone().as_slice(), op),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(vm, &x.items, &y.items, op),
+        _ => Err(vm.type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            a.type_name(),
+            b.type_name()
+        ))),
+    }
+}
+
+fn seq_order(vm: &mut Vm, x: &[Value], y: &[Value], op: Cmp) -> PyResult<Option<Ordering>> {
+    for (a, b) in x.iter().zip(y.iter()) {
+        if a.is(b) || eq(vm, *a, *b)? {
+            continue;
+        }
+        return order(vm, *a, *b, op);
+    }
+    Ok(Some(x.len().cmp(&y.len())))
+}
+
+/// `a <op> b` as a Python bool.
+pub fn compare(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Value> {
+    let r = match op {
+        Cmp::Eq => eq(vm, a, b)?,
+        Cmp::Ne => !eq(vm, a, b)?,
+        _ => match order(vm, a, b, op)? {
+            Some(o) => op.test(o),
+            None => false,
+        },
+    };
+    Ok(Value::Bool(r))
+}
+
+/// `needle in container`.
+pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> {
+    match container {
+        Value::List(l) => {
+            let n = l.len();
+            for i in 0..n {
+                let Some(&x) = l.items().get(i) else { break };
+                if x.is(&needle) || eq(vm, x, needle)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Tuple(t) => {
+            for x in t.items.iter() {
+                if x.is(&needle) || eq(vm, *x, needle)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Str(s) => match needle {
+            Value::Str(n) => Ok(s.as_str().contains(n.as_str())),
+            other => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
+        },
+        Value::Dict(d) => Ok(dict_get(vm, d, needle)?.is_some()),
+        Value::DictView(v) => match v.kind {
+            ViewKind::Keys => Ok(dict_get(vm, v.dict, needle)?.is_some()),
+            _ => {
+                let items = collect_iter(vm, container)?;
+                for x in items {
+                    if eq(vm, x, needle)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        },
+        Value::Range(r) => {
+            let x = match needle {
+                Value::Int(i) => i,
+                Value::Bool(b) => b as i64,
+                Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => f as i64,
+                _ => return Ok(false),
+            };
+            let (start, stop, step) = (r.start, r.stop, r.step);
+            let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
+            Ok(inside && (x as i128 - start as i128) % step as i128 == 0)
+        }
+        Value::Iter(_) => {
+            let it = get_iter(vm, container)?;
+            while let Some(x) = iter_next(vm, it)? {
+                if eq(vm, x, needle)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        other => Err(vm.type_error(format!("argument of type '{}' is not iterable", other.type_name()))),
+    }
+}
+
+// -- Hashing and dicts ------------------------------------------------------------
+
+/// `hash(v)`, CPython-compatible for numbers and tuples.
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    Ok(match v {
+        Value::Int(i) => num::hash_int(IntRef::Small(i)),
+        Value::Bool(b) => b as i64,
+        Value::BigInt(b) => num::hash_int(IntRef::Big(&b.value)),
+        Value::Float(f) => match num::hash_float(f) {
+            Some(h) => h,
+            None => (crate::value::addr_of(&v) >> 4) as i64,
+        },
+        Value::Str(s) => s.hash(),
+        Value::None => 0xFCA86420,
+        Value::Tuple(t) => {
+            // CPython 3.11 tuplehash (xxHash-based).
+            const P1: u64 = 11400714785074694791;
+            const P2: u64 = 14029467366897019727;
+            const P5: u64 = 2870177450012600261;
+            let mut acc: u64 = P5;
+            for item in t.items.iter() {
+                let lane = hash(vm, *item)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(P1);
+            }
+            acc = acc.wrapping_add((t.items.len() as u64) ^ (P5 ^ 3527539));
+            if acc == u64::MAX {
+                1546275796
+            } else {
+                acc as i64
+            }
+        }
+        Value::List(_) | Value::Dict(_) | Value::DictView(_) | Value::Slice(_) => {
+            return Err(vm.type_error(format!("unhashable type: '{}'", v.type_name())))
+        }
+        other => (crate::value::addr_of(&other) >> 4) as i64,
+    })
+}
+
+/// Key equality inside dicts: identity, then builtin `==`.
+#[inline]
+fn key_eq(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => {
+            if let Some(o) = num_cmp(a, b) {
+                return o == Some(Ordering::Equal);
+            }
+            match (a, b) {
+                (Value::Tuple(x), Value::Tuple(y)) => {
+                    x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+                }
+                _ => false,
+            }
+        }
+    }
+}
+
+/// `d[k]` lookup without raising KeyError.
+pub fn dict_get(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
+    let h = hash(vm, k)?;
+    Ok(d.table().get(h, |x| key_eq(x, &k)))
+}
+
+/// `d[k] = v`.
+pub fn dict_set(vm: &mut Vm, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()> {
+    let h = hash(vm, k)?;
+    let before = d.table().slots();
+    d.table_mut().insert(h, k, v, |x| key_eq(x, &k));
+    if d.table().slots() != before {
+        vm.heap.note_alloc(48);
+    }
+    Ok(())
+}
+
+/// Removes `k`, returning its value.
+pub fn dict_remove(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
+    let h = hash(vm, k)?;
+    Ok(d.table_mut().remove(h, |x| key_eq(x, &k)).map(|e| e.value))
+}
+
+fn key_error(vm: &mut Vm, k: Value) -> PyErr {
+    vm.err_args(ExcType::KeyError, vec![k])
+}
+
+// -- Iteration ------------------------------------------------------------------------
+
+/// `iter(v)`.
+pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
+    let state = match v {
+        Value::Iter(it) => return Ok(it),
+        Value::Range(r) => IterState::Range {
+            cur: r.start,
+            stop: r.stop,
+            step: r.step,
+        },
+        Value::List(_) | Value::Tuple(_) => IterState::Seq { seq: v, idx: 0 },
+        Value::Str(s) => IterState::Str { s, pos: 0 },
+        Value::Dict(d) => IterState::Dict {
+            dict: d,
+            idx: 0,
+            len: d.table().len(),
+            kind: ViewKind::Keys,
+        },
+        Value::DictView(dv) => IterState::Dict {
+            dict: dv.dict,
+            idx: 0,
+            len: dv.dict.table().len(),
+            kind: dv.kind,
+        },
+        other => return Err(vm.type_error(format!("'{}' object is not iterable", other.type_name()))),
+    };
+    Ok(vm.heap.alloc(IterObj::new(state)))
+}
+
+/// `next(it)`: Some(value), or None when exhausted.
+pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
+    match it.state() {
+        IterState::Range { cur, stop, step } => {
+            let c = *cur;
+            if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
+                *cur = c.checked_add(*step).unwrap_or(*stop);
+                Ok(Some(Value::Int(c)))
+            } else {
+                Ok(None)
+            }
+        }
+        IterState::Seq { seq, idx } => {
+            let item = match seq {
+                Value::List(l) => l.items().get(*idx).copied(),
+                Value::Tuple(t) => t.items.get(*idx).copied(),
+                _ => None,
+            };
+            match item {
+                Some(v) => {
+                    *idx += 1;
+                    Ok(Some(v))
+                }
+                None => {
+                    *it.state() = IterState::Done;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Str { s, pos } => {
+            let st = s.as_str();
+            match st[*pos..].chars().next() {
+                Some(c) => {
+                    *pos += c.len_utf8();
+                    Ok(Some(vm.char_str(c)))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Dict { dict, idx, len, kind } => {
+            let d = *dict;
+            let kind = *kind;
+            if d.table().len() != *len {
+                *len = usize::MAX;
+                return Err(vm.err(ExcType::RuntimeError, "dictionary changed size during iteration"));
+            }
+            let t = d.table();
+            while *idx < t.slots() {
+                let i = *idx;
+                *idx += 1;
+                if let Some(e) = t.entry(i) {
+                    let (k, v) = (e.key, e.value);
+                    return Ok(Some(match kind {
+                        ViewKind::Keys => k,
+                        ViewKind::Values => v,
+                        ViewKind::Items => vm.new_tuple(vec![k, v]),
+                    }));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Reversed { seq, idx } => {
+            if *idx == 0 {
+                return Ok(None);
+            }
+            let i = *idx - 1;
+            let item = match seq {
+                Value::List(l) => l.items().get(i).copied(),
+                Value::Tuple(t) => t.items.get(i).copied(),
+                _ => None,
+            };
+            match item {
+                Some(v) => {
+                    *idx = i;
+                    Ok(Some(v))
+                }
+                None => {
+                    *idx = 0;
+                    Ok(None)
+                }
+            }
+        }
+        IterState::Enumerate { inner, count } => {
+            let (inner, c) = (*inner, *count);
+            let Value::Iter(inner_it) = inner else { return Ok(None) };
+            match iter_next(vm, inner_it)? {
+                Some(v) => {
+                    let next = add(vm, c, Value::Int(1))?;
+                    if let IterState::Enumerate { count, .. } = it.state() {
+                        *count = next;
+                    }
+                    Ok(Some(vm.new_tuple(vec![c, v])))
+                }
+                None => Ok(None),
+            }
+        }
+        IterState::Zip { inners } => {
+            if inners.is_empty() {
+                return Ok(None);
+            }
+            let inners = inners.clone();
+            let mut out = Vec::with_capacity(inners.len());
+            for i in inners {
+                let Value::Iter(ii) = i else { return Ok(None) };
+                match iter_next(vm, ii)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        *it.state() = IterState::Done;
+                        return Ok(None);
+                    }
+                }
+            }
+            Ok(Some(vm.new_tuple(out)))
+        }
+        IterState::Done => Ok(None),
+    }
+}
+
+/// Every item of an iterable.
+pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(l) => Ok(l.items().clone()),
+        Value::Tuple(t) => Ok(t.items.to_vec()),
+        _ => {
+            let it = get_iter(vm, v)?;
+            let mut out = vec![];
+            while let Some(x) = iter_next(vm, it)? {
+                out.push(x);
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// ForPrep: the loop state for iterating `v` (see `Op::ForPrep`).
+pub fn for_prep(vm: &mut Vm, v: Value) -> PyResult<[Value; 3]> {
+    Ok(match v {
+        Value::Range(r) => [Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)],
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => [v, Value::Int(0), Value::None],
+        _ => {
+            let it = get_iter(vm, v)?;
+            [Value::Iter(it), Value::None, Value::None]
+        }
+    })
+}
+
+/// ForNext slow path: advances a non-range, non-list loop state.
+pub fn for_next(vm: &mut Vm, state: &mut [Value; 3]) -> PyResult<Option<Value>> {
+    match state[0] {
+        Value::Tuple(t) => {
+            let Value::Int(i) = state[1] else { return Ok(None) };
+            match t.items.get(i as usize) {
+                Some(v) => {
+                    state[1] = Value::Int(i + 1);
+                    Ok(Some(*v))
+                }
+                None => Ok(None),
+            }
+        }
+        Value::List(l) => {
+            let Value::Int(i) = state[1] else { return Ok(None) };
+            match l.items().get(i as usize) {
+                Some(v) => {
+                    state[1] = Value::Int(i + 1);
+                    Ok(Some(*v))
+                }
+                None => Ok(None),
+            }
+        }
+        Value::Str(s) => {
+            let Value::Int(pos) = state[1] else { return Ok(None) };
+            let pos = pos as usize;
+            match s.as_str()[pos..].chars().next() {
+                Some(c) => {
+                    state[1] = Value::Int((pos + c.len_utf8()) as i64);
+                    Ok(Some(vm.char_str(c)))
+                }
+                None => Ok(None),
+            }
+        }
+        Value::Iter(it) => iter_next(vm, it),
+        _ => Ok(None),
+    }
+}
+
+/// `a, b = v`.
+pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
+    let items = match v {
+        Value::Tuple(t) => t.items.to_vec(),
+        Value::List(l) => l.items().clone(),
+        _ => {
+            let it = match get_iter(vm, v) {
+                Ok(it) => it,
+                Err(_) => return Err(vm.type_error(format!("cannot unpack non-iterable {} object", v.type_name()))),
+            };
+            let mut out = vec![];
+            while let Some(x) = iter_next(vm, it)? {
+                out.push(x);
+                if out.len() > n {
+                    return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+                }
+            }
+            out
+        }
+    };
+    if items.len() > n {
+        return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+    }
+    if items.len() < n {
+        return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+    }
+    Ok(items)
+}
+
+// -- Subscripts -------------------------------------------------------------------------
+
+/// A Python integer index as i64 (IndexError for huge ones).
+fn index_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(vm.err(ExcType::IndexError, "cannot fit 'int' into an index-sized integer")),
+        other => Err(vm.type_error(format!("{what} indices must be integers or slices, not {}", other.type_name()))),
+    }
+}
+
+fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j >= 0 && (j as usize) < len {
+        Some(j as usize)
+    } else {
+        None
+    }
+}
+
+/// `obj[key]`.
+pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    if let Value::Slice(s) = key {
+        return getslice(vm, obj, [s.start, s.stop, s.step]);
+    }
+    match obj {
+        Value::List(l) => {
+            let i = index_of(vm, &key, "list")?;
+            match norm_index(i, l.len()) {
+                Some(j) => Ok(l.items()[j]),
+                None => Err(vm.err(ExcType::IndexError, "list index out of range")),
+            }
+        }
+        Value::Tuple(t) => {
+            let i = index_of(vm, &key, "tuple")?;
+            match norm_index(i, t.items.len()) {
+                Some(j) => Ok(t.items[j]),
+                None => Err(vm.err(ExcType::IndexError, "tuple index out of range")),
+            }
+        }
+        Value::Str(s) => {
+            let i = match key {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => index_of(vm, &key, "string")?,
+                other => return Err(vm.type_error(format!("string indices must be integers, not '{}'", other.type_name()))),
+            };
+            match norm_index(i, s.char_len()) {
+                Some(j) => {
+                    let c = s.char_at(j);
+                    Ok(vm.char_str(c))
+                }
+                None => Err(vm.err(ExcType::IndexError, "string index out of range")),
+            }
+        }
+        Value::Dict(d) => match dict_get(vm, d, key)? {
+            Some(v) => Ok(v),
+            None => Err(key_error(vm, key)),
+        },
+        Value::Range(r) => {
+            let i = index_of(vm, &key, "range")?;
+            let len = r.len();
+            let j = if i < 0 { i + len } else { i };
+            if j < 0 || j >= len {
+                return Err(vm.err(ExcType::IndexError, "range object index out of range"));
+            }
+            Ok(Value::Int(r.start + j * r.step))
+        }
+        Value::Type(t) => Ok(Value::Type(t)),
+        other => Err(vm.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+    }
+}
+
+/// `obj[key] = v`.
+pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
+    if let Value::Slice(s) = key {
+        return setslice(vm, obj, [s.start, s.stop, s.step], v);
+    }
+    match obj {
+        Value::List(l) => {
+            let i = index_of(vm, &key, "list")?;
+            match norm_index(i, l.len()) {
+                Some(j) => {
+                    l.items_mut()[j] = v;
+                    Ok(())
+                }
+                None => Err(vm.err(ExcType::IndexError, "list assignment index out of range")),
+            }
+        }
+        Value::Dict(d) => dict_set(vm, d, key, v),
+        other => Err(vm.type_error(format!("'{}' object does not support item assignment", other.type_name()))),
+    }
+}
+
+/// `del obj[key]`.
+pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
+    if let Value::Slice(s) = key {
+        return delslice(vm, obj, [s.start, s.stop, s.step]);
+    }
+    match obj {
+        Value::List(l) => {
+            let i = index_of(vm, &key, "list")?;
+            match norm_index(i, l.len()) {
+                Some(j) => {
+                    l.items_mut().remove(j);
+                    Ok(())
+                }
+                None => Err(vm.err(ExcType::IndexError, "list assignment index out of range")),
+            }
+        }
+        Value::Dict(d) => match dict_remove(vm, d, key)? {
+            Some(_) => Ok(()),
+            None => Err(key_error(vm, key)),
+        },
+        other => Err(vm.type_error(format!("'{}' object doesn't support item deletion", other.type_name()))),
+    }
+}
+
+/// Resolved slice: start, stop, step and the number of elements (CPython's
+/// `PySlice_AdjustIndices`).
+pub fn slice_indices(vm: &mut Vm, parts: [Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::BigInt(b) => Ok(Some(if b.value.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX })),
+            _ => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let step = get(vm, &parts[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let step = step.max(-i64::MAX);
+    let len = len as i64;
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let adjust = |x: Option<i64>, default: i64| -> i64 {
+        match x {
+            None => default,
+            Some(mut v) => {
+                if v < 0 {
+                    v = v.saturating_add(len);
+                    if v < lower {
+                        v = lower;
+                    }
+                } else if v > upper {
+                    v = upper;
+                }
+                v
+            }
+        }
+    };
+    let start = adjust(get(vm, &parts[0])?, if step < 0 { upper } else { lower });
+    let stop = adjust(get(vm, &parts[1])?, if step < 0 { lower } else { upper });
+    let n = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((start, stop, step, n as usize))
+}
+
+fn slice_items<T: Copy>(items: &[T], start: i64, step: i64, n: usize) -> Vec<T> {
+    let mut out = Vec::with_capacity(n);
+    let mut i = start;
+    for _ in 0..n {
+        out.push(items[i as usize]);
+        i += step;
+    }
+    out
+}
+
+/// `obj[lo:hi:step]`.
+pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
+    match obj {
+        Value::List(l) => {
+            let (start, _, step, n) = slice_indices(vm, parts, l.len())?;
+            let items = slice_items(l.items(), start, step, n);
+            Ok(vm.new_list(items))
+        }
+        Value::Tuple(t) => {
+            let (start, _, step, n) = slice_indices(vm, parts, t.items.len())?;
+            if step == 1 && n == t.items.len() {
+                return Ok(obj);
+            }
+            let items = slice_items(&t.items, start, step, n);
+            Ok(vm.new_tuple(items))
+        }
+        Value::Str(s) => {
+            let (start, _, step, n) = slice_indices(vm, parts, s.char_len())?;
+            if s.is_ascii() {
+                let bytes = s.as_str().as_bytes();
+                let out: String = if step == 1 {
+                    s.as_str()[start as usize..start as usize + n].to_string()
+                } else {
+                    slice_items(bytes, start, step, n).into_iter().map(|b| b as char).collect()
+                };
+                return Ok(vm.new_str(out));
+            }
+            let chars: Vec<char> = s.as_str().chars().collect();
+            let out: String = slice_items(&chars, start, step, n).into_iter().collect();
+            Ok(vm.new_str(out))
+        }
+        Value::Range(r) => {
+            let (start, _, step, n) = slice_indices(vm, parts, r.len() as usize)?;
+            let new_start = r.start + start * r.step;
+            let new_step = r.step * step;
+            let new_stop = new_start + n as i64 * new_step;
+            Ok(Value::Range(vm.heap.alloc(RangeObj {
+                start: new_start,
+                stop: new_stop,
+                step: new_step,
+            })))
+        }
+        other => Err(vm.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+    }
+}
+
+/// `obj[lo:hi:step] = v`.
+pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResult<()> {
+    let Value::List(l) = obj else {
+        return Err(vm.type_error(format!("'{}' object does not support item assignment", obj.type_name())));
+    };
+    let new = match collect_iter(vm, v) {
+        Ok(items) => items,
+        Err(_) => return Err(vm.type_error("can only assign an iterable")),
+    };
+    let (start, stop, step, n) = slice_indices(vm, parts, l.len())?;
+    if step == 1 {
+        let stop = stop.max(start);
+        l.items_mut().splice(start as usize..stop as usize, new);
+        return Ok(());
+    }
+    if new.len() != n {
+        return Err(vm.value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {n}",
+            new.len()
+        )));
+    }
+    let items = l.items_mut();
+    let mut i = start;
+    for x in new {
+        items[i as usize] = x;
+        i += step;
+    }
+    Ok(())
+}
+
+/// `del obj[lo:hi:step]`.
+pub fn delslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<()> {
+    let Value::List(l) = obj else {
+        return Err(vm.type_error(format!("'{}' object doesn't support item deletion", obj.type_name())));
+    };
+    let (start, stop, step, n) = slice_indices(vm, parts, l.len())?;
+    if step == 1 {
+        let stop = stop.max(start);
+        l.items_mut().drain(start as usize..stop as usize);
+        return Ok(());
+    }
+    let mut doomed: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
+    doomed.sort_unstable();
+    let items = l.items_mut();
+    let mut k = 0;
+    let mut idx = 0;
+    items.retain(|_| {
+        let keep = !(k < doomed.len() && doomed[k] == idx);
+        if !keep {
+            k += 1;
+        }
+        idx += 1;
+        keep
+    });
+    Ok(())
+}
+
+// -- Attributes -------------------------------------------------------------------------
+
+fn no_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
+    match obj {
+        Value::Module(m) => {
+            let mname = m.name.clone();
+            vm.err(ExcType::AttributeError, format!("module '{mname}' has no attribute '{name}'"))
+        }
+        Value::Type(t) => {
+            let tname = t.name.clone();
+            vm.err(ExcType::AttributeError, format!("type object '{tname}' has no attribute '{name}'"))
+        }
+        _ => vm.err(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name())),
+    }
+}
+
+/// `obj.name(...)`: the callable and the `self` to pass (Undef for none).
+pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Value)> {
+    let tag = obj.tag();
+    let (ctag, cached) = site.cache.get();
+    if ctag == tag && !matches!(obj, Value::Module(_) | Value::Type(_) | Value::Exc(_)) {
+        return Ok((cached, obj));
+    }
+    let name = site.name.as_str();
+    match obj {
+        Value::Module(m) => match m.get(name) {
+            Some(v) => Ok((v, Value::Undef)),
+            None => Err(no_attr(vm, &obj, name)),
+        },
+        _ => match crate::builtins::find_method(vm, &obj, name) {
+            Some(f) => {
+                site.cache.set((tag, f));
+                Ok((f, obj))
+            }
+            None => {
+                let v = load_attr(vm, obj, site)?;
+                Ok((v, Value::Undef))
+            }
+        },
+    }
+}
+
+/// `obj.name`.
+pub fn load_attr(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Value> {
+    let name = site.name.as_str();
+    match obj {
+        Value::Module(m) => match m.get(name) {
+            Some(v) => return Ok(v),
+            None => return Err(no_attr(vm, &obj, name)),
+        },
+        Value::Exc(e) if name == "args" => {
+            let args = e.args.to_vec();
+            return Ok(vm.new_tuple(args));
+        }
+        Value::Type(t) if name == "__name__" => {
+            let n = t.name.clone();
+            return Ok(vm.new_str(n));
+        }
+        Value::Func(f) if name == "__name__" => {
+            let n = f.code.name.clone();
+            return Ok(vm.new_str(n));
+        }
+        _ => {}
+    }
+    if let Some(Value::Builtin(b)) = crate::builtins::find_method(vm, &obj, name) {
+        return Ok(Value::Builtin(vm.heap.alloc(BuiltinObj {
+            name: b.name,
+            func: b.func,
+            bound: Some(obj),
+            owner: b.owner,
+        })));
+    }
+    Err(no_attr(vm, &obj, name))
+}
+
+/// `obj.name = v`.
+pub fn store_attr(vm: &mut Vm, obj: Value, site: &Site, v: Value) -> PyResult<()> {
+    let name = site.name.as_str();
+    if let Value::Module(m) = obj {
+        // Modules are immutable in tvm for now; report like a read-only attribute.
+        let _ = (m, v);
+        return Err(vm.err(ExcType::AttributeError, format!("module attribute '{name}' is read-only in tvm")));
+    }
+    if crate::builtins::find_method(vm, &obj, name).is_some() {
+        return Err(vm.err(
+            ExcType::AttributeError,
+            format!("'{}' object attribute '{name}' is read-only", obj.type_name()),
+        ));
+    }
+    Err(vm.err(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name())))
+}
+
+/// `from module import name`.
+pub fn import_from(vm: &mut Vm, module: Value, name: &str) -> PyResult<Value> {
+    if let Value::Module(m) = module {
+        if let Some(v) = m.get(name) {
+            return Ok(v);
+        }
+        let mname = m.name.clone();
+        return Err(vm.err(
+            ExcType::ImportError,
+            format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+        ));
+    }
+    Err(vm.err(ExcType::ImportError, format!("cannot import name '{name}'")))
+}
+
+// -- Raising and formatting -------------------------------------------------------------
+
+/// `raise v`: an exception instance, or a class to instantiate.
+pub fn make_raise(vm: &mut Vm, v: Value) -> PyResult<PyErr> {
+    match v {
+        Value::Exc(e) => Ok(PyErr(e)),
+        Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
+            let e = crate::builtins::call_type(vm, t, &[], &[])?;
+            match e {
+                Value::Exc(e) => Ok(PyErr(e)),
+                _ => Err(vm.type_error("exceptions must derive from BaseException")),
+            }
+        }
+        _ => Err(vm.type_error("exceptions must derive from BaseException")),
+    }
+}
+
+/// f-string `{v!conv:spec}`.
+pub fn format_value(vm: &mut Vm, v: Value, spec: Value, conv: u8) -> PyResult<Value> {
+    let v = match conv {
+        b's' => {
+            let s = crate::repr::str_of(vm, v)?;
+            vm.new_str(s)
+        }
+        b'r' => {
+            let s = crate::repr::repr(vm, v)?;
+            vm.new_str(s)
+        }
+        b'a' => {
+            let s = crate::repr::ascii(vm, v)?;
+            vm.new_str(s)
+        }
+        _ => v,
+    };
+    let spec_str = match spec {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    if let (Value::Str(_), true) = (v, spec_str.is_empty()) {
+        return Ok(v);
+    }
+    let s = crate::builtins::format(vm, v, &spec_str)?;
+    Ok(vm.new_str(s))
+}

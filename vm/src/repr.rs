@@ -1,0 +1,277 @@
+//! Repr: `repr()`, `str()` and `ascii()` of every builtin value, as CPython prints them.
+//!
+//! Containers print their items' reprs; a container that contains itself prints
+//! `[...]` / `{...}` like CPython (tracked by address in `Vm::repr_stack`), and
+//! nesting deeper than the recursion limit raises RecursionError instead of
+//! overflowing the native stack.
+
+use crate::error::ExcType;
+use crate::interp::Vm;
+use crate::num::{self, IntRef};
+use crate::object::*;
+use crate::value::{addr_of, Value};
+use std::fmt::Write;
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let mut out = String::new();
+    repr_into(vm, v, &mut out)?;
+    Ok(out)
+}
+
+/// `str(v)`.
+pub fn str_of(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Exc(e) => exc_str(vm, e),
+        _ => repr(vm, v),
+    }
+}
+
+/// `ascii(v)`: repr with non-ASCII characters escaped.
+pub fn ascii(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let r = repr(vm, v)?;
+    let mut out = String::with_capacity(r.len());
+    for c in r.chars() {
+        push_escaped_nonascii(c, &mut out);
+    }
+    Ok(out)
+}
+
+fn push_escaped_nonascii(c: char, out: &mut String) {
+    let n = c as u32;
+    if n < 128 {
+        out.push(c);
+    } else if n < 0x100 {
+        let _ = write!(out, "\\x{n:02x}");
+    } else if n < 0x10000 {
+        let _ = write!(out, "\\u{n:04x}");
+    } else {
+        let _ = write!(out, "\\U{n:08x}");
+    }
+}
+
+/// `str()` of an exception: its single argument's str, the args tuple, or ''.
+pub fn exc_str(vm: &mut Vm, e: gc_exc::ExcRef) -> PyResult<String> {
+    let args = e.args.to_vec();
+    let is_key_error = matches!(e.ty.kind, TypeKind::Exception(ExcType::KeyError));
+    match args.len() {
+        0 => Ok(String::new()),
+        1 if is_key_error => repr(vm, args[0]),
+        1 => str_of(vm, args[0]),
+        _ => {
+            let t = vm.new_tuple(args);
+            repr(vm, t)
+        }
+    }
+}
+
+mod gc_exc {
+    /// A handle to an exception object.
+    pub type ExcRef = crate::gc::Gc<crate::object::ExcObj>;
+}
+
+/// Python's repr of a str: quote choice and escapes as in CPython's `unicode_repr`.
+pub fn str_repr(s: &str, out: &mut String) {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if (c as u32) < 0x7f => out.push(c),
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    let _ = write!(out, "\\x{n:02x}");
+                } else if n < 0x10000 {
+                    let _ = write!(out, "\\u{n:04x}");
+                } else {
+                    let _ = write!(out, "\\U{n:08x}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+}
+
+/// An approximation of CPython's `Py_UNICODE_ISPRINTABLE` for non-ASCII chars:
+/// control, format, separator (other than space), surrogate, private-use and
+/// noncharacter code points are not printable.
+fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if c.is_control() {
+        return false;
+    }
+    if c.is_whitespace() {
+        // Zs/Zl/Zp other than ' ' (e.g. U+00A0, U+2028) are escaped.
+        return false;
+    }
+    !matches!(n,
+        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
+        | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF
+        | 0xFDD0..=0xFDEF | 0xFFFE | 0xFFFF | 0xF0000..=0x10FFFF | 0xE0001 | 0xE0020..=0xE007F)
+}
+
+fn enter(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    let a = addr_of(v);
+    if vm.repr_stack.contains(&a) {
+        return Ok(false);
+    }
+    if vm.repr_stack.len() + vm.frames.len() > vm.recursion_limit {
+        return Err(vm.err(ExcType::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+    }
+    vm.repr_stack.push(a);
+    Ok(true)
+}
+
+fn leave(vm: &mut Vm) {
+    vm.repr_stack.pop();
+}
+
+fn items_repr(vm: &mut Vm, items: &[Value], out: &mut String) -> PyResult<()> {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        repr_into(vm, *x, out)?;
+    }
+    Ok(())
+}
+
+/// Appends `repr(v)` to `out`.
+pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
+    match v {
+        Value::None => out.push_str("None"),
+        Value::Undef => out.push_str("<unbound>"),
+        Value::Bool(true) => out.push_str("True"),
+        Value::Bool(false) => out.push_str("False"),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::BigInt(b) => match num::int_to_str(IntRef::Big(&b.value)) {
+            Ok(s) => out.push_str(&s),
+            Err(e) => return Err(vm.num_err(e)),
+        },
+        Value::Float(f) => out.push_str(&crate::format::float_repr(f)),
+        Value::Str(s) => str_repr(s.as_str(), out),
+        Value::List(l) => {
+            if !enter(vm, &v)? {
+                out.push_str("[...]");
+                return Ok(());
+            }
+            out.push('[');
+            let items = l.items().clone();
+            let r = items_repr(vm, &items, out);
+            leave(vm);
+            r?;
+            out.push(']');
+        }
+        Value::Tuple(t) => {
+            if !enter(vm, &v)? {
+                out.push_str("(...)");
+                return Ok(());
+            }
+            out.push('(');
+            let r = items_repr(vm, &t.items, out);
+            leave(vm);
+            r?;
+            if t.items.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        Value::Dict(d) => {
+            if !enter(vm, &v)? {
+                out.push_str("{...}");
+                return Ok(());
+            }
+            out.push('{');
+            let entries: Vec<(Value, Value)> = d.table().iter().map(|e| (e.key, e.value)).collect();
+            let mut r = Ok(());
+            for (i, (k, val)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                r = repr_into(vm, k, out);
+                if r.is_err() {
+                    break;
+                }
+                out.push_str(": ");
+                r = repr_into(vm, val, out);
+                if r.is_err() {
+                    break;
+                }
+            }
+            leave(vm);
+            r?;
+            out.push('}');
+        }
+        Value::Range(r) => {
+            if r.step == 1 {
+                let _ = write!(out, "range({}, {})", r.start, r.stop);
+            } else {
+                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+            }
+        }
+        Value::Func(f) => {
+            let _ = write!(out, "<function {} at {:#x}>", f.code.qualname, addr_of(&v));
+        }
+        Value::Builtin(b) => match (b.bound, b.owner) {
+            (Some(this), Some(owner)) => {
+                let _ = write!(out, "<built-in method {} of {} object at {:#x}>", b.name, owner, addr_of(&this));
+            }
+            (Some(Value::Module(m)), None) => {
+                let _ = write!(out, "<built-in function {}>", b.name);
+                let _ = m;
+            }
+            _ => {
+                let _ = write!(out, "<built-in function {}>", b.name);
+            }
+        },
+        Value::Iter(it) => {
+            let _ = write!(out, "<{} object at {:#x}>", it.type_name(), addr_of(&v));
+        }
+        Value::Type(t) => {
+            let _ = write!(out, "<class '{}'>", t.name);
+        }
+        Value::Exc(e) => {
+            out.push_str(&e.ty.name);
+            out.push('(');
+            let args = e.args.to_vec();
+            items_repr(vm, &args, out)?;
+            out.push(')');
+        }
+        Value::Module(m) => {
+            let _ = write!(out, "<module '{}' (built-in)>", m.name);
+        }
+        Value::DictView(dv) => {
+            out.push_str(dv.kind.type_name());
+            out.push('(');
+            let items = crate::ops::collect_iter(vm, v)?;
+            let l = vm.new_list(items);
+            repr_into(vm, l, out)?;
+            out.push(')');
+        }
+        Value::Slice(s) => {
+            out.push_str("slice(");
+            repr_into(vm, s.start, out)?;
+            out.push_str(", ");
+            repr_into(vm, s.stop, out)?;
+            out.push_str(", ");
+            repr_into(vm, s.step, out)?;
+            out.push(')');
+        }
+    }
+    Ok(())
+}

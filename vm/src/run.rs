@@ -1,0 +1,180 @@
+//! Run: the embedding API the `tvm` binary uses — read, compile, run, report.
+//!
+//! Everything that ends a program is turned into an exit code here: 0 on success,
+//! 1 for an uncaught exception, a syntax error or an unsupported feature, 2 for a
+//! file that cannot be read. The VM runs on a thread with a large native stack, so
+//! the parser and compiler can handle deeply nested source.
+
+use crate::bytecode::Loc;
+use crate::builtins;
+use crate::compiler::CompileError;
+use crate::error::PyErr;
+use crate::interp::Vm;
+use crate::traceback::{self, Pos, TbEntry};
+use std::io::Write;
+
+/// Options for one run.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Disable the JIT (accepted now; the JIT arrives with the tracer).
+    pub no_jit: bool,
+    /// Collect garbage at every safepoint (GC stress testing).
+    pub gc_stress: bool,
+    /// Print GC statistics to stderr at exit.
+    pub gc_stats: bool,
+}
+
+/// Native stack for the VM thread.
+const VM_STACK_BYTES: usize = 512 << 20;
+
+/// Runs `path` and returns the process exit code.
+pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let path = path.to_string();
+    let opts = opts.clone();
+    let child = std::thread::Builder::new()
+        .name("tvm".into())
+        .stack_size(VM_STACK_BYTES)
+        .spawn(move || run_source(&source, &path, &opts));
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => 70,
+    }
+}
+
+/// Disassembles `path` to stdout; returns the exit code.
+pub fn dis_file(path: &str) -> i32 {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let path = path.to_string();
+    let child = std::thread::Builder::new()
+        .name("tvm".into())
+        .stack_size(VM_STACK_BYTES)
+        .spawn(move || {
+            let mut vm = Vm::new();
+            match vm.compile(&source, &path) {
+                Ok(code) => {
+                    let mut out = String::new();
+                    code.disassemble(&mut out);
+                    print!("{out}");
+                    0
+                }
+                Err(e) => report_compile_error(&path, &source, e),
+            }
+        });
+    match child.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => 70,
+    }
+}
+
+/// Reads a program; on failure prints CPython-style messages and returns the exit code.
+fn read_source(path: &str) -> Result<String, i32> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let detail = match e.kind() {
+                std::io::ErrorKind::NotFound => "[Errno 2] No such file or directory".to_string(),
+                std::io::ErrorKind::PermissionDenied => "[Errno 13] Permission denied".to_string(),
+                _ if std::path::Path::new(path).is_dir() => "[Errno 21] Is a directory".to_string(),
+                _ => e.to_string(),
+            };
+            eprintln!("tvm: can't open file '{path}': {detail}");
+            return Err(2);
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            eprintln!(
+                "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                bytes[at]
+            );
+            Err(1)
+        }
+    }
+}
+
+fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
+    let mut vm = Vm::new();
+    vm.heap.stress = opts.gc_stress;
+    let code = match vm.compile(source, path) {
+        Ok(c) => c,
+        Err(e) => return report_compile_error(path, source, e),
+    };
+    let result = vm.run_module(code);
+    vm.flush();
+    let status = match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let text = format_exception(&mut vm, e);
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            1
+        }
+    };
+    if opts.gc_stats {
+        let s = vm.heap.stats;
+        eprintln!(
+            "gc: {} collections, {} objects freed, {} live",
+            s.collections, s.freed, s.live
+        );
+    }
+    status
+}
+
+fn pos_of(l: Loc) -> Pos {
+    Pos {
+        line: l.line,
+        col: l.col,
+        end_line: l.end_line,
+        end_col: l.end_col,
+    }
+}
+
+/// The full CPython-style report of an uncaught exception.
+pub fn format_exception(vm: &mut Vm, e: PyErr) -> String {
+    let frames: Vec<_> = e.0.tb().iter().rev().cloned().collect();
+    let mut out = String::new();
+    if !frames.is_empty() {
+        let entries: Vec<TbEntry> = frames
+            .iter()
+            .map(|f| {
+                let loc = f.code.locs.get(f.pc as usize).copied().unwrap_or_default();
+                TbEntry {
+                    filename: &f.code.filename,
+                    lineno: loc.line,
+                    name: &f.code.name,
+                    source: Some(&f.code.source),
+                    pos: if loc.line == 0 { None } else { Some(pos_of(loc)) },
+                }
+            })
+            .collect();
+        traceback::format_traceback(&entries, &mut out);
+    }
+    out.push_str(&builtins::exc_line(vm, e));
+    out.push('\n');
+    out
+}
+
+fn report_compile_error(path: &str, source: &str, e: CompileError) -> i32 {
+    let text = match e {
+        CompileError::Parse(p) => traceback::format_syntax_error(path, source, &p),
+        CompileError::Syntax { msg, loc } => {
+            traceback::format_syntax_error_at(path, source, &msg, "SyntaxError", pos_of(loc))
+        }
+        CompileError::Unsupported { feature, line } => {
+            format!("NotImplementedError: {feature} is not supported ({path}, line {line})\n")
+        }
+    };
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().write_all(text.as_bytes());
+    1
+}
