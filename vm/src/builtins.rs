@@ -269,7 +269,18 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.table().len(),
         Value::DictView(d) => d.dict.table().len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => match &r.big {
+            None => r.len() as usize,
+            Some(b) => {
+                use num_traits::ToPrimitive;
+                match b.len().to_i64() {
+                    Some(n) => n as usize,
+                    None => {
+                        return Err(vm.err(ExcType::OverflowError, "Python int too large to convert to C ssize_t"))
+                    }
+                }
+            }
+        },
         other => return Err(vm.type_error(format!("object of type '{}' has no len()", other.type_name()))),
     })
 }
@@ -537,7 +548,7 @@ fn bi_round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                     _ => v,
                 }),
                 Some(n) => {
-                    let r = num::int_round(i, n);
+                    let r = num::int_round(i, Some(n));
                     Ok(vm.int(r))
                 }
             },
@@ -1136,31 +1147,42 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Range => {
             no_kw(vm, "range", kw)?;
             arity(vm, "range", args, 1, 3)?;
-            let mut n = [0i64; 3];
-            for (i, a) in args.iter().enumerate() {
-                n[i] = match a {
-                    Value::Int(x) => *x,
-                    Value::Bool(b) => *b as i64,
-                    Value::BigInt(_) => {
-                        return Err(vm.err(ExcType::OverflowError, "range() arguments beyond 64 bits are not supported by tvm"))
-                    }
-                    other => {
-                        return Err(vm.type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            other.type_name()
-                        )))
-                    }
-                };
+            for a in args {
+                if int_ref(a).is_none() {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        a.type_name()
+                    )));
+                }
             }
+            let one = Value::Int(1);
             let (start, stop, step) = match args.len() {
-                1 => (0, n[0], 1),
-                2 => (n[0], n[1], 1),
-                _ => (n[0], n[1], n[2]),
+                1 => (Value::Int(0), args[0], one),
+                2 => (args[0], args[1], one),
+                _ => (args[0], args[1], args[2]),
             };
-            if step == 0 {
+            let small = |v: Value| match v {
+                Value::Int(i) => Some(i),
+                Value::Bool(b) => Some(b as i64),
+                _ => None,
+            };
+            if matches!(small(step), Some(0)) {
                 return Err(vm.value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::Range(vm.heap.alloc(RangeObj { start, stop, step })))
+            let obj = match (small(start), small(stop), small(step)) {
+                (Some(a), Some(b), Some(c)) => RangeObj::small(a, b, c),
+                _ => RangeObj {
+                    start: 0,
+                    stop: 0,
+                    step: 1,
+                    big: Some(Box::new(BigRange {
+                        start: ops::to_bigint(&start).unwrap_or_default(),
+                        stop: ops::to_bigint(&stop).unwrap_or_default(),
+                        step: ops::to_bigint(&step).unwrap_or_default(),
+                    })),
+                },
+            };
+            Ok(Value::Range(vm.heap.alloc(obj)))
         }
         TypeKind::Type => {
             no_kw(vm, "type", kw)?;
@@ -1231,6 +1253,15 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     let l = vm.new_list(chars);
                     IterState::Seq { seq: l, idx: 0 }
                 }
+                Value::Range(r) if r.big.is_some() || r.start.checked_sub(r.step).is_none() => {
+                    let b = r.as_big();
+                    let n = b.len();
+                    IterState::BigRange {
+                        cur: &b.start + (n - 1u32) * &b.step,
+                        stop: &b.start - &b.step,
+                        step: -b.step,
+                    }
+                }
                 Value::Range(r) => {
                     let n = r.len();
                     let last = r.start + (n - 1) * r.step;
@@ -1259,6 +1290,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 ty,
                 args: args.to_vec().into_boxed_slice(),
                 traceback: Default::default(),
+            pos_hint: Default::default(),
             })))
         }
         _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),

@@ -453,7 +453,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 } else {
                     false
                 };
-                self.emit(Op::AssertFail { msg, has_msg }, a.range);
+                self.emit(Op::AssertFail { msg, has_msg }, a.test.range());
                 for j in ok {
                     self.patch(j);
                 }

@@ -267,6 +267,7 @@ impl Vm {
             ty: t,
             args: args.into_boxed_slice(),
             traceback: Default::default(),
+            pos_hint: Default::default(),
         }))
     }
     /// `TypeError(msg)`.
@@ -564,9 +565,11 @@ impl Vm {
                 // Unwind every frame of this activation, recording the traceback.
                 while self.frames.len() > entry {
                     let f = self.frames.pop().expect("frame");
+                    let loc = if e.0.tb().is_empty() { e.0.pos_hint.take() } else { None };
                     e.0.tb().push(TbFrame {
                         code: f.code,
                         pc: f.pc.saturating_sub(1) as u32,
+                        loc,
                     });
                 }
                 Err(e)
@@ -574,19 +577,25 @@ impl Vm {
         }
     }
 
-    fn unbound_local(&mut self, code: &Code, r: Reg) -> PyErr {
+    /// UnboundLocalError for register `r`, read by the instruction before `pc`. The
+    /// traceback points at the name inside the instruction's range, as CPython's does.
+    fn unbound_local(&mut self, code: &Code, r: Reg, pc: usize) -> PyErr {
         let name = code.varnames.get(r.i()).cloned().unwrap_or_default();
-        self.err(
+        let e = self.err(
             ExcType::UnboundLocalError,
             format!("cannot access local variable '{name}' where it is not associated with a value"),
-        )
+        );
+        if let Some(loc) = code.locs.get(pc.wrapping_sub(1)) {
+            e.0.pos_hint.set(find_name_in(&code.source, *loc, &name));
+        }
+        e
     }
 
     /// Raises UnboundLocalError if any operand register holds Undef.
-    fn check_bound(&mut self, code: &Code, regs: &[(Reg, Value)]) -> PyResult<()> {
+    fn check_bound(&mut self, code: &Code, regs: &[(Reg, Value)], pc: usize) -> PyResult<()> {
         for (r, v) in regs {
             if matches!(v, Value::Undef) {
-                return Err(self.unbound_local(code, *r));
+                return Err(self.unbound_local(code, *r, pc));
             }
         }
         Ok(())
@@ -636,7 +645,7 @@ impl Vm {
             macro_rules! bound {
                 ($($r:expr),*) => {{
                     let pairs = [$(($r, reg!(regs, $r))),*];
-                    tri!(self.check_bound(&code, &pairs));
+                    tri!(self.check_bound(&code, &pairs, pc));
                 }};
             }
             macro_rules! binop_slow {
@@ -677,7 +686,7 @@ impl Vm {
                     Op::Move { dst, src } => {
                         let v = reg!(regs, src);
                         if let Value::Undef = v {
-                            fail!(self.unbound_local(&code, src));
+                            fail!(self.unbound_local(&code, src, pc));
                         }
                         set!(regs, dst, v);
                     }
@@ -699,7 +708,7 @@ impl Vm {
                     Op::StoreGlobal { g, src } => {
                         let v = reg!(regs, src);
                         if let Value::Undef = v {
-                            fail!(self.unbound_local(&code, src));
+                            fail!(self.unbound_local(&code, src, pc));
                         }
                         self.globals[g.i()] = v;
                     }
@@ -712,7 +721,7 @@ impl Vm {
                     }
                     Op::DelLocal { reg } => {
                         if let Value::Undef = reg!(regs, reg) {
-                            fail!(self.unbound_local(&code, reg));
+                            fail!(self.unbound_local(&code, reg, pc));
                         }
                         set!(regs, reg, Value::Undef);
                     }
@@ -942,7 +951,7 @@ impl Vm {
                         for i in 0..nargs {
                             let r = Reg(func.0 + 1 + i);
                             if let Value::Undef = reg!(regs, r) {
-                                fail!(self.unbound_local(&code, r));
+                                fail!(self.unbound_local(&code, r, pc));
                             }
                         }
                         let args: SmallVec<[Value; 8]> =
@@ -1162,7 +1171,7 @@ impl Vm {
                     Op::Return { src } => {
                         let v = reg!(regs, src);
                         if let Value::Undef = v {
-                            fail!(self.unbound_local(&code, src));
+                            fail!(self.unbound_local(&code, src, pc));
                         }
                         let f = self.frames.pop().expect("frame");
                         if self.frames.len() == entry {
@@ -1222,6 +1231,32 @@ impl Vm {
     pub fn flush(&mut self) {
         let _ = self.out.flush();
     }
+}
+
+/// The first occurrence of identifier `name` inside `loc` (a one-line range), as a range.
+fn find_name_in(source: &str, loc: Loc, name: &str) -> Option<Loc> {
+    let line = source.lines().nth(loc.line.checked_sub(1)? as usize)?;
+    let end = if loc.end_line == loc.line { (loc.end_col as usize).min(line.len()) } else { line.len() };
+    let start = (loc.col as usize).min(end);
+    let seg = line.get(start..end)?;
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut from = 0;
+    while let Some(i) = seg[from..].find(name) {
+        let at = from + i;
+        let before_ok = !seg[..at].chars().next_back().is_some_and(is_ident);
+        let after_ok = !seg[at + name.len()..].chars().next().is_some_and(is_ident);
+        if before_ok && after_ok {
+            let col = (start + at) as u32;
+            return Some(Loc {
+                line: loc.line,
+                col,
+                end_line: loc.line,
+                end_col: col + name.len() as u32,
+            });
+        }
+        from = at + name.len().max(1);
+    }
+    None
 }
 
 fn name_list(names: &[String]) -> String {

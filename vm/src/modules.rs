@@ -143,13 +143,17 @@ fn log_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
         if b.value.sign() != num_bigint::Sign::Plus {
             return Err(domain(vm));
         }
+        // Like CPython's loghelper: convert when the int fits a double.
+        if let Ok(x) = num::int_to_f64(IntRef::Big(&b.value)) {
+            return Ok(x.ln());
+        }
         let bits = b.value.bits();
         let shift = bits.saturating_sub(64);
         let top: f64 = num::int_to_f64(IntRef::Big(&(&b.value >> shift))).unwrap_or(f64::MAX);
         return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
     }
     let x = farg(vm, v)?;
-    if x <= 0.0 || x.is_nan() && false {
+    if x <= 0.0 {
         return Err(domain(vm));
     }
     Ok(x.ln())
@@ -181,6 +185,12 @@ fn m_log2(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
         return Ok(Value::Float(x.log2()));
     }
+    if let Some(Ok(x)) = int_ref(&args[0]).map(num::int_to_f64) {
+        if x <= 0.0 {
+            return Err(domain(vm));
+        }
+        return Ok(Value::Float(x.log2()));
+    }
     let l = log_of(vm, args[0])?;
     Ok(Value::Float(l / std::f64::consts::LN_2))
 }
@@ -190,6 +200,12 @@ fn m_log10(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     arity(vm, "math.log10", args, 1, 1)?;
     if let Value::Float(_) | Value::Int(_) | Value::Bool(_) = args[0] {
         let x = farg(vm, args[0])?;
+        if x <= 0.0 {
+            return Err(domain(vm));
+        }
+        return Ok(Value::Float(x.log10()));
+    }
+    if let Some(Ok(x)) = int_ref(&args[0]).map(num::int_to_f64) {
         if x <= 0.0 {
             return Err(domain(vm));
         }

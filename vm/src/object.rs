@@ -189,7 +189,8 @@ impl Trace for DictObj {
     }
 }
 
-/// A `range` with i64 bounds.
+/// A `range`. Bounds that fit i64 live in the fields (the fast path every loop
+/// uses); a range with any bound beyond i64 keeps exact bounds in `big` instead.
 pub struct RangeObj {
     /// First value.
     pub start: i64,
@@ -197,9 +198,66 @@ pub struct RangeObj {
     pub stop: i64,
     /// Step, never 0.
     pub step: i64,
+    /// Exact bounds when some bound does not fit i64 (then the fields above are unused).
+    pub big: Option<Box<BigRange>>,
 }
-impl RangeObj {
+
+/// The bounds of a range beyond 64 bits.
+pub struct BigRange {
+    /// First value.
+    pub start: BigInt,
+    /// Exclusive bound.
+    pub stop: BigInt,
+    /// Step, never 0.
+    pub step: BigInt,
+}
+
+impl BigRange {
     /// Number of elements.
+    pub fn len(&self) -> BigInt {
+        use num_traits::{Signed, Zero};
+        let (lo, hi, step) = (&self.start, &self.stop, &self.step);
+        if step.is_positive() && lo < hi {
+            (hi - lo - 1u32) / step + 1u32
+        } else if step.is_negative() && lo > hi {
+            (lo - hi - 1u32) / (-step) + 1u32
+        } else {
+            BigInt::zero()
+        }
+    }
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        use num_traits::Zero;
+        self.len().is_zero()
+    }
+}
+
+impl RangeObj {
+    /// The exact bounds, whether small or big.
+    pub fn as_big(&self) -> BigRange {
+        match &self.big {
+            Some(b) => BigRange {
+                start: b.start.clone(),
+                stop: b.stop.clone(),
+                step: b.step.clone(),
+            },
+            None => BigRange {
+                start: self.start.into(),
+                stop: self.stop.into(),
+                step: self.step.into(),
+            },
+        }
+    }
+    /// A range with i64 bounds.
+    pub fn small(start: i64, stop: i64, step: i64) -> RangeObj {
+        RangeObj {
+            start,
+            stop,
+            step,
+            big: None,
+        }
+    }
+    /// Number of elements (of an i64 range).
     pub fn len(&self) -> i64 {
         let (lo, hi, step) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if step > 0 && lo < hi {
@@ -213,7 +271,10 @@ impl RangeObj {
     }
     /// Whether empty.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        match &self.big {
+            Some(b) => b.is_empty(),
+            None => self.len() == 0,
+        }
     }
 }
 impl Trace for RangeObj {
@@ -282,6 +343,15 @@ impl Trace for BuiltinObj {
 
 /// What an iterator walks over.
 pub enum IterState {
+    /// A range beyond 64 bits: next value, stop, step.
+    BigRange {
+        /// Next value.
+        cur: BigInt,
+        /// Exclusive bound.
+        stop: BigInt,
+        /// Step.
+        step: BigInt,
+    },
     /// A range: next value, stop, step.
     Range {
         /// Next value.
@@ -360,6 +430,7 @@ impl IterObj {
     pub fn type_name(&self) -> &'static str {
         match self.state() {
             IterState::Range { .. } => "range_iterator",
+            IterState::BigRange { .. } => "longrange_iterator",
             IterState::Seq { seq, .. } => match seq {
                 Value::Tuple(_) => "tuple_iterator",
                 _ => "list_iterator",
@@ -380,7 +451,7 @@ impl IterObj {
 impl Trace for IterObj {
     fn trace(&self, out: &mut Vec<Value>) {
         match self.state() {
-            IterState::Range { .. } | IterState::Done => {}
+            IterState::Range { .. } | IterState::BigRange { .. } | IterState::Done => {}
             IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => out.push(*seq),
             IterState::Str { s, .. } => out.push(Value::Str(*s)),
             IterState::Dict { dict, .. } => out.push(Value::Dict(*dict)),
@@ -510,6 +581,8 @@ pub struct TbFrame {
     pub code: Rc<Code>,
     /// Instruction index.
     pub pc: u32,
+    /// A narrower source range than the instruction's (e.g. the unbound name).
+    pub loc: Option<crate::bytecode::Loc>,
 }
 
 /// An exception instance.
@@ -520,6 +593,8 @@ pub struct ExcObj {
     pub args: Box<[Value]>,
     /// Frames unwound so far, innermost first.
     pub traceback: UnsafeCell<Vec<TbFrame>>,
+    /// Where in the innermost frame's instruction the error is (see `TbFrame::loc`).
+    pub pos_hint: Cell<Option<crate::bytecode::Loc>>,
 }
 impl ExcObj {
     /// The traceback entries, innermost first.

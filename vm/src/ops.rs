@@ -478,8 +478,10 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             true
         }
         (Value::Range(x), Value::Range(y)) => {
+            let (x, y) = (x.as_big(), y.as_big());
             let (lx, ly) = (x.len(), y.len());
-            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+            use num_traits::{One, Zero};
+            lx == ly && (lx.is_zero() || (x.start == y.start && (lx.is_one() || x.step == y.step)))
         }
         (Value::DictView(x), Value::DictView(y)) if x.kind == ViewKind::Keys && y.kind == ViewKind::Keys => {
             eq(vm, Value::Dict(x.dict), Value::Dict(y.dict))? || {
@@ -588,6 +590,24 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
                 Ok(false)
             }
         },
+        Value::Range(r) if r.big.is_some() => {
+            use num_integer::Integer;
+            use num_traits::{Signed, Zero};
+            let x = match needle {
+                Value::Float(f) if f.fract() == 0.0 && f.is_finite() => match num::f64_to_int(f) {
+                    Ok(Int::Small(i)) => BigInt::from(i),
+                    Ok(Int::Big(b)) => b,
+                    Err(_) => return Ok(false),
+                },
+                other => match to_bigint(&other) {
+                    Some(b) => b,
+                    None => return Ok(false),
+                },
+            };
+            let b = r.as_big();
+            let inside = if b.step.is_positive() { x >= b.start && x < b.stop } else { x <= b.start && x > b.stop };
+            Ok(inside && (x - &b.start).mod_floor(&b.step).is_zero())
+        }
         Value::Range(r) => {
             let x = match needle {
                 Value::Int(i) => i,
@@ -708,6 +728,14 @@ fn key_error(vm: &mut Vm, k: Value) -> PyErr {
 pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
     let state = match v {
         Value::Iter(it) => return Ok(it),
+        Value::Range(r) if r.big.is_some() => {
+            let b = r.as_big();
+            IterState::BigRange {
+                cur: b.start,
+                stop: b.stop,
+                step: b.step,
+            }
+        }
         Value::Range(r) => IterState::Range {
             cur: r.start,
             stop: r.stop,
@@ -735,6 +763,16 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
 /// `next(it)`: Some(value), or None when exhausted.
 pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
     match it.state() {
+        IterState::BigRange { cur, stop, step } => {
+            use num_traits::Signed;
+            let more = if step.is_positive() { *cur < *stop } else { *cur > *stop };
+            if !more {
+                return Ok(None);
+            }
+            let v = cur.clone();
+            *cur += &*step;
+            Ok(Some(vm.new_int(v)))
+        }
         IterState::Range { cur, stop, step } => {
             let c = *cur;
             if (*step > 0 && c < *stop) || (*step < 0 && c > *stop) {
@@ -869,7 +907,7 @@ pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 /// ForPrep: the loop state for iterating `v` (see `Op::ForPrep`).
 pub fn for_prep(vm: &mut Vm, v: Value) -> PyResult<[Value; 3]> {
     Ok(match v {
-        Value::Range(r) => [Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)],
+        Value::Range(r) if r.big.is_none() => [Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)],
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => [v, Value::Int(0), Value::None],
         _ => {
             let it = get_iter(vm, v)?;
@@ -1004,6 +1042,19 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             Some(v) => Ok(v),
             None => Err(key_error(vm, key)),
         },
+        Value::Range(r) if r.big.is_some() => {
+            use num_traits::Signed;
+            let Some(i) = to_bigint(&key) else {
+                return Err(vm.type_error(format!("range indices must be integers or slices, not {}", key.type_name())));
+            };
+            let b = r.as_big();
+            let len = b.len();
+            let j = if i.is_negative() { i + &len } else { i };
+            if j.is_negative() || j >= len {
+                return Err(vm.err(ExcType::IndexError, "range object index out of range"));
+            }
+            Ok(vm.new_int(b.start + j * b.step))
+        }
         Value::Range(r) => {
             let i = index_of(vm, &key, "range")?;
             let len = r.len();
@@ -1156,15 +1207,14 @@ pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
             Ok(vm.new_str(out))
         }
         Value::Range(r) => {
-            let (start, _, step, n) = slice_indices(vm, parts, r.len() as usize)?;
+            if r.big.is_some() {
+                return Err(vm.err(ExcType::OverflowError, "slicing a range beyond 64 bits is not supported by tvm"));
+            }
+            let (start, stop, step, _) = slice_indices(vm, parts, r.len() as usize)?;
             let new_start = r.start + start * r.step;
             let new_step = r.step * step;
-            let new_stop = new_start + n as i64 * new_step;
-            Ok(Value::Range(vm.heap.alloc(RangeObj {
-                start: new_start,
-                stop: new_stop,
-                step: new_step,
-            })))
+            let new_stop = r.start + stop * r.step;
+            Ok(Value::Range(vm.heap.alloc(RangeObj::small(new_start, new_stop, new_step))))
         }
         other => Err(vm.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
     }

@@ -89,7 +89,7 @@ pub fn str_repr(s: &str, out: &mut String) {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
             c if (c as u32) < 0x7f => out.push(c),
-            c if !is_printable(c) => {
+            c if !crate::unicode_tables::is_printable(c) => {
                 let n = c as u32;
                 if n < 0x100 {
                     let _ = write!(out, "\\x{n:02x}");
@@ -103,24 +103,6 @@ pub fn str_repr(s: &str, out: &mut String) {
         }
     }
     out.push(quote);
-}
-
-/// An approximation of CPython's `Py_UNICODE_ISPRINTABLE` for non-ASCII chars:
-/// control, format, separator (other than space), surrogate, private-use and
-/// noncharacter code points are not printable.
-fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if c.is_control() {
-        return false;
-    }
-    if c.is_whitespace() {
-        // Zs/Zl/Zp other than ' ' (e.g. U+00A0, U+2028) are escaped.
-        return false;
-    }
-    !matches!(n,
-        0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F | 0x202A..=0x202E
-        | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF
-        | 0xFDD0..=0xFDEF | 0xFFFE | 0xFFFF | 0xF0000..=0x10FFFF | 0xE0001 | 0xE0020..=0xE007F)
 }
 
 fn enter(vm: &mut Vm, v: &Value) -> PyResult<bool> {
@@ -218,10 +200,11 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             out.push('}');
         }
         Value::Range(r) => {
-            if r.step == 1 {
-                let _ = write!(out, "range({}, {})", r.start, r.stop);
+            let b = r.as_big();
+            if b.step == 1.into() {
+                let _ = write!(out, "range({}, {})", b.start, b.stop);
             } else {
-                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+                let _ = write!(out, "range({}, {}, {})", b.start, b.stop, b.step);
             }
         }
         Value::Func(f) => {

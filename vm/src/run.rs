@@ -147,7 +147,7 @@ pub fn format_exception(vm: &mut Vm, e: PyErr) -> String {
         let entries: Vec<TbEntry> = frames
             .iter()
             .map(|f| {
-                let loc = f.code.locs.get(f.pc as usize).copied().unwrap_or_default();
+                let loc = f.loc.unwrap_or_else(|| f.code.locs.get(f.pc as usize).copied().unwrap_or_default());
                 TbEntry {
                     filename: &f.code.filename,
                     lineno: loc.line,

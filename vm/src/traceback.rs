@@ -348,17 +348,1871 @@ fn extract_anchors(line: &str, start: i64, end: i64) -> Option<Anchors> {
     })
 }
 
-// -- Syntax errors (stub) ----
 
-/// Renders a rustpython-parser parse error the way CPython 3.11 prints a SyntaxError.
+// -- Syntax errors: public entry points ------------------------------------------------------
+
+/// Renders a rustpython-parser parse error the way CPython 3.11 prints a SyntaxError (or
+/// IndentationError / TabError) for a file run as `python3 file.py`.
+///
+/// The source is re-tokenized with a CPython-compatible tokenizer: tokenizer errors (unterminated
+/// strings, unmatched or unclosed brackets, bad numbers, invalid characters, inconsistent
+/// indentation) are reported exactly as CPython does, with CPython's precedence rules; parser
+/// errors are located at rustpython's failing token and mapped to CPython's message for the
+/// common cases (`expected ':'`, `unexpected indent`, `expected an indented block after ...`,
+/// `Perhaps you forgot a comma?`, ...), falling back to `invalid syntax` at that token.
 pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> String {
-    let _ = (filename, source, err, LexicalErrorType::Eof, Tok::Newline);
-    let _: Option<&ParseErrorType> = None;
-    String::new()
+    let src = Source::new(source);
+    let (tokens, tok_err) = tokenize(&src);
+    let mut offset = err.offset.to_usize();
+    let mut layout = false;
+    match &err.error {
+        // rustpython reports an unknown character after it.
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            offset = offset.saturating_sub(tok.len_utf8());
+        }
+        ParseErrorType::UnrecognizedToken(tok, _) => {
+            layout = matches!(tok, Tok::Indent | Tok::Dedent);
+        }
+        _ => {}
+    }
+    let target = line_col_of_offset(source, offset);
+    let found = find_token(&tokens, target, layout);
+    if std::env::var("TBDEBUG").is_ok() {
+        for (i, t) in tokens.iter().enumerate() {
+            eprintln!("{i}: {:?} {:?} {}:{}-{}:{} lvl{}", t.kind, src.text.get(t.start..t.end), t.line, t.col, t.end_line, t.end_col, t.level);
+        }
+        eprintln!("target {:?} found {:?} tokerr {:?}", target, found, tok_err.as_ref().map(|e| &e.err));
+    }
+    let error = match (found, tok_err) {
+        // The tokenizer fails before the parser gets to its failing token.
+        (None, Some(te)) => te.err,
+        (found, tok_err) => {
+            let t = found.unwrap_or(tokens.len().saturating_sub(1));
+            let parser = Classifier {
+                src: &src,
+                toks: &tokens,
+            };
+            let (perr, err_line) = match tokens.get(t) {
+                Some(_) => parser.classify(t, &err.error),
+                None => (parser.fallback(target), target.0),
+            };
+            match tok_err {
+                // `_PyPegen_tokenize_full_source_to_check_for_errors`: a later tokenizer error
+                // replaces the parser's error; so does a bracket left open on an earlier line.
+                Some(te) if te.pyerr => te.err,
+                Some(te) => match te.open {
+                    Some(open) if open.1 < err_line => unclosed_error(&src, open),
+                    _ => perr,
+                },
+                None => perr,
+            }
+        }
+    };
+    render_syntax_error(filename, &error)
 }
 
-/// Renders a compiler-raised syntax error at `pos`.
-pub fn format_syntax_error_at(filename: &str, source: &str, msg: &str, kind: &str, pos: Pos) -> String {
-    let _ = (filename, source, msg, kind, pos);
-    String::new()
+/// Renders a syntax error that CPython 3.11 raises outside its tokenizer: from the compiler or
+/// symbol table (`'return' outside function`, `'break' outside loop`, `duplicate argument 'x' in
+/// function definition`, ...) or from grammar actions that rustpython-parser does not check
+/// (`cannot assign to literal here. Maybe you meant '==' instead of '='?`, ...).
+///
+/// `kind` is the exception name (`SyntaxError`, `IndentationError`, `TabError`); `pos` is the
+/// offending node's range. As for any file, CPython reports these columns as UTF-8 byte offsets,
+/// so lines with non-ASCII text before the node get shifted carets, exactly like CPython.
+pub fn format_syntax_error_at(
+    filename: &str,
+    source: &str,
+    msg: &str,
+    kind: &str,
+    pos: Pos,
+) -> String {
+    let src = Source::new(source);
+    let error = SynErr {
+        kind: kind.to_string(),
+        msg: msg.to_string(),
+        lineno: pos.line as i64,
+        offset: pos.col as i64 + 1,
+        end_lineno: pos.end_line as i64,
+        end_offset: pos.end_col as i64 + 1,
+        text: src.text_with_nl(pos.line),
+    };
+    render_syntax_error(filename, &error)
+}
+
+// -- Syntax errors: rendering ----------------------------------------------------------------
+
+/// The attributes of a CPython `SyntaxError` that the default excepthook prints.
+#[derive(Clone, Debug, PartialEq)]
+struct SynErr {
+    kind: String,
+    msg: String,
+    lineno: i64,
+    /// 1-based; 0 or less prints no caret.
+    offset: i64,
+    end_lineno: i64,
+    /// 1-based, exclusive; -1 when unknown.
+    end_offset: i64,
+    text: Option<String>,
+}
+
+impl SynErr {
+    fn new(kind: &str, msg: impl Into<String>, lineno: i64, offset: i64, end_offset: i64) -> Self {
+        SynErr {
+            kind: kind.to_string(),
+            msg: msg.into(),
+            lineno,
+            offset,
+            end_lineno: lineno,
+            end_offset,
+            text: None,
+        }
+    }
+}
+
+/// `print_exception_file_and_line` + message line of CPython 3.11's `pythonrun.c`.
+fn render_syntax_error(filename: &str, e: &SynErr) -> String {
+    let mut out = format!("  File \"{}\", line {}\n", filename, e.lineno);
+    if let Some(text) = &e.text {
+        // Only SyntaxError itself reports an end; subclasses print a single caret.
+        let (end_lineno, mut end_offset) = if e.kind == "SyntaxError" {
+            (e.end_lineno, e.end_offset)
+        } else {
+            (e.lineno, -1)
+        };
+        let line_size = text.len() as i64;
+        if end_lineno > e.lineno {
+            end_offset = line_size;
+        }
+        if end_offset > line_size + 1 {
+            end_offset = line_size + 1;
+        }
+        print_error_text(&mut out, e.offset, end_offset, text);
+    }
+    out.push_str(&e.kind);
+    if !e.msg.is_empty() {
+        out.push_str(": ");
+        out.push_str(&e.msg);
+    }
+    out.push('\n');
+    out
+}
+
+/// `print_error_text`: the stripped error line and the caret line (`offset` counts bytes).
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
+    let bytes = text.as_bytes();
+    let mut offset = offset - 1;
+    let mut t = 0usize;
+    while t < bytes.len() && matches!(bytes[t], b' ' | b'\t' | b'\x0c') {
+        t += 1;
+        offset -= 1;
+    }
+    let mut len = (bytes.len() - t) as i64;
+    if len > 0 && bytes[bytes.len() - 1] == b'\n' {
+        len -= 1;
+    }
+    if offset > len {
+        offset = len;
+    }
+    while let Some(nl) = bytes[t..].iter().position(|&b| b == b'\n') {
+        let inl = nl as i64;
+        if inl >= offset {
+            break;
+        }
+        t += nl + 1;
+        len -= inl + 1;
+        offset -= inl + 1;
+    }
+    let rest = text.get(t..).unwrap_or("");
+    out.push_str("    ");
+    out.push_str(rest);
+    let ends_with_nl = usize::try_from(len)
+        .ok()
+        .and_then(|l| bytes.get(t + l))
+        .is_some_and(|&b| b == b'\n');
+    if !ends_with_nl {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    for _ in 0..offset {
+        out.push(' ');
+    }
+    for _ in 0..carets {
+        out.push('^');
+    }
+    out.push('\n');
+}
+
+// -- Syntax errors: source lines -------------------------------------------------------------
+
+/// The source as CPython's file tokenizer sees it: universal newlines translated to `\n` and a
+/// final newline supplied if missing.
+struct Source {
+    text: String,
+    /// Byte offset in `text` where each line starts (index 0 is line 1).
+    line_starts: Vec<usize>,
+    /// Whether the original source ended with a line terminator.
+    final_newline: bool,
+}
+
+impl Source {
+    fn new(source: &str) -> Self {
+        let mut text = String::with_capacity(source.len() + 1);
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\r' {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                text.push('\n');
+            } else {
+                text.push(c);
+            }
+        }
+        let final_newline = text.ends_with('\n');
+        if !text.is_empty() && !final_newline {
+            text.push('\n');
+        }
+        let mut line_starts = Vec::new();
+        if !text.is_empty() {
+            line_starts.push(0);
+        }
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' && i + 1 < text.len() {
+                line_starts.push(i + 1);
+            }
+        }
+        Source {
+            text,
+            line_starts,
+            final_newline,
+        }
+    }
+
+    /// Number of lines (CPython's line number at end of file).
+    fn total_lines(&self) -> u32 {
+        self.line_starts.len() as u32
+    }
+
+    /// Line `lineno` without its newline.
+    fn line(&self, lineno: u32) -> Option<&str> {
+        let idx = (lineno as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(idx)?;
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&next| next);
+        let line = self.text.get(start..end)?;
+        Some(line.strip_suffix('\n').unwrap_or(line))
+    }
+
+    /// Line `lineno` as CPython reads it back from the file (with its newline, if it has one).
+    fn text_with_nl(&self, lineno: u32) -> Option<String> {
+        let line = self.line(lineno)?;
+        let mut s = line.to_string();
+        if lineno < self.total_lines() || self.final_newline {
+            s.push('\n');
+        }
+        Some(s)
+    }
+}
+
+/// 1-based line and 0-based byte column of byte `offset` in the original (untranslated) source.
+fn line_col_of_offset(source: &str, offset: usize) -> (u32, usize) {
+    let bytes = source.as_bytes();
+    let offset = offset.min(bytes.len());
+    let mut line = 1u32;
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < offset {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                start = i + 1;
+            }
+            b'\r' => {
+                if bytes.get(i + 1) == Some(&b'\n') && i + 1 < offset {
+                    i += 1;
+                }
+                line += 1;
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (line, offset - start)
+}
+
+// -- Syntax errors: tokenizer ----------------------------------------------------------------
+
+/// Token types of CPython's tokenizer that matter for error reporting.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Name,
+    Number,
+    Str,
+    Op,
+    Newline,
+    Indent,
+    Dedent,
+    End,
+}
+
+/// A token with CPython's positions (byte columns). `NEWLINE` starts at a trailing comment if
+/// there is one and ends at the `\n`; `INDENT`/`DEDENT` span the line's indentation.
+#[derive(Clone, Debug)]
+struct Token {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    line: u32,
+    col: usize,
+    end_line: u32,
+    end_col: usize,
+    /// Bracket depth after this token.
+    level: usize,
+}
+
+/// A bracket still open: the character, its line and its byte column.
+type Bracket = (u8, u32, usize);
+
+/// An error found by the tokenizer.
+struct TokError {
+    err: SynErr,
+    /// Raised by the tokenizer with a Python exception: it replaces any parser error.
+    pyerr: bool,
+    /// The innermost bracket still open at that point.
+    open: Option<Bracket>,
+}
+
+const MAX_INDENT: usize = 100;
+const MAX_PAREN: usize = 200;
+
+/// Tokenizes the whole source, stopping at the first error.
+fn tokenize(src: &Source) -> (Vec<Token>, Option<TokError>) {
+    let mut lexer = Lexer {
+        src,
+        b: src.text.as_bytes(),
+        pos: 0,
+        line: 1,
+        line_start: 0,
+        at_bol: true,
+        indents: vec![(0, 0)],
+        parens: Vec::new(),
+        pending: 0,
+        tokens: Vec::new(),
+    };
+    loop {
+        match lexer.next_token() {
+            Ok(true) => return (lexer.tokens, None),
+            Ok(false) => {}
+            Err(e) => return (lexer.tokens, Some(e)),
+        }
+    }
+}
+
+/// Emulation of `tok_get` from CPython 3.11's `Parser/tokenizer.c`.
+struct Lexer<'s> {
+    src: &'s Source,
+    b: &'s [u8],
+    pos: usize,
+    line: u32,
+    line_start: usize,
+    at_bol: bool,
+    /// Indentation stack: (column with tabs to 8, column with tabs to 1).
+    indents: Vec<(usize, usize)>,
+    parens: Vec<Bracket>,
+    pending: i32,
+    tokens: Vec<Token>,
+}
+
+impl Lexer<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, n: usize) -> Option<u8> {
+        self.b.get(self.pos + n).copied()
+    }
+
+    /// `tok_nextc`: the next byte, or -1 at end of input (without moving).
+    fn nextc(&mut self) -> i32 {
+        match self.peek() {
+            Some(c) => {
+                self.pos += 1;
+                if c == b'\n' {
+                    self.line += 1;
+                    self.line_start = self.pos;
+                }
+                c as i32
+            }
+            None => -1,
+        }
+    }
+
+    /// `tok_backup`.
+    fn backup(&mut self, c: i32) {
+        if c >= 0 && self.pos > 0 {
+            self.pos -= 1;
+            if c == b'\n' as i32 && self.line > 1 {
+                self.line -= 1;
+                let idx = (self.line - 1) as usize;
+                self.line_start = self.src.line_starts.get(idx).copied().unwrap_or(0);
+            }
+        }
+    }
+
+    fn push(&mut self, kind: Kind, start: usize, line: u32, line_start: usize) {
+        self.tokens.push(Token {
+            kind,
+            start,
+            end: self.pos,
+            line,
+            col: start.saturating_sub(line_start),
+            end_line: self.line,
+            end_col: self.pos.saturating_sub(self.line_start),
+            level: self.parens.len(),
+        });
+    }
+
+    /// Characters between the start of the current line and the current position.
+    fn chars_to_pos(&self) -> i64 {
+        let seg = self.src.text.get(self.line_start..self.pos).unwrap_or("");
+        seg.chars().count() as i64
+    }
+
+    /// The current line without its newline (the tokenizer buffer's line).
+    fn current_line(&self) -> String {
+        self.src.line(self.line).unwrap_or("").to_string()
+    }
+
+    /// `syntaxerror()`: located at the current position, counted in characters.
+    fn syntax_error(&self, msg: impl Into<String>) -> TokError {
+        let offset = self.chars_to_pos();
+        let mut err = SynErr::new("SyntaxError", msg, self.line as i64, offset, offset);
+        err.text = Some(self.current_line());
+        TokError {
+            err,
+            pyerr: true,
+            open: self.parens.last().copied(),
+        }
+    }
+
+    /// An error the parser reports for an `ERRORTOKEN` (`_PyPegen_tokenizer_error`), located in
+    /// bytes and showing the file's line.
+    fn token_error(&self, kind: &str, msg: &str, offset: i64, end_offset: i64) -> TokError {
+        let mut err = SynErr::new(kind, msg, self.line as i64, offset, end_offset);
+        err.text = self.src.text_with_nl(self.line);
+        TokError {
+            err,
+            pyerr: false,
+            open: self.parens.last().copied(),
+        }
+    }
+
+    /// Returns `Ok(true)` once `ENDMARKER` was produced.
+    fn next_token(&mut self) -> Result<bool, TokError> {
+        'nextline: loop {
+            let mut blankline = false;
+            if self.at_bol {
+                self.at_bol = false;
+                let (mut col, mut altcol) = (0usize, 0usize);
+                while let Some(c) = self.peek() {
+                    match c {
+                        b' ' => {
+                            col += 1;
+                            altcol += 1;
+                        }
+                        b'\t' => {
+                            col = (col / 8 + 1) * 8;
+                            altcol += 1;
+                        }
+                        0x0c => {
+                            col = 0;
+                            altcol = 0;
+                        }
+                        _ => break,
+                    }
+                    self.pos += 1;
+                }
+                if matches!(self.peek(), Some(b'#') | Some(b'\n')) {
+                    blankline = true;
+                }
+                if !blankline && self.parens.is_empty() {
+                    self.indentation(col, altcol)?;
+                }
+            }
+            if self.pending != 0 {
+                let kind = if self.pending < 0 {
+                    self.pending += 1;
+                    Kind::Dedent
+                } else {
+                    self.pending -= 1;
+                    Kind::Indent
+                };
+                // At end of file CPython's line number stays on the last line.
+                let line = if self.pos >= self.b.len() {
+                    self.src.total_lines().max(1)
+                } else {
+                    self.line
+                };
+                self.tokens.push(Token {
+                    kind,
+                    start: self.pos,
+                    end: self.pos,
+                    line,
+                    col: 0,
+                    end_line: line,
+                    end_col: self.pos - self.line_start,
+                    level: 0,
+                });
+                return Ok(false);
+            }
+            loop {
+                while matches!(self.peek(), Some(b' ' | b'\t' | 0x0c)) {
+                    self.pos += 1;
+                }
+                let start = self.pos;
+                let (line, line_start) = (self.line, self.line_start);
+                if self.peek() == Some(b'#') {
+                    while !matches!(self.peek(), None | Some(b'\n')) {
+                        self.pos += 1;
+                    }
+                }
+                let Some(c) = self.peek() else {
+                    if let Some(&open) = self.parens.last() {
+                        return Err(TokError {
+                            err: unclosed_error(self.src, open),
+                            pyerr: false,
+                            open: Some(open),
+                        });
+                    }
+                    let last = self.src.total_lines().max(1);
+                    self.tokens.push(Token {
+                        kind: Kind::End,
+                        start: self.pos,
+                        end: self.pos,
+                        line: last,
+                        col: 0,
+                        end_line: last,
+                        end_col: 0,
+                        level: 0,
+                    });
+                    return Ok(true);
+                };
+                if c == b'\n' {
+                    let emit = !blankline && self.parens.is_empty();
+                    if emit {
+                        self.push(Kind::Newline, start, line, line_start);
+                    }
+                    self.nextc();
+                    self.at_bol = true;
+                    if emit {
+                        return Ok(false);
+                    }
+                    continue 'nextline;
+                }
+                if c == b'\\' {
+                    let backslash = self.pos;
+                    self.pos += 1;
+                    if self.peek() != Some(b'\n') {
+                        self.pos += 1;
+                        let offset = (backslash + 2 - self.line_start) as i64;
+                        return Err(self.token_error(
+                            "SyntaxError",
+                            "unexpected character after line continuation character",
+                            offset,
+                            0,
+                        ));
+                    }
+                    let line_len = (self.pos - self.line_start) as i64;
+                    self.nextc();
+                    if self.peek().is_none() {
+                        self.line -= 1;
+                        let err = match self.parens.last() {
+                            Some(&open) => unclosed_error(self.src, open),
+                            None => {
+                                let mut e = self.token_error(
+                                    "SyntaxError",
+                                    "unexpected EOF while parsing",
+                                    line_len + 1,
+                                    -1,
+                                );
+                                e.err.end_lineno = e.err.lineno;
+                                e.err
+                            }
+                        };
+                        return Err(TokError {
+                            err,
+                            pyerr: false,
+                            open: self.parens.last().copied(),
+                        });
+                    }
+                    continue;
+                }
+                self.token(c, start)?;
+                return Ok(false);
+            }
+        }
+    }
+
+    /// Indentation bookkeeping at the start of a logical line.
+    fn indentation(&mut self, col: usize, altcol: usize) -> Result<(), TokError> {
+        let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
+        if col == top {
+            if altcol != alttop {
+                return Err(self.indent_error(true));
+            }
+        } else if col > top {
+            if self.indents.len() >= MAX_INDENT {
+                return Err(self.token_error(
+                    "IndentationError",
+                    "too many levels of indentation",
+                    1,
+                    0,
+                ));
+            }
+            if altcol <= alttop {
+                return Err(self.indent_error(true));
+            }
+            self.indents.push((col, altcol));
+            self.pending += 1;
+        } else {
+            while self.indents.len() > 1 && col < self.indents.last().map_or(0, |t| t.0) {
+                self.pending -= 1;
+                self.indents.pop();
+            }
+            let &(top, alttop) = self.indents.last().unwrap_or(&(0, 0));
+            if col != top {
+                return Err(self.indent_error(false));
+            }
+            if altcol != alttop {
+                return Err(self.indent_error(true));
+            }
+        }
+        Ok(())
+    }
+
+    /// `E_TABSPACE` (TabError) or `E_DEDENT` (unindent does not match).
+    fn indent_error(&self, tab: bool) -> TokError {
+        if tab {
+            return self.token_error(
+                "TabError",
+                "inconsistent use of tabs and spaces in indentation",
+                1,
+                0,
+            );
+        }
+        let line_len = self.src.line(self.line).map_or(0, str::len) as i64;
+        self.token_error(
+            "IndentationError",
+            "unindent does not match any outer indentation level",
+            line_len + 1,
+            -1,
+        )
+    }
+
+    /// Scans one token starting with byte `c` at `start`.
+    fn token(&mut self, c: u8, start: usize) -> Result<(), TokError> {
+        let (line, line_start) = (self.line, self.line_start);
+        if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
+            // String prefixes (b, r, u, f and their combinations).
+            let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
+            let mut p = self.pos;
+            while let Some(&ch) = self.b.get(p) {
+                let lower = ch.to_ascii_lowercase();
+                if !(saw_b || saw_u || saw_f) && lower == b'b' {
+                    saw_b = true;
+                } else if !(saw_b || saw_u || saw_r || saw_f) && lower == b'u' {
+                    saw_u = true;
+                } else if !(saw_r || saw_u) && lower == b'r' {
+                    saw_r = true;
+                } else if !(saw_f || saw_b || saw_u) && lower == b'f' {
+                    saw_f = true;
+                } else {
+                    break;
+                }
+                p += 1;
+                if matches!(self.b.get(p), Some(b'"' | b'\'')) {
+                    self.pos = p;
+                    return self.string(start);
+                }
+            }
+            while self.peek().is_some_and(is_potential_identifier_char) {
+                self.pos += 1;
+            }
+            let ident = self.src.text.get(start..self.pos).unwrap_or("");
+            if !ident.is_ascii() {
+                self.verify_identifier(start)?;
+            }
+            self.push(Kind::Name, start, line, line_start);
+            return Ok(());
+        }
+        if c.is_ascii_digit() || (c == b'.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit())) {
+            return self.number(start);
+        }
+        if c == b'"' || c == b'\'' {
+            return self.string(start);
+        }
+        match c {
+            b'(' | b'[' | b'{' => {
+                if self.parens.len() >= MAX_PAREN {
+                    self.pos += 1;
+                    return Err(self.syntax_error("too many nested parentheses"));
+                }
+                self.parens.push((c, self.line, self.pos - self.line_start));
+                self.pos += 1;
+            }
+            b')' | b']' | b'}' => {
+                self.pos += 1;
+                match self.parens.pop() {
+                    None => {
+                        return Err(self.syntax_error(format!("unmatched '{}'", c as char)));
+                    }
+                    Some((open, open_line, _)) => {
+                        let expected = match open {
+                            b'(' => b')',
+                            b'[' => b']',
+                            _ => b'}',
+                        };
+                        if expected != c {
+                            let mut msg = format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                c as char, open as char
+                            );
+                            if open_line != self.line {
+                                msg.push_str(&format!(" on line {open_line}"));
+                            }
+                            return Err(self.syntax_error(msg));
+                        }
+                    }
+                }
+            }
+            _ => {
+                self.pos += operator_len(&self.b[self.pos..]);
+            }
+        }
+        self.push(Kind::Op, start, line, line_start);
+        Ok(())
+    }
+
+    /// `verify_identifier`: reports the first character that cannot be part of an identifier.
+    fn verify_identifier(&mut self, start: usize) -> Result<(), TokError> {
+        let ident = self.src.text.get(start..self.pos).unwrap_or("").to_string();
+        for (i, ch) in ident.char_indices() {
+            let ok = if i == 0 {
+                is_xid_start(ch)
+            } else {
+                is_xid_continue(ch)
+            };
+            if !ok {
+                self.pos = start + i + ch.len_utf8();
+                let msg = if is_printable(ch) {
+                    format!("invalid character '{}' (U+{:04X})", ch, ch as u32)
+                } else {
+                    format!("invalid non-printable character U+{:04X}", ch as u32)
+                };
+                return Err(self.syntax_error(msg));
+            }
+        }
+        Ok(())
+    }
+
+    /// String literal starting at `start`; `self.pos` is at the opening quote.
+    fn string(&mut self, start: usize) -> Result<(), TokError> {
+        let (first_line, first_line_start) = (self.line, self.line_start);
+        let quote = self.b[self.pos];
+        self.pos += 1;
+        let mut quote_size = 1;
+        let mut end_quote_size = 0;
+        if self.peek() == Some(quote) {
+            self.pos += 1;
+            if self.peek() == Some(quote) {
+                self.pos += 1;
+                quote_size = 3;
+            } else {
+                end_quote_size = 1;
+            }
+        }
+        while end_quote_size != quote_size {
+            let c = self.peek();
+            if c.is_none() || (quote_size == 1 && c == Some(b'\n')) {
+                let detected = if c.is_none() {
+                    self.src.total_lines()
+                } else {
+                    self.line
+                };
+                let msg = if quote_size == 3 {
+                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                } else {
+                    format!("unterminated string literal (detected at line {detected})")
+                };
+                let prefix = self.src.text.get(first_line_start..start).unwrap_or("");
+                let offset = prefix.chars().count() as i64 + 1;
+                let mut err = SynErr::new("SyntaxError", msg, first_line as i64, offset, offset);
+                err.text = Some(self.src.line(first_line).unwrap_or("").to_string());
+                return Err(TokError {
+                    err,
+                    pyerr: true,
+                    open: self.parens.last().copied(),
+                });
+            }
+            let ch = self.nextc();
+            if ch == quote as i32 {
+                end_quote_size += 1;
+            } else {
+                end_quote_size = 0;
+                if ch == b'\\' as i32 {
+                    self.nextc();
+                }
+            }
+        }
+        self.push(Kind::Str, start, first_line, first_line_start);
+        Ok(())
+    }
+
+    /// `verify_end_of_number`.
+    fn end_of_number(&mut self, c: i32, kind: &str) -> Result<(), TokError> {
+        let rest = &self.b[self.pos.min(self.b.len())..];
+        let keyword_follows = match u8::try_from(c).unwrap_or(0) {
+            b'a' => rest.starts_with(b"nd"),
+            b'e' => rest.starts_with(b"lse"),
+            b'f' => rest.starts_with(b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => rest.starts_with(b"r"),
+            b'n' => rest.starts_with(b"ot"),
+            _ => false,
+        };
+        if keyword_follows {
+            return Ok(());
+        }
+        if (0..128).contains(&c) && is_potential_identifier_char(c as u8) {
+            self.backup(c);
+            return Err(self.syntax_error(format!("invalid {kind} literal")));
+        }
+        Ok(())
+    }
+
+    /// `tok_decimal_tail`: digits with single underscores; returns the next character.
+    fn decimal_tail(&mut self) -> Result<i32, TokError> {
+        loop {
+            let mut c = self.nextc();
+            while is_digit(c) {
+                c = self.nextc();
+            }
+            if c != b'_' as i32 {
+                return Ok(c);
+            }
+            c = self.nextc();
+            if !is_digit(c) {
+                self.backup(c);
+                return Err(self.syntax_error("invalid decimal literal"));
+            }
+        }
+    }
+
+    /// Number literal starting at `start` (`self.pos` is at its first character).
+    fn number(&mut self, start: usize) -> Result<(), TokError> {
+        let (line, line_start) = (self.line, self.line_start);
+        let first = self.nextc();
+        let mut c;
+        if first == b'.' as i32 {
+            c = self.nextc();
+            c = self.fraction(c)?;
+        } else if first == b'0' as i32 {
+            c = self.nextc();
+            let lower = u8::try_from(c).unwrap_or(0).to_ascii_lowercase();
+            if lower == b'x' || lower == b'o' || lower == b'b' {
+                c = self.nextc();
+                let (name, radix): (&str, u32) = match lower {
+                    b'x' => ("hexadecimal", 16),
+                    b'o' => ("octal", 8),
+                    _ => ("binary", 2),
+                };
+                let in_radix = |c: i32| u8::try_from(c).is_ok_and(|b| (b as char).is_digit(radix));
+                loop {
+                    if c == b'_' as i32 {
+                        c = self.nextc();
+                    }
+                    if !in_radix(c) {
+                        if radix != 16 && is_digit(c) {
+                            return Err(self.syntax_error(format!(
+                                "invalid digit '{}' in {name} literal",
+                                c as u8 as char
+                            )));
+                        }
+                        self.backup(c);
+                        return Err(self.syntax_error(format!("invalid {name} literal")));
+                    }
+                    while in_radix(c) {
+                        c = self.nextc();
+                    }
+                    if c != b'_' as i32 {
+                        break;
+                    }
+                }
+                if radix != 16 && is_digit(c) {
+                    return Err(self.syntax_error(format!(
+                        "invalid digit '{}' in {name} literal",
+                        c as u8 as char
+                    )));
+                }
+                self.end_of_number(c, name)?;
+            } else {
+                let mut nonzero = false;
+                loop {
+                    if c == b'_' as i32 {
+                        c = self.nextc();
+                        if !is_digit(c) {
+                            self.backup(c);
+                            return Err(self.syntax_error("invalid decimal literal"));
+                        }
+                    }
+                    if c != b'0' as i32 {
+                        break;
+                    }
+                    c = self.nextc();
+                }
+                let zeros_end = self.pos;
+                if is_digit(c) {
+                    nonzero = true;
+                    c = self.decimal_tail()?;
+                }
+                if c == b'.' as i32 {
+                    c = self.nextc();
+                    c = self.fraction(c)?;
+                } else if c == b'e' as i32 || c == b'E' as i32 {
+                    c = self.exponent(c)?;
+                } else if c == b'j' as i32 || c == b'J' as i32 {
+                    c = self.nextc();
+                    self.end_of_number(c, "imaginary")?;
+                } else if nonzero {
+                    self.backup(c);
+                    let mut err = self.syntax_error(
+                        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    );
+                    err.err.offset = (start + 1 - line_start) as i64;
+                    err.err.end_offset = (zeros_end - line_start) as i64;
+                    return Err(err);
+                } else {
+                    self.end_of_number(c, "decimal")?;
+                }
+            }
+        } else {
+            self.backup(first);
+            c = self.decimal_tail()?;
+            if c == b'.' as i32 {
+                c = self.nextc();
+                c = self.fraction(c)?;
+            } else if c == b'e' as i32 || c == b'E' as i32 {
+                c = self.exponent(c)?;
+            } else if c == b'j' as i32 || c == b'J' as i32 {
+                c = self.nextc();
+                self.end_of_number(c, "imaginary")?;
+            } else {
+                self.end_of_number(c, "decimal")?;
+            }
+        }
+        self.backup(c);
+        self.push(Kind::Number, start, line, line_start);
+        Ok(())
+    }
+
+    /// The part after the `.` of a float (`c` is the character after the dot); returns the
+    /// character following the literal, already checked by `verify_end_of_number`.
+    fn fraction(&mut self, mut c: i32) -> Result<i32, TokError> {
+        if is_digit(c) {
+            self.backup(c);
+            c = self.decimal_tail()?;
+        }
+        if c == b'e' as i32 || c == b'E' as i32 {
+            return self.exponent(c);
+        }
+        if c == b'j' as i32 || c == b'J' as i32 {
+            c = self.nextc();
+            self.end_of_number(c, "imaginary")?;
+            return Ok(c);
+        }
+        self.end_of_number(c, "decimal")?;
+        Ok(c)
+    }
+
+    /// The exponent part (`e` was just read).
+    fn exponent(&mut self, e: i32) -> Result<i32, TokError> {
+        let mut c = self.nextc();
+        if c == b'+' as i32 || c == b'-' as i32 {
+            c = self.nextc();
+            if !is_digit(c) {
+                self.backup(c);
+                return Err(self.syntax_error("invalid decimal literal"));
+            }
+        } else if !is_digit(c) {
+            self.backup(c);
+            self.end_of_number(e, "decimal")?;
+            self.backup(e);
+            // The caller backs up the character it is given: hand it the 'e' again.
+            self.pos += 1;
+            return Ok(e);
+        }
+        self.backup(c);
+        c = self.decimal_tail()?;
+        if c == b'j' as i32 || c == b'J' as i32 {
+            c = self.nextc();
+            self.end_of_number(c, "imaginary")?;
+            return Ok(c);
+        }
+        self.end_of_number(c, "decimal")?;
+        Ok(c)
+    }
+}
+
+/// `isdigit` on a `tok_nextc` result.
+fn is_digit(c: i32) -> bool {
+    (b'0' as i32..=b'9' as i32).contains(&c)
+}
+
+/// `is_potential_identifier_char`.
+fn is_potential_identifier_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// Approximation of Unicode `XID_Start` (plus `_`).
+fn is_xid_start(c: char) -> bool {
+    c == '_' || c.is_alphabetic()
+}
+
+/// Approximation of Unicode `XID_Continue`.
+fn is_xid_continue(c: char) -> bool {
+    c == '_'
+        || c.is_alphanumeric()
+        || matches!(c as u32,
+            0x00B7 | 0x0387 | 0x1369..=0x1371 | 0x19DA
+            | 0x0300..=0x036F | 0x0483..=0x0487 | 0x0591..=0x05BD | 0x0610..=0x061A
+            | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
+            | 0x1DC0..=0x1DFF | 0x203F | 0x2040 | 0x2054 | 0x20D0..=0x20FF
+            | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF3F)
+}
+
+/// Approximation of `Py_UNICODE_ISPRINTABLE` (false for controls, separators and formats).
+fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c as u32,
+            0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x180E | 0x200B..=0x200F
+            | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
+            | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF))
+}
+
+/// Length of the operator at the start of `rest` (1 for anything unknown).
+fn operator_len(rest: &[u8]) -> usize {
+    const THREE: [&[u8]; 5] = [b"**=", b"...", b"//=", b"<<=", b">>="];
+    const TWO: [&[u8]; 20] = [
+        b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<",
+        b"<=", b"<>", b"==", b">=", b">>", b"@=", b"^=", b"|=",
+    ];
+    if THREE.iter().any(|op| rest.starts_with(op)) {
+        3
+    } else if TWO.iter().any(|op| rest.starts_with(op)) {
+        2
+    } else {
+        // A whole character, so that token boundaries stay on UTF-8 boundaries.
+        match rest.first() {
+            Some(&b) if b >= 0xF0 => 4,
+            Some(&b) if b >= 0xE0 => 3,
+            Some(&b) if b >= 0xC0 => 2,
+            _ => 1,
+        }
+        .min(rest.len().max(1))
+    }
+}
+
+/// `raise_unclosed_parentheses_error`: `'(' was never closed` at the opening bracket.
+fn unclosed_error(src: &Source, open: Bracket) -> SynErr {
+    let (ch, line, col) = open;
+    let mut err = SynErr::new(
+        "SyntaxError",
+        format!("'{}' was never closed", ch as char),
+        line as i64,
+        col as i64 + 1,
+        0,
+    );
+    err.text = src.text_with_nl(line);
+    err
+}
+
+// -- Syntax errors: parser errors ------------------------------------------------------------
+
+/// Python keywords (soft keywords excluded).
+const KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
+];
+
+/// Binary operators (including comparisons) that can continue an expression.
+const BINARY_OPS: [&str; 20] = [
+    "+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "<", ">", "==", "!=",
+    "<=", ">=", "<>",
+];
+
+/// Index of the token containing the 0-based byte position `target` = (line, col); `layout`
+/// selects INDENT/DEDENT tokens (rustpython places them at the start of the line).
+fn find_token(tokens: &[Token], target: (u32, usize), layout: bool) -> Option<usize> {
+    tokens.iter().position(|tok| {
+        let end = (tok.end_line, tok.end_col);
+        match tok.kind {
+            Kind::Indent | Kind::Dedent => layout && end >= target,
+            Kind::Newline | Kind::End => end >= target,
+            _ => end > target,
+        }
+    })
+}
+
+/// Maps a parser failure at a token to CPython's message and location.
+struct Classifier<'a> {
+    src: &'a Source,
+    toks: &'a [Token],
+}
+
+impl Classifier<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.src.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn is_op(&self, i: usize, op: &str) -> bool {
+        self.kind(i) == Some(Kind::Op) && self.text(i) == op
+    }
+
+    fn is_name(&self, i: usize, name: &str) -> bool {
+        self.kind(i) == Some(Kind::Name) && self.text(i) == name
+    }
+
+    fn is_keyword(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Name) && KEYWORDS.contains(&self.text(i))
+    }
+
+    /// A name usable as an operand (not a keyword, except the constants).
+    fn is_operand_name(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Name)
+            && (!self.is_keyword(i) || matches!(self.text(i), "True" | "False" | "None"))
+    }
+
+    /// Whether token `i` can end an operand.
+    fn ends_atom(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Kind::Number | Kind::Str) => true,
+            Some(Kind::Name) => self.is_operand_name(i),
+            Some(Kind::Op) => matches!(self.text(i), ")" | "]" | "}" | "..."),
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` can start an operand directly (no prefix operator, no bracket).
+    fn starts_atom(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(Kind::Number | Kind::Str) => true,
+            Some(Kind::Name) => self.is_operand_name(i),
+            Some(Kind::Op) => matches!(self.text(i), "{" | "..."),
+            _ => false,
+        }
+    }
+
+    fn is_binary_op(&self, i: usize) -> bool {
+        (self.kind(i) == Some(Kind::Op) && BINARY_OPS.contains(&self.text(i)))
+            || (self.kind(i) == Some(Kind::Name)
+                && matches!(self.text(i), "and" | "or" | "in" | "is" | "not"))
+    }
+
+    /// Index of the bracket closing the one opened at `open`.
+    fn matching_close(&self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for i in open..self.toks.len() {
+            if self.kind(i) != Some(Kind::Op) {
+                continue;
+            }
+            match self.text(i) {
+                "(" | "[" | "{" => depth += 1,
+                ")" | "]" | "}" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Index of the bracket opening the one closed at `close`.
+    fn matching_open(&self, close: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for i in (0..=close).rev() {
+            if self.kind(i) != Some(Kind::Op) {
+                continue;
+            }
+            match self.text(i) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The innermost bracket still open at token `t`.
+    fn enclosing_open(&self, t: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for i in (0..t).rev() {
+            match self.kind(i) {
+                Some(Kind::Op) => match self.text(i) {
+                    ")" | "]" | "}" => depth += 1,
+                    "(" | "[" | "{" => {
+                        if depth == 0 {
+                            return Some(i);
+                        }
+                        depth -= 1;
+                    }
+                    _ => {}
+                },
+                Some(Kind::Newline | Kind::Indent | Kind::Dedent) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Index of the last token of the expression that starts at `from`.
+    fn expr_end(&self, from: usize) -> usize {
+        let mut i = from;
+        let mut last = from;
+        let mut want_operand = true;
+        while i < self.toks.len() {
+            if want_operand {
+                if matches!(self.text(i), "-" | "+" | "~") && self.kind(i) == Some(Kind::Op)
+                    || self.is_name(i, "not")
+                    || self.is_name(i, "await")
+                {
+                    i += 1;
+                    continue;
+                }
+                if self.kind(i) == Some(Kind::Op) && matches!(self.text(i), "(" | "[" | "{") {
+                    let Some(close) = self.matching_close(i) else {
+                        return last;
+                    };
+                    last = close;
+                    i = close + 1;
+                } else if self.starts_atom(i) {
+                    last = i;
+                    i += 1;
+                    while self.kind(i) == Some(Kind::Str) && self.kind(last) == Some(Kind::Str) {
+                        last = i;
+                        i += 1;
+                    }
+                } else {
+                    return last;
+                }
+                want_operand = false;
+            } else if self.kind(i) == Some(Kind::Op) && matches!(self.text(i), "(" | "[") {
+                let Some(close) = self.matching_close(i) else {
+                    return last;
+                };
+                last = close;
+                i = close + 1;
+            } else if self.is_op(i, ".") && self.kind(i + 1) == Some(Kind::Name) {
+                last = i + 1;
+                i += 2;
+            } else if self.is_name(i, "not") && self.is_name(i + 1, "in") {
+                i += 2;
+                want_operand = true;
+            } else if self.is_binary_op(i) {
+                i += 1;
+                want_operand = true;
+            } else {
+                break;
+            }
+        }
+        last
+    }
+
+    /// Index of the first token of the expression (a `disjunction`) that ends at `to`.
+    fn expr_start(&self, to: usize) -> usize {
+        let mut i = to as isize;
+        let mut first = to;
+        let mut want_operand_end = true;
+        while i >= 0 {
+            let k = i as usize;
+            if want_operand_end {
+                if self.kind(k) == Some(Kind::Op) && matches!(self.text(k), ")" | "]" | "}") {
+                    let Some(open) = self.matching_open(k) else {
+                        return first;
+                    };
+                    first = open;
+                    i = open as isize - 1;
+                    let trailer = matches!(self.text(open), "(" | "[")
+                        && open > 0
+                        && self.ends_atom(open - 1);
+                    want_operand_end = trailer;
+                } else if self.ends_atom(k) {
+                    first = k;
+                    i -= 1;
+                    while i >= 0
+                        && self.kind(i as usize) == Some(Kind::Str)
+                        && self.kind(first) == Some(Kind::Str)
+                    {
+                        first = i as usize;
+                        i -= 1;
+                    }
+                    if i >= 1 && self.is_op(i as usize, ".") && self.ends_atom(i as usize - 1) {
+                        i -= 1;
+                    } else {
+                        want_operand_end = false;
+                    }
+                } else {
+                    return first;
+                }
+            } else if self.kind(k) == Some(Kind::Op) && matches!(self.text(k), "-" | "+" | "~") {
+                if k > 0 && self.ends_atom(k - 1) {
+                    i -= 1;
+                    want_operand_end = true;
+                } else {
+                    first = k;
+                    i -= 1;
+                }
+            } else if self.is_name(k, "not") && !(k > 0 && self.is_name(k - 1, "is")) {
+                if k > 0 && self.ends_atom(k - 1) {
+                    // `a not in b`: the `not` of a comparison.
+                    i -= 1;
+                    want_operand_end = true;
+                } else {
+                    first = k;
+                    i -= 1;
+                }
+            } else if self.is_name(k, "await") {
+                first = k;
+                i -= 1;
+            } else if self.is_binary_op(k) {
+                i -= 1;
+                if self.is_name(k, "not") {
+                    i -= 1;
+                }
+                want_operand_end = true;
+            } else {
+                return first;
+            }
+        }
+        first
+    }
+
+    /// Index of the first token of the logical line containing token `t`.
+    fn line_start(&self, t: usize) -> usize {
+        let mut i = t.min(self.toks.len());
+        while i > 0
+            && !matches!(
+                self.kind(i - 1),
+                Some(Kind::Newline | Kind::Indent | Kind::Dedent)
+            )
+            && !(self.is_op(i - 1, ";") && self.toks[i - 1].level == 0)
+        {
+            i -= 1;
+        }
+        i
+    }
+
+    /// A copy of the file's line `lineno` (with newline) for parser errors.
+    fn error(&self, kind: &str, msg: impl Into<String>, loc: (u32, i64, u32, i64)) -> SynErr {
+        let (lineno, offset, end_lineno, end_offset) = loc;
+        SynErr {
+            kind: kind.to_string(),
+            msg: msg.into(),
+            lineno: lineno as i64,
+            offset,
+            end_lineno: end_lineno as i64,
+            end_offset,
+            text: self.src.text_with_nl(lineno),
+        }
+    }
+
+    /// `RAISE_SYNTAX_ERROR_KNOWN_LOCATION(token)`: 1-based byte columns of the token.
+    fn known_location(&self, i: usize) -> (u32, i64, u32, i64) {
+        let Some(t) = self.toks.get(i) else {
+            return (1, 0, 1, 0);
+        };
+        match t.kind {
+            Kind::Indent | Kind::Dedent | Kind::End => (t.line, 0, t.end_line, 0),
+            _ => (
+                t.line,
+                t.col as i64 + 1,
+                t.end_line,
+                t.end_col as i64 + 1,
+            ),
+        }
+    }
+
+    /// `RAISE_SYNTAX_ERROR` / `RAISE_INDENTATION_ERROR`: at the last token read; tokens without
+    /// a position (INDENT, DEDENT, ENDMARKER) use the tokenizer's current column instead.
+    fn last_token_location(&self, i: usize) -> (u32, i64, u32, i64) {
+        let Some(t) = self.toks.get(i) else {
+            return (1, 0, 1, -1);
+        };
+        match t.kind {
+            Kind::Indent | Kind::Dedent | Kind::End => (t.line, t.end_col as i64, t.line, -1),
+            _ => self.known_location(i),
+        }
+    }
+
+    /// `RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)`.
+    fn range_location(&self, a: usize, b: usize) -> (u32, i64, u32, i64) {
+        let (line, offset, _, _) = self.known_location(a);
+        let (_, _, end_line, end_offset) = self.known_location(b);
+        (line, offset, end_line, end_offset)
+    }
+
+    /// Builds CPython's error for a parse failure at token `t`; also returns the line that the
+    /// "never closed" check compares bracket lines against.
+    fn classify(&self, t: usize, err: &ParseErrorType) -> (SynErr, u32) {
+        let line = self.toks.get(t).map_or(1, |tok| tok.line);
+        let e = self.classify_inner(t, err);
+        (e, line)
+    }
+
+    fn classify_inner(&self, t: usize, err: &ParseErrorType) -> SynErr {
+        if let ParseErrorType::Lexical(lex) = err {
+            if let Some(e) = self.lexical(t, lex) {
+                return e;
+            }
+        }
+        let expected = match err {
+            ParseErrorType::UnrecognizedToken(_, expected) => expected.as_deref(),
+            _ => None,
+        };
+        if self.kind(t) == Some(Kind::Indent) {
+            return self.error(
+                "IndentationError",
+                "unexpected indent",
+                self.last_token_location(t),
+            );
+        }
+        if let Some(e) = self.expected_block(t) {
+            return e;
+        }
+        if let Some(e) = self.missing_except(t) {
+            return e;
+        }
+        if let Some(e) = self.expected_colon(t) {
+            return e;
+        }
+        if let Some(e) = self.assignment_in_condition(t) {
+            return e;
+        }
+        if let Some(e) = self.misc_rules(t, expected) {
+            return e;
+        }
+        if let Some(e) = self.legacy_print(t) {
+            return e;
+        }
+        if let Some(e) = self.missing_comma(t) {
+            return e;
+        }
+        self.error("SyntaxError", "invalid syntax", self.known_location(t))
+    }
+
+    /// `invalid syntax` at a position that matches no token.
+    fn fallback(&self, target: (u32, usize)) -> SynErr {
+        let (line, col) = target;
+        self.error(
+            "SyntaxError",
+            "invalid syntax",
+            (line, col as i64 + 1, line, col as i64 + 1),
+        )
+    }
+
+    /// Errors that rustpython-parser raises from grammar actions.
+    fn lexical(&self, t: usize, lex: &LexicalErrorType) -> Option<SynErr> {
+        let with_annotation = |t: usize| {
+            if self.is_op(t + 1, ":") {
+                self.expr_end(t + 2)
+            } else {
+                t
+            }
+        };
+        let e = match lex {
+            LexicalErrorType::DuplicateArgumentError(name) => self.error(
+                "SyntaxError",
+                format!("duplicate argument '{name}' in function definition"),
+                self.range_location(t, with_annotation(t)),
+            ),
+            LexicalErrorType::DefaultArgumentError => self.error(
+                "SyntaxError",
+                "non-default argument follows default argument",
+                self.range_location(t, with_annotation(t)),
+            ),
+            LexicalErrorType::DuplicateKeywordArgumentError(name) => {
+                let end = if self.is_op(t + 1, "=") {
+                    self.expr_end(t + 2)
+                } else {
+                    t
+                };
+                self.error(
+                    "SyntaxError",
+                    format!("keyword argument repeated: {name}"),
+                    self.range_location(t, end),
+                )
+            }
+            LexicalErrorType::PositionalArgumentError => {
+                let open = self.enclosing_open(t);
+                let unpacking = open.is_some_and(|o| {
+                    let level = self.toks[t].level;
+                    (o + 1..t).any(|i| self.is_op(i, "**") && self.toks[i].level == level)
+                });
+                let msg = if unpacking {
+                    "positional argument follows keyword argument unpacking"
+                } else {
+                    "positional argument follows keyword argument"
+                };
+                let at = open
+                    .and_then(|o| self.matching_close(o))
+                    .unwrap_or_else(|| self.expr_end(t) + 1);
+                self.error("SyntaxError", msg, self.last_token_location(at))
+            }
+            LexicalErrorType::UnpackedArgumentError => self.error(
+                "SyntaxError",
+                "iterable argument unpacking follows keyword argument unpacking",
+                self.known_location(t),
+            ),
+            LexicalErrorType::FStringError(fe) => self.error(
+                "SyntaxError",
+                format!("f-string: {fe}"),
+                self.last_token_location(t + 1),
+            ),
+            LexicalErrorType::OtherError(msg) if msg.starts_with("cannot use") => {
+                let end = if matches!(self.text(t), "*" | "**") {
+                    self.expr_end(t + 1)
+                } else {
+                    t
+                };
+                self.error("SyntaxError", msg.clone(), self.range_location(t, end))
+            }
+            _ => return None,
+        };
+        Some(e)
+    }
+
+    /// `expected an indented block after 'if' statement on line N`.
+    fn expected_block(&self, t: usize) -> Option<SynErr> {
+        let mut j = t;
+        while j > 0 && self.kind(j - 1) == Some(Kind::Dedent) {
+            j -= 1;
+        }
+        // `j` is the token right after the NEWLINE that ends the block opener.
+        if j < 2 || self.kind(j - 1) != Some(Kind::Newline) || !self.is_op(j - 2, ":") {
+            return None;
+        }
+        if self.kind(j) == Some(Kind::Indent) {
+            return None;
+        }
+        let mut s = self.line_start(j - 2);
+        if self.is_name(s, "async") {
+            s += 1;
+        }
+        let what = match self.text(s) {
+            "def" => "function definition".to_string(),
+            "class" => "class definition".to_string(),
+            "except" if self.is_op(s + 1, "*") => "'except*' statement".to_string(),
+            kw @ ("if" | "elif" | "else" | "while" | "for" | "with" | "try" | "except"
+            | "finally" | "match" | "case") => format!("'{kw}' statement"),
+            _ => return None,
+        };
+        if self.kind(s) != Some(Kind::Name) {
+            return None;
+        }
+        let stmt_line = if matches!(self.text(s), "if" | "elif" | "while") {
+            self.toks.get(s + 1).map_or(1, |tok| tok.line)
+        } else {
+            self.toks[s].line
+        };
+        Some(self.error(
+            "IndentationError",
+            format!("expected an indented block after {what} on line {stmt_line}"),
+            self.last_token_location(j),
+        ))
+    }
+
+    /// `expected 'except' or 'finally' block` after a complete `try:` block.
+    fn missing_except(&self, t: usize) -> Option<SynErr> {
+        if t == 0 || self.kind(t - 1) != Some(Kind::Dedent) {
+            return None;
+        }
+        let mut depth = 0usize;
+        let mut indent = None;
+        for i in (0..t).rev() {
+            match self.kind(i) {
+                Some(Kind::Dedent) => depth += 1,
+                Some(Kind::Indent) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        indent = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let indent = indent?;
+        if indent < 3 || !self.is_op(indent - 2, ":") {
+            return None;
+        }
+        let s = self.line_start(indent - 2);
+        if !(self.is_name(s, "try") && s + 1 == indent - 2) {
+            return None;
+        }
+        Some(self.error(
+            "SyntaxError",
+            "expected 'except' or 'finally' block",
+            self.last_token_location(t),
+        ))
+    }
+
+    /// `expected ':'` (and `expected '('` after `def name`).
+    fn expected_colon(&self, t: usize) -> Option<SynErr> {
+        let mut s = self.line_start(t);
+        if self.is_name(s, "async") {
+            s += 1;
+        }
+        if s >= t || self.kind(s) != Some(Kind::Name) {
+            return None;
+        }
+        let kw = self.text(s);
+        let base = self.toks[s].level;
+        if s == t && matches!(kw, "match" | "case") {
+            // Soft keywords: rustpython fails on the keyword itself; CPython at the NEWLINE.
+            let nl = (t..self.toks.len()).find(|&i| self.kind(i) == Some(Kind::Newline))?;
+            let has_colon = (s..nl).any(|i| self.is_op(i, ":") && self.toks[i].level == base);
+            if has_colon || !self.ends_atom(nl - 1) {
+                return None;
+            }
+            return Some(self.error("SyntaxError", "expected ':'", self.known_location(nl)));
+        }
+        let has_colon = (s..t).any(|i| self.is_op(i, ":") && self.toks[i].level == base);
+        if has_colon {
+            return None;
+        }
+        let colon = || self.error("SyntaxError", "expected ':'", self.known_location(t));
+        let forced = matches!(kw, "try" | "else" | "finally");
+        if forced && t == s + 1 {
+            return Some(colon());
+        }
+        if kw == "def" {
+            if t == s + 2 && !self.is_op(t, "(") {
+                return Some(self.error(
+                    "SyntaxError",
+                    "expected '('",
+                    self.known_location(t),
+                ));
+            }
+            let params_close = self.matching_close(s + 2)?;
+            let after_params = t == params_close + 1 && !self.is_op(t, "->");
+            let after_return = (params_close..t).any(|i| self.is_op(i, "->"))
+                && self.kind(t) == Some(Kind::Newline)
+                && self.ends_atom(t - 1);
+            if after_params || after_return {
+                return Some(colon());
+            }
+            return None;
+        }
+        if self.kind(t) != Some(Kind::Newline) {
+            return None;
+        }
+        let compound = matches!(
+            kw,
+            "if" | "elif" | "while" | "for" | "with" | "class" | "except" | "match" | "case"
+        );
+        if forced || (kw == "except" && t == s + 1) || (compound && self.ends_atom(t - 1)) {
+            return Some(colon());
+        }
+        None
+    }
+
+    /// `if x = 1:` and friends.
+    fn assignment_in_condition(&self, t: usize) -> Option<SynErr> {
+        if !self.is_op(t, "=") || t < 2 {
+            return None;
+        }
+        let s = self.line_start(t);
+        if !(self.is_name(s, "if") || self.is_name(s, "elif") || self.is_name(s, "while")) {
+            return None;
+        }
+        if self.toks[t].level != self.toks[s].level || !self.ends_atom(t - 1) {
+            return None;
+        }
+        let a = self.expr_start(t - 1);
+        if a != s + 1 {
+            return None;
+        }
+        if a == t - 1 && self.is_operand_name(a) && !self.is_keyword(a) {
+            let b = self.expr_end(t + 1);
+            return Some(self.error(
+                "SyntaxError",
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                self.range_location(a, b),
+            ));
+        }
+        let what = match (self.kind(t - 1), self.text(t - 1)) {
+            (Some(Kind::Number | Kind::Str), _) if a == t - 1 => "literal",
+            (Some(Kind::Op), ")") => "function call",
+            (Some(Kind::Op), "]") => "subscript",
+            (Some(Kind::Name), _) if self.is_op(t - 2, ".") => "attribute",
+            _ => return None,
+        };
+        Some(self.error(
+            "SyntaxError",
+            format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+            self.range_location(a, t - 1),
+        ))
+    }
+
+    /// Rules keyed on the token rustpython expected.
+    fn misc_rules(&self, t: usize, expected: Option<&str>) -> Option<SynErr> {
+        match expected {
+            Some("\":\"") if matches!(self.text(t), "," | "}") && t > 0 => {
+                let open = self.enclosing_open(t)?;
+                if !self.is_op(open, "{") || !self.ends_atom(t - 1) {
+                    return None;
+                }
+                let key_end = &self.toks[t - 1];
+                Some(self.error(
+                    "SyntaxError",
+                    "':' expected after dictionary key",
+                    (key_end.line, key_end.end_col as i64, key_end.end_line, 0),
+                ))
+            }
+            Some("\"else\"") if t > 0 => {
+                let s = self.line_start(t);
+                let level = self.toks[t].level;
+                let cond = (s..t)
+                    .rev()
+                    .find(|&i| self.is_name(i, "if") && self.toks[i].level == level)?;
+                if cond == 0 || !self.ends_atom(cond - 1) {
+                    return None;
+                }
+                let a = self.expr_start(cond - 1);
+                Some(self.error(
+                    "SyntaxError",
+                    "expected 'else' after 'if' expression",
+                    self.range_location(a, t - 1),
+                ))
+            }
+            _ => {
+                // `def f(**k, a)`
+                let in_def = self.is_name(self.line_start(t), "def");
+                if in_def
+                    && t >= 3
+                    && self.kind(t) == Some(Kind::Name)
+                    && self.is_op(t - 1, ",")
+                    && self.kind(t - 2) == Some(Kind::Name)
+                    && self.is_op(t - 3, "**")
+                {
+                    return Some(self.error(
+                        "SyntaxError",
+                        "arguments cannot follow var-keyword argument",
+                        self.known_location(t),
+                    ));
+                }
+                None
+            }
+        }
+    }
+
+    /// `print "x"`: `Missing parentheses in call to 'print'. Did you mean print(...)?`.
+    fn legacy_print(&self, t: usize) -> Option<SynErr> {
+        if t == 0 {
+            return None;
+        }
+        let name = t - 1;
+        let word = self.text(name);
+        if !matches!(word, "print" | "exec") || self.kind(name) != Some(Kind::Name) {
+            return None;
+        }
+        if self.line_start(name) != name || self.is_op(t, "(") {
+            return None;
+        }
+        if !(self.starts_atom(t) || matches!(self.text(t), "-" | "+" | "~" | "(" | "[")) {
+            return None;
+        }
+        let mut end = self.expr_end(t);
+        while self.is_op(end + 1, ",") && self.kind(end + 2) != Some(Kind::Newline) {
+            end = self.expr_end(end + 2);
+        }
+        Some(self.error(
+            "SyntaxError",
+            format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+            self.range_location(name, end),
+        ))
+    }
+
+    /// `invalid syntax. Perhaps you forgot a comma?` for two expressions side by side inside
+    /// brackets.
+    fn missing_comma(&self, t: usize) -> Option<SynErr> {
+        if t == 0 || !self.starts_atom(t) || !self.ends_atom(t - 1) {
+            return None;
+        }
+        let a = self.expr_start(t - 1);
+        if a == 0 {
+            return None;
+        }
+        let before = a - 1;
+        let context_ok = (self.kind(before) == Some(Kind::Op)
+            && matches!(self.text(before), "(" | "[" | "{" | "," | ":" | "="))
+            || self.is_name(before, "else");
+        if !context_ok {
+            return None;
+        }
+        if self.kind(a) == Some(Kind::Name)
+            && (self.kind(a + 1) == Some(Kind::Str)
+                || matches!(self.text(a), "match" | "case" | "_" | "print" | "exec"))
+        {
+            return None;
+        }
+        let b = self.expr_end(t);
+        if self.toks.get(b).map_or(0, |tok| tok.level) == 0 {
+            return None;
+        }
+        // Parameter lists are not expressions.
+        let s = self.line_start(t);
+        let open = self.enclosing_open(t);
+        if (self.is_name(s, "def") || self.is_name(s, "async") && self.is_name(s + 1, "def"))
+            && open.is_some_and(|o| self.kind(o.wrapping_sub(1)) == Some(Kind::Name) && o <= s + 3)
+        {
+            return None;
+        }
+        Some(self.error(
+            "SyntaxError",
+            "invalid syntax. Perhaps you forgot a comma?",
+            self.range_location(a, b),
+        ))
+    }
 }

@@ -1,0 +1,198 @@
+//! CLI: the `tvm` command line — exit codes, usage errors, unreadable and non-UTF-8
+//! files, unsupported features, `dis`, and the GC's memory bound.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tvm() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_tvm"))
+}
+
+fn scratch(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tvm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, contents).expect("write program");
+    p
+}
+
+fn run(args: &[&str]) -> Output {
+    tvm().args(args).output().expect("run tvm")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn in_dir(dir: &Path, args: &[&str]) -> Output {
+    tvm().current_dir(dir).args(args).output().expect("run tvm")
+}
+
+#[test]
+fn version_and_help() {
+    let v = run(&["--version"]);
+    assert!(v.status.success());
+    assert!(text(&v.stdout).starts_with("tvm "));
+    let h = run(&["--help"]);
+    assert!(h.status.success());
+    assert!(text(&h.stdout).contains("tvm run"));
+}
+
+#[test]
+fn no_arguments_is_a_usage_error() {
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("usage"));
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    let o = run(&["run", "--frobnicate", "x.py"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("unknown option '--frobnicate'"));
+}
+
+#[test]
+fn missing_file_is_exit_2_with_one_line() {
+    let o = run(&["run", "/nonexistent/prog.py"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert_eq!(
+        err,
+        "tvm: can't open file '/nonexistent/prog.py': [Errno 2] No such file or directory\n"
+    );
+}
+
+#[test]
+fn shorthand_runs_program() {
+    let p = scratch("hello.py", b"print('hello', 6 * 7)\n");
+    let o = run(&[p.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(text(&o.stdout), "hello 42\n");
+    let o = run(&["run", "--no-jit", p.to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), "hello 42\n");
+}
+
+#[test]
+fn empty_file_runs() {
+    let p = scratch("empty.py", b"");
+    let o = run(&["run", p.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(o.stdout.is_empty() && o.stderr.is_empty());
+}
+
+#[test]
+fn non_utf8_source_is_a_syntax_error() {
+    let p = scratch("latin1.py", b"x = 1\nprint('caf\xe9')\n");
+    let o = run(&["run", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.starts_with("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file"), "{err}");
+    assert!(err.contains("on line 2"), "{err}");
+}
+
+#[test]
+fn unsupported_feature_names_feature_and_line() {
+    let dir = scratch("cls.py", b"x = 1\n\nclass A:\n    pass\n");
+    let o = in_dir(dir.parent().unwrap(), &["run", "cls.py"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        "NotImplementedError: the 'class' statement is not supported (cls.py, line 3)\n"
+    );
+    assert!(o.stdout.is_empty(), "nothing runs when compilation fails");
+}
+
+#[test]
+fn dis_lists_bytecode_with_source_lines() {
+    let p = scratch("dis.py", b"def f(a, b):\n    return a + b\nprint(f(1, 2))\n");
+    let o = run(&["dis", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("Disassembly of <module>"), "{out}");
+    assert!(out.contains("Disassembly of f"), "{out}");
+    assert!(out.contains("return a + b"), "{out}");
+    assert!(out.contains("Add"), "{out}");
+    assert!(out.contains("MakeFunction"), "{out}");
+}
+
+#[test]
+fn stdout_is_flushed_before_the_traceback() {
+    let dir = scratch("order.py", b"print('before')\n1/0\n");
+    let o = in_dir(dir.parent().unwrap(), &["run", "order.py"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(text(&o.stdout), "before\n");
+    assert!(text(&o.stderr).ends_with("ZeroDivisionError: division by zero\n"));
+}
+
+/// 10^7 short-lived lists in a loop must run in bounded memory: the collector runs
+/// at back-edges. Checked through the GC statistics (collections happen, few live).
+#[test]
+fn short_lived_garbage_is_collected() {
+    let p = scratch(
+        "garbage.py",
+        b"n = 0\nfor i in range(10000000):\n    x = [i, i]\n    n += len(x)\nprint(n)\n",
+    );
+    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "20000000\n");
+    let stats = text(&o.stderr);
+    let collections: u64 = stats
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    assert!(collections >= 10, "expected many collections: {stats}");
+    let live: u64 = stats
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX);
+    assert!(live < 200_000, "live objects should stay bounded: {stats}");
+}
+
+/// Reference cycles are reclaimed: a loop building self-referencing lists does not
+/// accumulate them.
+#[test]
+fn cycles_are_collected() {
+    let p = scratch(
+        "cycles.py",
+        b"for i in range(2000000):\n    a = [i]\n    b = [a]\n    a.append(b)\nprint(len(a))\n",
+    );
+    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "2\n");
+    let stats = text(&o.stderr);
+    let live: u64 = stats
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX);
+    assert!(live < 200_000, "cycles should be freed: {stats}");
+}
+
+/// Deep recursion raises RecursionError (never a native stack overflow), and the
+/// program can print before that.
+#[test]
+fn deep_recursion_is_a_recursion_error() {
+    let dir = scratch("deep.py", b"def f(n):\n    return f(n + 1)\nprint('start')\nf(0)\n");
+    let o = in_dir(dir.parent().unwrap(), &["run", "deep.py"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{err}");
+    assert!(err.contains("[Previous line repeated"), "{err}");
+}
+
+/// GC stress mode (a collection at every safepoint) gives the same results.
+#[test]
+fn gc_stress_mode_runs_correctly() {
+    let p = scratch(
+        "stress.py",
+        b"d = {}\nfor i in range(3000):\n    d[str(i)] = [i] * 3\n    if i % 3 == 0:\n        del d[str(i)]\ns = 0\nfor k in d:\n    s += sum(d[k])\nprint(len(d), s)\n",
+    );
+    let o = run(&["run", "--gc-stress", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "2000 9000000\n");
+}
