@@ -87,7 +87,10 @@ fn non_utf8_source_is_a_syntax_error() {
     let o = run(&["run", p.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.starts_with("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file"), "{err}");
+    assert!(
+        err.starts_with("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file"),
+        "{err}"
+    );
     assert!(err.contains("on line 2"), "{err}");
 }
 
@@ -105,7 +108,10 @@ fn unsupported_feature_names_feature_and_line() {
 
 #[test]
 fn dis_lists_bytecode_with_source_lines() {
-    let p = scratch("dis.py", b"def f(a, b):\n    return a + b\nprint(f(1, 2))\n");
+    let p = scratch(
+        "dis.py",
+        b"def f(a, b):\n    return a + b\nprint(f(1, 2))\n",
+    );
     let o = run(&["dis", p.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);
@@ -177,11 +183,17 @@ fn cycles_are_collected() {
 /// program can print before that.
 #[test]
 fn deep_recursion_is_a_recursion_error() {
-    let dir = scratch("deep.py", b"def f(n):\n    return f(n + 1)\nprint('start')\nf(0)\n");
+    let dir = scratch(
+        "deep.py",
+        b"def f(n):\n    return f(n + 1)\nprint('start')\nf(0)\n",
+    );
     let o = in_dir(dir.parent().unwrap(), &["run", "deep.py"]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.ends_with("RecursionError: maximum recursion depth exceeded\n"), "{err}");
+    assert!(
+        err.ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{err}"
+    );
     assert!(err.contains("[Previous line repeated"), "{err}");
 }
 

@@ -33,6 +33,7 @@ use std::time::{Duration, Instant};
 
 /// Every program runs once per row: (mode name, arguments placed before the
 /// bare file name). Adding a mode is adding a row.
+#[rustfmt::skip]
 const MODES: &[(&str, &[&str])] = &[
     ("interp", &["run", "--no-jit"]),
     ("jit", &["run"]),
@@ -108,6 +109,7 @@ struct Options {
     skip: Vec<String>,
     exact: bool,
     list: bool,
+    /// `--ignored`: only ignored tests, of which there are none.
     list_ignored: bool,
     threads: Option<usize>,
 }
@@ -145,7 +147,9 @@ fn parse_args() -> Options {
                 inline
             };
             match name.as_str() {
-                "--test-threads" => opts.threads = value.and_then(|v| v.parse().ok()).filter(|&n| n > 0),
+                "--test-threads" => {
+                    opts.threads = value.and_then(|v| v.parse().ok()).filter(|&n| n > 0)
+                }
                 "--skip" => opts.skip.extend(value),
                 "--exact" => opts.exact = true,
                 "--list" => opts.list = true,
@@ -180,14 +184,21 @@ fn collect_programs(root: &Path) -> Vec<Program> {
                 .join("/");
             let dir = path.parent().unwrap().to_path_buf();
             let file = path.file_name().unwrap().to_string_lossy().into_owned();
-            out.push(Program { rel, dir, file, wishlist });
+            out.push(Program {
+                rel,
+                dir,
+                file,
+                wishlist,
+            });
         }
     }
     out
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
@@ -196,7 +207,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         }
         if path.is_dir() {
             walk(&path, out);
-        } else if path.extension().map_or(false, |e| e == "py") {
+        } else if path.extension().is_some_and(|e| e == "py") {
             out.push(path);
         }
     }
@@ -206,7 +217,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// gets its own process group, so a timeout kills everything it started.
 fn run_with_timeout(mut cmd: Command, timeout: Duration) -> io::Result<RunOutput> {
     let start = Instant::now();
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     own_process_group(&mut cmd);
     let mut child = cmd.spawn()?;
     let pid = child.id();
@@ -249,10 +262,21 @@ fn run_with_timeout(mut cmd: Command, timeout: Duration) -> io::Result<RunOutput
     let [out, err] = streams;
     let (stdout, t1) = out.unwrap_or_default();
     let (stderr, t2) = err.unwrap_or_default();
-    Ok(RunOutput { stdout, stderr, status, timed_out, truncated: t1 || t2, elapsed })
+    Ok(RunOutput {
+        stdout,
+        stderr,
+        status,
+        timed_out,
+        truncated: t1 || t2,
+        elapsed,
+    })
 }
 
-fn spawn_reader<R: Read + Send + 'static>(mut r: R, idx: usize, tx: mpsc::Sender<(usize, Vec<u8>, bool)>) {
+fn spawn_reader<R: Read + Send + 'static>(
+    mut r: R,
+    idx: usize,
+    tx: mpsc::Sender<(usize, Vec<u8>, bool)>,
+) {
     thread::spawn(move || {
         let mut kept = Vec::new();
         let mut truncated = false;
@@ -312,22 +336,36 @@ fn signal_of(_status: &ExitStatus) -> Option<i32> {
 fn read_golden(path: &Path) -> Result<String, String> {
     fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .map_err(|e| format!("cannot read golden {}: {e} (run tests/bless.sh)", path.display()))
+        .map_err(|e| {
+            format!(
+                "cannot read golden {}: {e} (run tests/bless.sh)",
+                path.display()
+            )
+        })
 }
 
 fn check(job: &Job, bin: &Path, timeout: Duration) -> Verdict {
     let p = &job.program;
-    let (expected_out, expected_err, expected_exit) =
-        match (read_golden(&p.golden("stdout")), read_golden(&p.golden("stderr")), read_golden(&p.golden("exit"))) {
-            (Ok(o), Ok(e), Ok(x)) => match x.trim().parse::<i32>() {
-                Ok(code) => (o, e, code),
-                Err(_) => return Verdict::Fail(format!("bad golden {}: {:?}", p.golden("exit").display(), x)),
-            },
-            (o, e, x) => {
-                let msgs: Vec<String> = [o.err(), e.err(), x.err()].into_iter().flatten().collect();
-                return Verdict::Fail(msgs.join("\n"));
+    let (expected_out, expected_err, expected_exit) = match (
+        read_golden(&p.golden("stdout")),
+        read_golden(&p.golden("stderr")),
+        read_golden(&p.golden("exit")),
+    ) {
+        (Ok(o), Ok(e), Ok(x)) => match x.trim().parse::<i32>() {
+            Ok(code) => (o, e, code),
+            Err(_) => {
+                return Verdict::Fail(format!(
+                    "bad golden {}: {:?}",
+                    p.golden("exit").display(),
+                    x
+                ))
             }
-        };
+        },
+        (o, e, x) => {
+            let msgs: Vec<String> = [o.err(), e.err(), x.err()].into_iter().flatten().collect();
+            return Verdict::Fail(msgs.join("\n"));
+        }
+    };
 
     let args = MODES[job.mode].1;
     let mut cmd = Command::new(bin);
@@ -341,7 +379,12 @@ fn check(job: &Job, bin: &Path, timeout: Duration) -> Verdict {
     );
     let out = match run_with_timeout(cmd, timeout) {
         Ok(out) => out,
-        Err(e) => return Verdict::Fail(format!("command: {shown_cmd}\ncannot start {}: {e}", bin.display())),
+        Err(e) => {
+            return Verdict::Fail(format!(
+                "command: {shown_cmd}\ncannot start {}: {e}",
+                bin.display()
+            ))
+        }
     };
 
     let actual_out = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -366,7 +409,10 @@ fn check(job: &Job, bin: &Path, timeout: Duration) -> Verdict {
         notes.push("CRASH: tvm panicked (stderr contains `panicked at`)".to_string());
     }
     if out.truncated {
-        notes.push(format!("note: output beyond {} bytes per stream was dropped", OUTPUT_CAP));
+        notes.push(format!(
+            "note: output beyond {} bytes per stream was dropped",
+            OUTPUT_CAP
+        ));
     }
     if !out.timed_out && actual_exit != Some(expected_exit) {
         failed = true;
@@ -375,14 +421,23 @@ fn check(job: &Job, bin: &Path, timeout: Duration) -> Verdict {
     }
     if actual_out != expected_out {
         failed = true;
-        notes.push(format!("stdout differs (- expected, + actual):\n{}", diff(&expected_out, &actual_out)));
+        notes.push(format!(
+            "stdout differs (- expected, + actual):\n{}",
+            diff(&expected_out, &actual_out)
+        ));
     }
     if actual_err != expected_err {
         failed = true;
-        notes.push(format!("stderr differs (- expected, + actual):\n{}", diff(&expected_err, &actual_err)));
+        notes.push(format!(
+            "stderr differs (- expected, + actual):\n{}",
+            diff(&expected_err, &actual_err)
+        ));
     }
     if failed {
-        notes.insert(0, format!("command: {shown_cmd}  ({:.2} s)", out.elapsed.as_secs_f64()));
+        notes.insert(
+            0,
+            format!("command: {shown_cmd}  ({:.2} s)", out.elapsed.as_secs_f64()),
+        );
         Verdict::Fail(notes.join("\n"))
     } else {
         Verdict::Pass
@@ -396,7 +451,11 @@ fn split_lines(s: &str) -> Vec<&str> {
 
 fn show_line(prefix: char, line: &str) -> String {
     match line.strip_suffix('\n') {
-        Some(body) => format!("{prefix} {}", body.strip_suffix('\r').map_or(body.to_string(), |b| format!("{b}\\r"))),
+        Some(body) => format!(
+            "{prefix} {}",
+            body.strip_suffix('\r')
+                .map_or(body.to_string(), |b| format!("{b}\\r"))
+        ),
         None => format!("{prefix} {line}\n\\ no newline at end"),
     }
 }
@@ -418,7 +477,8 @@ fn diff(expected: &str, actual: &str) -> String {
         pre += 1;
     }
     let mut suf = 0;
-    while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf] == b[b.len() - 1 - suf] {
+    while suf < a.len() - pre && suf < b.len() - pre && a[a.len() - 1 - suf] == b[b.len() - 1 - suf]
+    {
         suf += 1;
     }
     let ma = &a[pre..a.len() - suf];
@@ -470,40 +530,42 @@ fn diff(expected: &str, actual: &str) -> String {
 
 fn render(a: &[&str], b: &[&str], ops: &[(Op, usize, usize)]) -> String {
     let mut lines = Vec::new();
-    {
-        const CONTEXT: usize = 3;
-        // Mark which ops are shown: changes plus CONTEXT lines around them.
-        let mut shown = vec![false; ops.len()];
-        for (k, op) in ops.iter().enumerate() {
-            if op.0 != Op::Same {
-                let lo = k.saturating_sub(CONTEXT);
-                let hi = (k + CONTEXT + 1).min(ops.len());
-                for s in &mut shown[lo..hi] {
-                    *s = true;
-                }
+    const CONTEXT: usize = 3;
+    // Mark which ops are shown: changes plus CONTEXT lines around them.
+    let mut shown = vec![false; ops.len()];
+    for (k, op) in ops.iter().enumerate() {
+        if op.0 != Op::Same {
+            let lo = k.saturating_sub(CONTEXT);
+            let hi = (k + CONTEXT + 1).min(ops.len());
+            for s in &mut shown[lo..hi] {
+                *s = true;
             }
         }
-        let mut k = 0;
-        while k < ops.len() {
-            if !shown[k] {
-                k += 1;
-                continue;
-            }
-            let (_, ia, ib) = ops[k];
-            lines.push(format!("@@ expected line {}, actual line {} @@", ia + 1, ib + 1));
-            while k < ops.len() && shown[k] {
-                let (op, ia, ib) = ops[k];
-                lines.push(match op {
-                    Op::Same => show_line(' ', a[ia]),
-                    Op::Del => show_line('-', a[ia]),
-                    Op::Add => show_line('+', b[ib]),
-                });
-                k += 1;
-            }
+    }
+    let mut k = 0;
+    while k < ops.len() {
+        if !shown[k] {
+            k += 1;
+            continue;
         }
-        if lines.is_empty() {
-            lines.push("  (texts differ only in line endings)".to_string());
+        let (_, ia, ib) = ops[k];
+        lines.push(format!(
+            "@@ expected line {}, actual line {} @@",
+            ia + 1,
+            ib + 1
+        ));
+        while k < ops.len() && shown[k] {
+            let (op, ia, ib) = ops[k];
+            lines.push(match op {
+                Op::Same => show_line(' ', a[ia]),
+                Op::Del => show_line('-', a[ia]),
+                Op::Add => show_line('+', b[ib]),
+            });
+            k += 1;
         }
+    }
+    if lines.is_empty() {
+        lines.push("  (texts differ only in line endings)".to_string());
     }
     let total = lines.len();
     let mut out: Vec<String> = lines.into_iter().take(MAX_DIFF_LINES).collect();
@@ -525,7 +587,10 @@ fn render(a: &[&str], b: &[&str], ops: &[(Op, usize, usize)]) -> String {
 fn bless_python() -> Result<PathBuf, String> {
     let python = env::var("TVM_TEST_PYTHON").unwrap_or_else(|_| "python3".to_string());
     let out = Command::new(&python)
-        .args(["-c", "import sys; print(sys.executable); print('%d.%d' % sys.version_info[:2])"])
+        .args([
+            "-c",
+            "import sys; print(sys.executable); print('%d.%d' % sys.version_info[:2])",
+        ])
         .output()
         .map_err(|e| format!("cannot run {python}: {e}"))?;
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -536,7 +601,9 @@ fn bless_python() -> Result<PathBuf, String> {
         return Err(format!("{python} did not report sys.executable"));
     }
     if ver != "3.11" {
-        return Err(format!("{exe} is Python {ver}; the goldens must come from CPython 3.11"));
+        return Err(format!(
+            "{exe} is Python {ver}; the goldens must come from CPython 3.11"
+        ));
     }
     Ok(PathBuf::from(exe))
 }
@@ -547,11 +614,15 @@ fn bless_one(p: &Program, python: &Path) -> Result<i32, String> {
     for (k, v) in BLESS_ENV {
         cmd.env(k, v);
     }
-    let out = run_with_timeout(cmd, Duration::from_secs(60)).map_err(|e| format!("{}: {e}", p.rel))?;
+    let out =
+        run_with_timeout(cmd, Duration::from_secs(60)).map_err(|e| format!("{}: {e}", p.rel))?;
     if out.timed_out {
         return Err(format!("{}: python3 timed out after 60 s", p.rel));
     }
-    let code = out.status.and_then(|s| s.code()).ok_or_else(|| format!("{}: python3 killed by a signal", p.rel))?;
+    let code = out
+        .status
+        .and_then(|s| s.code())
+        .ok_or_else(|| format!("{}: python3 killed by a signal", p.rel))?;
     // CPython (3.9+) makes the script path absolute; tvm prints the name as
     // given. Turn `File "/abs/dir/x.py"` back into `File "x.py"`.
     let mut stderr = out.stderr;
@@ -564,7 +635,9 @@ fn bless_one(p: &Program, python: &Path) -> Result<i32, String> {
         let to = format!("\"{}\"", p.file);
         stderr = replace_bytes(&stderr, from.as_bytes(), to.as_bytes());
     }
-    let write = |ext: &str, data: &[u8]| fs::write(p.golden(ext), data).map_err(|e| format!("{}: {e}", p.rel));
+    let write = |ext: &str, data: &[u8]| {
+        fs::write(p.golden(ext), data).map_err(|e| format!("{}: {e}", p.rel))
+    };
     write("stdout", &out.stdout)?;
     write("stderr", &stderr)?;
     write("exit", format!("{code}\n").as_bytes())?;
@@ -612,7 +685,11 @@ fn bless(programs: Vec<Program>, threads: usize) -> i32 {
     for e in &errors {
         eprintln!("e2e bless: {e}");
     }
-    println!("e2e bless: wrote goldens for {} programs with {}", programs.len() - errors.len(), python.display());
+    println!(
+        "e2e bless: wrote goldens for {} programs with {}",
+        programs.len() - errors.len(),
+        python.display()
+    );
     if errors.is_empty() {
         0
     } else {
@@ -639,23 +716,33 @@ fn main() {
         hit && !opts.skip.iter().any(|s| name.contains(s.as_str()))
     };
 
-    if env::var("TVM_TEST_BLESS").map_or(false, |v| !v.is_empty() && v != "0") {
+    if env::var("TVM_TEST_BLESS").is_ok_and(|v| !v.is_empty() && v != "0") {
         // Bless by program path (modes do not matter for CPython).
         let selected: Vec<Program> = programs
             .into_iter()
-            .filter(|p| (0..MODES.len()).any(|m| matches(&format!("{} [{}]", p.rel, MODES[m].0), &p.rel)))
+            .filter(|p| {
+                (0..MODES.len()).any(|m| matches(&format!("{} [{}]", p.rel, MODES[m].0), &p.rel))
+            })
             .collect();
         std::process::exit(bless(selected, threads));
     }
 
     let jobs: Vec<Job> = programs
         .iter()
-        .flat_map(|p| (0..MODES.len()).map(move |mode| Job { program: p.clone(), mode }))
+        .flat_map(|p| {
+            (0..MODES.len()).map(move |mode| Job {
+                program: p.clone(),
+                mode,
+            })
+        })
         .filter(|j| matches(&j.name(), &j.program.rel))
         .collect();
 
+    // No run is #[ignore]d: `--ignored` (run only ignored tests) selects none.
+    let jobs = if opts.list_ignored { Vec::new() } else { jobs };
+
     if opts.list {
-        if !opts.list_ignored {
+        {
             let mut out = io::stdout().lock();
             for j in &jobs {
                 if writeln!(out, "{}: test", j.name()).is_err() {
@@ -678,7 +765,10 @@ fn main() {
         None => PathBuf::from(env!("CARGO_BIN_EXE_tvm")),
     };
     let timeout = Duration::from_secs(
-        env::var("TVM_TEST_TIMEOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_SECS),
+        env::var("TVM_TEST_TIMEOUT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_TIMEOUT_SECS),
     );
 
     let mut names: Vec<&str> = jobs.iter().map(|j| j.program.rel.as_str()).collect();
@@ -717,7 +807,12 @@ fn main() {
             });
         }
     });
-    let results: Vec<Verdict> = results.into_inner().unwrap().into_iter().map(|v| v.unwrap()).collect();
+    let results: Vec<Verdict> = results
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|v| v.unwrap())
+        .collect();
 
     let mut passed = 0;
     let mut failed = Vec::new();
@@ -757,7 +852,10 @@ fn main() {
         }
     }
     if jobs.is_empty() {
-        println!("\nno program matches the filter {:?}", opts.filter.as_deref().unwrap_or(""));
+        println!(
+            "\nno program matches the filter {:?}",
+            opts.filter.as_deref().unwrap_or("")
+        );
     }
     println!("\nwishlist: {wish_pass} of {wish_total} pass");
     println!("e2e: {} passed, {} failed", passed, failed.len());

@@ -35,9 +35,15 @@ pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) ->
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     };
     Err(vm.type_error(msg))
 }
@@ -51,7 +57,10 @@ pub fn kwarg(kw: KwArgs, name: &str) -> Option<Value> {
 pub fn only_kw(vm: &mut Vm, fname: &str, kw: KwArgs, allowed: &[&str]) -> PyResult<()> {
     for (k, _) in kw {
         if !allowed.contains(&k.as_str()) {
-            return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{}'", k.as_str())));
+            return Err(vm.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )));
         }
     }
     Ok(())
@@ -62,8 +71,14 @@ pub fn arg_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
-        Value::BigInt(_) => Err(vm.err(ExcType::OverflowError, "Python int too large to convert to C ssize_t")),
-        other => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Value::BigInt(_) => Err(vm.err(
+            ExcType::OverflowError,
+            "Python int too large to convert to C ssize_t",
+        )),
+        other => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
     }
 }
 
@@ -105,7 +120,10 @@ pub fn make_types(heap: &mut Heap) -> Types {
         });
         by_kind.push((k, t));
     }
-    let int_t = by_kind.iter().find(|(k, _)| *k == TypeKind::Int).map(|(_, t)| *t);
+    let int_t = by_kind
+        .iter()
+        .find(|(k, _)| *k == TypeKind::Int)
+        .map(|(_, t)| *t);
     let bool_t = heap.alloc(TypeObj {
         name: "bool".into(),
         kind: TypeKind::Bool,
@@ -230,12 +248,22 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let sep = match kwarg(kw, "sep") {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("sep must be None or a string, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "sep must be None or a string, not {}",
+                other.type_name()
+            )))
+        }
     };
     let end = match kwarg(kw, "end") {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("end must be None or a string, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "end must be None or a string, not {}",
+                other.type_name()
+            )))
+        }
     };
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
@@ -276,12 +304,20 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
                 match b.len().to_i64() {
                     Some(n) => n as usize,
                     None => {
-                        return Err(vm.err(ExcType::OverflowError, "Python int too large to convert to C ssize_t"))
+                        return Err(vm.err(
+                            ExcType::OverflowError,
+                            "Python int too large to convert to C ssize_t",
+                        ))
                     }
                 }
             }
         },
-        other => return Err(vm.type_error(format!("object of type '{}' has no len()", other.type_name()))),
+        other => {
+            return Err(vm.type_error(format!(
+                "object of type '{}' has no len()",
+                other.type_name()
+            )))
+        }
     })
 }
 
@@ -343,7 +379,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, want: ops::Cmp) 
                 None => x,
             };
             vm.temp_roots.push(xk);
-            if ops::compare(vm, xk, best_key, want)? .is(&Value::Bool(true)) {
+            if ops::compare(vm, xk, best_key, want)?.is(&Value::Bool(true)) {
                 best = x;
                 best_key = xk;
             }
@@ -365,9 +401,15 @@ fn bi_max(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kw(vm, "sum", kw, &["start"])?;
     arity(vm, "sum", args, 1, 2)?;
-    let mut acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
+    let mut acc = args
+        .get(1)
+        .copied()
+        .or(kwarg(kw, "start"))
+        .unwrap_or(Value::Int(0));
     match acc {
-        Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        Value::Str(_) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+        }
         Value::List(_) | Value::Tuple(_) => {}
         _ => {}
     }
@@ -410,7 +452,9 @@ fn class_check(vm: &mut Vm, t: Gc<TypeObj>, cls: Value, fname: &str) -> PyResult
             }
             Ok(false)
         }
-        _ => Err(vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union"))),
+        _ => Err(vm.type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
     }
 }
 
@@ -436,12 +480,24 @@ fn bi_chr(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let i = match args[0] {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
-        Value::BigInt(_) => return Err(vm.err(ExcType::OverflowError, "Python int too large to convert to C int")),
-        other => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        Value::BigInt(_) => {
+            return Err(vm.err(
+                ExcType::OverflowError,
+                "Python int too large to convert to C int",
+            ))
+        }
+        other => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(vm.char_str(c)),
-        None if (0..0x110000).contains(&i) => Err(vm.value_error("surrogate code points are not supported by tvm")),
+        None if (0..0x110000).contains(&i) => {
+            Err(vm.value_error("surrogate code points are not supported by tvm"))
+        }
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -470,7 +526,12 @@ fn bi_divmod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "divmod", kw)?;
     arity(vm, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
-    let numeric = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_));
+    let numeric = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+        )
+    };
     if !numeric(&a) || !numeric(&b) {
         return Err(vm.type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
@@ -487,7 +548,11 @@ fn bi_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kw(vm, "pow", kw, &["base", "exp", "mod"])?;
     let a = args.first().copied().or(kwarg(kw, "base"));
     let b = args.get(1).copied().or(kwarg(kw, "exp"));
-    let m = args.get(2).copied().or(kwarg(kw, "mod")).filter(|v| !v.is_none());
+    let m = args
+        .get(2)
+        .copied()
+        .or(kwarg(kw, "mod"))
+        .filter(|v| !v.is_none());
     let (Some(a), Some(b)) = (a, b) else {
         return Err(vm.type_error(format!("pow() missing required argument 'exp' (pos 2)")));
     };
@@ -511,7 +576,11 @@ fn bi_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kw(vm, "round", kw, &["number", "ndigits"])?;
     let x = args.first().copied().or(kwarg(kw, "number"));
-    let nd = args.get(1).copied().or(kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    let nd = args
+        .get(1)
+        .copied()
+        .or(kwarg(kw, "ndigits"))
+        .filter(|v| !v.is_none());
     let Some(x) = x else {
         return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
     };
@@ -552,7 +621,10 @@ fn bi_round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                     Ok(vm.int(r))
                 }
             },
-            None => Err(vm.type_error(format!("type {} doesn't define __round__ method", v.type_name()))),
+            None => Err(vm.type_error(format!(
+                "type {} doesn't define __round__ method",
+                v.type_name()
+            ))),
         },
     }
 }
@@ -566,7 +638,12 @@ fn bi_hash(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 /// Stable merge sort using only `<`, as CPython's list.sort does; a failing
 /// comparison propagates its exception. (Rust's sort may panic on inconsistent
 /// orders such as NaN; this never does.)
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    keys: Option<Vec<Value>>,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());
@@ -582,7 +659,10 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>
         match (x, y) {
             (Value::Int(p), Value::Int(q)) => Ok(p < q),
             (Value::Float(p), Value::Float(q)) => Ok(p < q),
-            _ => Ok(matches!(ops::compare(vm, x, y, ops::Cmp::Lt)?, Value::Bool(true))),
+            _ => Ok(matches!(
+                ops::compare(vm, x, y, ops::Cmp::Lt)?,
+                Value::Bool(true)
+            )),
         }
     };
     let mut buf = idx.clone();
@@ -656,7 +736,12 @@ fn merge_sort(
 }
 
 /// Sorts `items` in place with optional key function and reverse flag.
-pub fn sort_with(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_with(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<()> {
     let mark = vm.temp_roots.len();
     vm.temp_roots.extend_from_slice(items);
     let r = (|| {
@@ -727,7 +812,10 @@ fn bi_next(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "next", kw)?;
     arity(vm, "next", args, 1, 2)?;
     let Value::Iter(it) = args[0] else {
-        return Err(vm.type_error(format!("'{}' object is not an iterator", args[0].type_name())));
+        return Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            args[0].type_name()
+        )));
     };
     match ops::iter_next(vm, it)? {
         Some(v) => Ok(v),
@@ -837,7 +925,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
             if spec.is_empty() {
                 return repr::str_of(vm, v);
             }
-            Err(vm.type_error(format!("unsupported format string passed to {type_name}.__format__")))
+            Err(vm.type_error(format!(
+                "unsupported format string passed to {type_name}.__format__"
+            )))
         }
     }
 }
@@ -921,16 +1011,21 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
                     }
                     'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
                         let big = match v {
-                            Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => match num::f64_to_int(x) {
-                                Ok(num::Int::Small(i)) => num_bigint::BigInt::from(i),
-                                Ok(num::Int::Big(b)) => b,
-                                Err(e) => return Err(vm.num_err(e)),
-                            },
+                            Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                                match num::f64_to_int(x) {
+                                    Ok(num::Int::Small(i)) => num_bigint::BigInt::from(i),
+                                    Ok(num::Int::Big(b)) => b,
+                                    Err(e) => return Err(vm.num_err(e)),
+                                }
+                            }
                             Value::Str(s) if spec.conv == 'c' => {
                                 if s.char_len() != 1 {
                                     return Err(vm.type_error("%c requires int or char"));
                                 }
-                                out.push_str(&f::percent_str(s.as_str(), &spec, width, prec).map_err(|e| vm.fmt_err(e))?);
+                                out.push_str(
+                                    &f::percent_str(s.as_str(), &spec, width, prec)
+                                        .map_err(|e| vm.fmt_err(e))?,
+                                );
                                 continue;
                             }
                             _ => match ops::to_bigint(&v) {
@@ -1058,7 +1153,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Int => {
             only_kw(vm, "int", kw, &["base"])?;
             if args.len() > 2 {
-                return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
+                return Err(vm.type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.len()
+                )));
             }
             let base = args.get(1).copied().or(kwarg(kw, "base"));
             match args.first() {
@@ -1070,7 +1168,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Float => {
             no_kw(vm, "float", kw)?;
             if args.len() > 1 {
-                return Err(vm.type_error(format!("float expected at most 1 argument, got {}", args.len())));
+                return Err(vm.type_error(format!(
+                    "float expected at most 1 argument, got {}",
+                    args.len()
+                )));
             }
             match args.first() {
                 None => Ok(Value::Float(0.0)),
@@ -1080,7 +1181,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Str => {
             no_kw(vm, "str", kw)?;
             if args.len() > 1 {
-                return Err(vm.type_error(format!("str expected at most 1 argument, got {}", args.len())));
+                return Err(vm.type_error(format!(
+                    "str expected at most 1 argument, got {}",
+                    args.len()
+                )));
             }
             match args.first() {
                 None => Ok(vm.new_str("")),
@@ -1094,7 +1198,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Bool => {
             no_kw(vm, "bool", kw)?;
             if args.len() > 1 {
-                return Err(vm.type_error(format!("bool expected at most 1 argument, got {}", args.len())));
+                return Err(vm.type_error(format!(
+                    "bool expected at most 1 argument, got {}",
+                    args.len()
+                )));
             }
             match args.first() {
                 None => Ok(Value::Bool(false)),
@@ -1104,7 +1211,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::List => {
             no_kw(vm, "list", kw)?;
             if args.len() > 1 {
-                return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len())));
+                return Err(vm.type_error(format!(
+                    "list expected at most 1 argument, got {}",
+                    args.len()
+                )));
             }
             let items = match args.first() {
                 None => vec![],
@@ -1115,7 +1225,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Tuple => {
             no_kw(vm, "tuple", kw)?;
             if args.len() > 1 {
-                return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len())));
+                return Err(vm.type_error(format!(
+                    "tuple expected at most 1 argument, got {}",
+                    args.len()
+                )));
             }
             match args.first() {
                 None => Ok(vm.empty_tuple),
@@ -1128,7 +1241,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Dict => {
             if args.len() > 1 {
-                return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+                return Err(vm.type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    args.len()
+                )));
             }
             let d = vm.new_dict();
             vm.temp_roots.push(Value::Dict(d));
@@ -1191,9 +1307,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             }
             Ok(Value::Type(type_of(vm, &args[0])))
         }
-        TypeKind::Object => {
-            Err(vm.type_error("object() instances are not supported by tvm yet"))
-        }
+        TypeKind::Object => Err(vm.type_error("object() instances are not supported by tvm yet")),
         TypeKind::Slice => {
             no_kw(vm, "slice", kw)?;
             arity(vm, "slice", args, 1, 3)?;
@@ -1207,9 +1321,15 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Enumerate => {
             only_kw(vm, "enumerate", kw, &["iterable", "start"])?;
             let Some(src) = args.first().copied().or(kwarg(kw, "iterable")) else {
-                return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+                return Err(
+                    vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")
+                );
             };
-            let start = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
+            let start = args
+                .get(1)
+                .copied()
+                .or(kwarg(kw, "start"))
+                .unwrap_or(Value::Int(0));
             if int_ref(&start).is_none() {
                 return Err(vm.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -1217,10 +1337,12 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 )));
             }
             let inner = ops::get_iter(vm, src)?;
-            Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Enumerate {
-                inner: Value::Iter(inner),
-                count: start,
-            }))))
+            Ok(Value::Iter(vm.heap.alloc(IterObj::new(
+                IterState::Enumerate {
+                    inner: Value::Iter(inner),
+                    count: start,
+                },
+            ))))
         }
         TypeKind::Zip => {
             only_kw(vm, "zip", kw, &["strict"])?;
@@ -1229,27 +1351,31 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 match ops::get_iter(vm, *a) {
                     Ok(it) => inners.push(Value::Iter(it)),
                     Err(_) => {
-                        return Err(vm.type_error(format!(
-                            "zip argument #{} must support iteration",
-                            i + 1
-                        )))
+                        return Err(vm
+                            .type_error(format!("zip argument #{} must support iteration", i + 1)))
                     }
                 }
             }
-            Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Zip { inners }))))
+            Ok(Value::Iter(
+                vm.heap.alloc(IterObj::new(IterState::Zip { inners })),
+            ))
         }
         TypeKind::Reversed => {
             no_kw(vm, "reversed", kw)?;
             arity(vm, "reversed", args, 1, 1)?;
             let v = args[0];
             let state = match v {
-                Value::List(l) => IterState::Reversed { seq: v, idx: l.len() },
+                Value::List(l) => IterState::Reversed {
+                    seq: v,
+                    idx: l.len(),
+                },
                 Value::Tuple(t) => IterState::Reversed {
                     seq: v,
                     idx: t.items.len(),
                 },
                 Value::Str(s) => {
-                    let chars: Vec<Value> = s.as_str().chars().rev().map(|c| vm.char_str(c)).collect();
+                    let chars: Vec<Value> =
+                        s.as_str().chars().rev().map(|c| vm.char_str(c)).collect();
                     let l = vm.new_list(chars);
                     IterState::Seq { seq: l, idx: 0 }
                 }
@@ -1278,7 +1404,9 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     IterState::Seq { seq: l, idx: 0 }
                 }
                 other => {
-                    return Err(vm.type_error(format!("'{}' object is not reversible", other.type_name())))
+                    return Err(
+                        vm.type_error(format!("'{}' object is not reversible", other.type_name()))
+                    )
                 }
             };
             Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
@@ -1290,7 +1418,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 ty,
                 args: args.to_vec().into_boxed_slice(),
                 traceback: Default::default(),
-            pos_hint: Default::default(),
+                pos_hint: Default::default(),
             })))
         }
         _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),

@@ -365,7 +365,10 @@ impl Code {
             let loc = self.locs.get(pc).copied().unwrap_or_default();
             if loc.line != last_line && loc.line != 0 {
                 last_line = loc.line;
-                let text = lines.get(loc.line as usize - 1).map(|s| s.trim()).unwrap_or("");
+                let text = lines
+                    .get(loc.line as usize - 1)
+                    .map(|s| s.trim())
+                    .unwrap_or("");
                 let _ = writeln!(out, "{:>5}  {}", loc.line, text);
             }
             let mut ops = String::new();

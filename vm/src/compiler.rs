@@ -535,7 +535,11 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     }
 
     /// `a, b = x, y` with plain names on both sides: no tuple is built.
-    fn try_parallel_assign(&mut self, target: &ast::Expr, value: &ast::Expr) -> CResult<Option<()>> {
+    fn try_parallel_assign(
+        &mut self,
+        target: &ast::Expr,
+        value: &ast::Expr,
+    ) -> CResult<Option<()>> {
         let (ast::Expr::Tuple(lt), ast::Expr::Tuple(rt)) = (target, value) else {
             return Ok(None);
         };
@@ -589,13 +593,21 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 let site = self.site(a.attr.as_str());
                 self.emit(Op::StoreAttr { obj, site, src }, a.range);
             }
-            E::Tuple(ast::ExprTuple { elts, range, .. }) | E::List(ast::ExprList { elts, range, .. }) => {
+            E::Tuple(ast::ExprTuple { elts, range, .. })
+            | E::List(ast::ExprList { elts, range, .. }) => {
                 if elts.iter().any(|e| matches!(e, E::Starred(_))) {
                     return unsupported("starred assignment targets", self.line(*range));
                 }
                 let n = elts.len() as u16;
                 let start = self.temps(n);
-                self.emit(Op::UnpackSeq { src, start, count: n }, *range);
+                self.emit(
+                    Op::UnpackSeq {
+                        src,
+                        start,
+                        count: n,
+                    },
+                    *range,
+                );
                 for (i, e) in elts.iter().enumerate() {
                     self.store(e, Reg(start.0 + i as u16))?;
                 }
@@ -646,7 +658,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let op = a.op;
         match &*a.target {
             E::Name(n) => {
-                if let (Some(dst), Some(imm)) = (self.resolve(n.id.as_str()), small_imm(op, &a.value)) {
+                if let (Some(dst), Some(imm)) =
+                    (self.resolve(n.id.as_str()), small_imm(op, &a.value))
+                {
                     self.emit(Op::AddImm { dst, a: dst, imm }, a.range);
                     return Ok(());
                 }
@@ -690,7 +704,12 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 self.emit(binop(op, true, t, t, rhs), a.range);
                 self.emit(Op::StoreAttr { obj, site, src: t }, at.range);
             }
-            other => return self.syntax_error("'expression' is an illegal expression for augmented assignment", other.range()),
+            other => {
+                return self.syntax_error(
+                    "'expression' is an illegal expression for augmented assignment",
+                    other.range(),
+                )
+            }
         }
         Ok(())
     }
@@ -761,8 +780,10 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             return unsupported("**kwargs parameters", line);
         }
         // Defaults are evaluated in the defining scope, into consecutive registers.
-        let pos: Vec<&ast::ArgWithDefault> = args.posonlyargs.iter().chain(args.args.iter()).collect();
-        let pos_defaults: Vec<&ast::Expr> = pos.iter().filter_map(|a| a.default.as_deref()).collect();
+        let pos: Vec<&ast::ArgWithDefault> =
+            args.posonlyargs.iter().chain(args.args.iter()).collect();
+        let pos_defaults: Vec<&ast::Expr> =
+            pos.iter().filter_map(|a| a.default.as_deref()).collect();
         let kw_defaults: Vec<(usize, &ast::Expr)> = args
             .kwonlyargs
             .iter()
@@ -771,7 +792,11 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             .collect();
         let n = (pos_defaults.len() + kw_defaults.len()) as u16;
         let start = self.temps(n);
-        for (i, d) in pos_defaults.iter().chain(kw_defaults.iter().map(|(_, d)| d)).enumerate() {
+        for (i, d) in pos_defaults
+            .iter()
+            .chain(kw_defaults.iter().map(|(_, d)| d))
+            .enumerate()
+        {
             self.expr(d, Some(Reg(start.0 + i as u16)))?;
         }
 
@@ -891,9 +916,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                         _ => r,
                     });
                 }
-                if !self.is_module && self.enclosing.iter().any(|s| s.contains(name)) && !self.declared_global.contains(name) {
+                if !self.is_module
+                    && self.enclosing.iter().any(|s| s.contains(name))
+                    && !self.declared_global.contains(name)
+                {
                     return unsupported(
-                        format!("closures (nested function '{}' uses '{}' of an enclosing function)", self.name, name),
+                        format!(
+                            "closures (nested function '{}' uses '{}' of an enclosing function)",
+                            self.name, name
+                        ),
                         self.line(range),
                     );
                 }
@@ -908,9 +939,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 Ok(d)
             }
             E::BinOp(b) => {
-                if let (ast::Operator::Add | ast::Operator::Sub, Some(imm)) = (b.op, int_imm(&b.right)) {
+                if let (ast::Operator::Add | ast::Operator::Sub, Some(imm)) =
+                    (b.op, int_imm(&b.right))
+                {
                     let a = self.expr(&b.left, None)?;
-                    let imm = if matches!(b.op, ast::Operator::Sub) { -imm } else { imm };
+                    let imm = if matches!(b.op, ast::Operator::Sub) {
+                        -imm
+                    } else {
+                        imm
+                    };
                     let d = self.dst(dst);
                     self.emit(Op::AddImm { dst: d, a, imm }, range);
                     return Ok(d);
@@ -1166,12 +1203,20 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }))
             }
             ast::Constant::Bytes(_) => return unsupported("bytes literals", self.line(range)),
-            ast::Constant::Complex { .. } => return unsupported("complex numbers", self.line(range)),
+            ast::Constant::Complex { .. } => {
+                return unsupported("complex numbers", self.line(range))
+            }
             ast::Constant::Ellipsis => return unsupported("'...' (Ellipsis)", self.line(range)),
         })
     }
 
-    fn sequence(&mut self, elts: &[ast::Expr], list: bool, dst: Option<Reg>, range: TextRange) -> CResult<Reg> {
+    fn sequence(
+        &mut self,
+        elts: &[ast::Expr],
+        list: bool,
+        dst: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<Reg> {
         if let Some(s) = elts.iter().find(|e| matches!(e, ast::Expr::Starred(_))) {
             return unsupported("starred expressions in displays", self.line(s.range()));
         }
@@ -1270,27 +1315,60 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let is_method = first_arg == base.0 + 2;
         let args_start = self.temps(nargs);
         debug_assert_eq!(args_start.0, first_arg);
-        for (i, a) in c.args.iter().chain(c.keywords.iter().map(|k| &k.value)).enumerate() {
+        for (i, a) in c
+            .args
+            .iter()
+            .chain(c.keywords.iter().map(|k| &k.value))
+            .enumerate()
+        {
             self.expr(a, Some(Reg(first_arg + i as u16)))?;
         }
         self.next_reg = floor;
         let result = match (is_method, kwnames) {
             (false, None) => {
                 let d = self.dst(dst);
-                self.emit(Op::Call { func: base, nargs, dst: d }, range);
+                self.emit(
+                    Op::Call {
+                        func: base,
+                        nargs,
+                        dst: d,
+                    },
+                    range,
+                );
                 return Ok(d);
             }
             (true, None) => {
                 let d = self.dst(dst);
-                self.emit(Op::CallMethod { base, nargs, dst: d }, range);
+                self.emit(
+                    Op::CallMethod {
+                        base,
+                        nargs,
+                        dst: d,
+                    },
+                    range,
+                );
                 return Ok(d);
             }
             (false, Some(k)) => {
-                self.emit(Op::CallKw { func: base, nargs, kwnames: k }, range);
+                self.emit(
+                    Op::CallKw {
+                        func: base,
+                        nargs,
+                        kwnames: k,
+                    },
+                    range,
+                );
                 base
             }
             (true, Some(k)) => {
-                self.emit(Op::CallMethodKw { base, nargs, kwnames: k }, range);
+                self.emit(
+                    Op::CallMethodKw {
+                        base,
+                        nargs,
+                        kwnames: k,
+                    },
+                    range,
+                );
                 base
             }
         };
@@ -1300,12 +1378,23 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             None => self.temp(),
         };
         if d != result {
-            self.emit(Op::Move { dst: d, src: result }, range);
+            self.emit(
+                Op::Move {
+                    dst: d,
+                    src: result,
+                },
+                range,
+            );
         }
         Ok(d)
     }
 
-    fn fstring(&mut self, values: &[ast::Expr], dst: Option<Reg>, range: TextRange) -> CResult<Reg> {
+    fn fstring(
+        &mut self,
+        values: &[ast::Expr],
+        dst: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<Reg> {
         if values.len() == 1 {
             if let ast::Expr::FormattedValue(f) = &values[0] {
                 let d = self.dst(dst);
@@ -1326,7 +1415,14 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         }
         self.next_reg = start.0;
         let d = self.dst(dst);
-        self.emit(Op::BuildString { dst: d, start, count: n }, range);
+        self.emit(
+            Op::BuildString {
+                dst: d,
+                start,
+                count: n,
+            },
+            range,
+        );
         Ok(d)
     }
 
@@ -1349,7 +1445,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             ast::ConversionFlag::Ascii => b'a',
         };
         self.next_reg = floor;
-        self.emit(Op::FormatValue { dst: d, src, spec, conv }, f.range);
+        self.emit(
+            Op::FormatValue {
+                dst: d,
+                src,
+                spec,
+                conv,
+            },
+            f.range,
+        );
         Ok(())
     }
 
@@ -1376,7 +1480,13 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let Some(gen) = lc.generators.get(level) else {
             let floor = self.next_reg;
             let v = self.expr(&lc.elt, None)?;
-            self.emit(Op::ListAppend { list: result, src: v }, lc.elt.range());
+            self.emit(
+                Op::ListAppend {
+                    list: result,
+                    src: v,
+                },
+                lc.elt.range(),
+            );
             self.next_reg = floor;
             return Ok(());
         };
@@ -1429,7 +1539,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 fn collect_target_names(t: &ast::Expr, out: &mut Vec<String>) {
     match t {
         ast::Expr::Name(n) => out.push(n.id.to_string()),
-        ast::Expr::Tuple(ast::ExprTuple { elts, .. }) | ast::Expr::List(ast::ExprList { elts, .. }) => {
+        ast::Expr::Tuple(ast::ExprTuple { elts, .. })
+        | ast::Expr::List(ast::ExprList { elts, .. }) => {
             for e in elts {
                 collect_target_names(e, out);
             }
@@ -1502,9 +1613,11 @@ fn const_tuple(elts: &[ast::Expr]) -> Option<ast::Constant> {
     for e in elts {
         match e {
             ast::Expr::Constant(c) => match &c.value {
-                ast::Constant::Int(_) | ast::Constant::Str(_) | ast::Constant::Float(_) | ast::Constant::Bool(_) | ast::Constant::None => {
-                    out.push(c.value.clone())
-                }
+                ast::Constant::Int(_)
+                | ast::Constant::Str(_)
+                | ast::Constant::Float(_)
+                | ast::Constant::Bool(_)
+                | ast::Constant::None => out.push(c.value.clone()),
                 _ => return None,
             },
             _ => return None,
@@ -1524,7 +1637,8 @@ fn scan_scope(body: &[ast::Stmt], c: &mut FnCompiler) -> CResult<()> {
     let mut globals: Vec<(String, TextRange)> = vec![];
     scan_stmts(body, &mut assigned, &mut globals);
     for (g, r) in &globals {
-        if c.locals.contains_key(g.as_str()) && (c.locals[g.as_str()].0 as usize) < c.varnames.len() {
+        if c.locals.contains_key(g.as_str()) && (c.locals[g.as_str()].0 as usize) < c.varnames.len()
+        {
             return c.syntax_error(&format!("name '{g}' is parameter and global"), *r);
         }
         c.declared_global.insert(g.clone());
@@ -1552,7 +1666,8 @@ fn bind(name: &str, out: &mut Vec<String>) {
 fn scan_target(t: &ast::Expr, out: &mut Vec<String>) {
     match t {
         ast::Expr::Name(n) => bind(n.id.as_str(), out),
-        ast::Expr::Tuple(ast::ExprTuple { elts, .. }) | ast::Expr::List(ast::ExprList { elts, .. }) => {
+        ast::Expr::Tuple(ast::ExprTuple { elts, .. })
+        | ast::Expr::List(ast::ExprList { elts, .. }) => {
             for e in elts {
                 scan_target(e, out);
             }
@@ -1617,13 +1732,23 @@ fn scan_stmt(s: &ast::Stmt, out: &mut Vec<String>, globals: &mut Vec<(String, Te
         }
         S::Import(i) => {
             for a in &i.names {
-                let n = a.asname.as_ref().map(|x| x.as_str()).unwrap_or_else(|| a.name.as_str().split('.').next().unwrap_or(""));
+                let n = a
+                    .asname
+                    .as_ref()
+                    .map(|x| x.as_str())
+                    .unwrap_or_else(|| a.name.as_str().split('.').next().unwrap_or(""));
                 bind(n, out);
             }
         }
         S::ImportFrom(i) => {
             for a in &i.names {
-                bind(a.asname.as_ref().map(|x| x.as_str()).unwrap_or(a.name.as_str()), out);
+                bind(
+                    a.asname
+                        .as_ref()
+                        .map(|x| x.as_str())
+                        .unwrap_or(a.name.as_str()),
+                    out,
+                );
             }
         }
         S::Global(g) => {

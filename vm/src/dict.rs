@@ -128,7 +128,10 @@ impl DictTable {
     }
     /// Removes and returns the last inserted entry.
     pub fn pop_last(&mut self) -> Option<Entry> {
-        let i = self.entries.iter().rposition(|e| !matches!(e.key, Value::Undef))?;
+        let i = self
+            .entries
+            .iter()
+            .rposition(|e| !matches!(e.key, Value::Undef))?;
         Some(self.remove_at(i))
     }
     /// Removes every key.
@@ -142,8 +145,9 @@ impl DictTable {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
             let entries = &self.entries;
-            self.index
-                .insert_unique(e.hash as u64, i as u32, |&j| entries[j as usize].hash as u64);
+            self.index.insert_unique(e.hash as u64, i as u32, |&j| {
+                entries[j as usize].hash as u64
+            });
         }
     }
     /// GC tracing.

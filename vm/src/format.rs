@@ -10,8 +10,10 @@
 //!
 //! Float digits come from `core::fmt`: `{:e}` gives the shortest round-trip
 //! digits and `{:.N}` / `{:.Ne}` give correctly rounded digits (round half to
-//! even on the exact binary value), which is exactly what David Gay's `dtoa`
-//! modes 0, 3 and 2 give CPython. Everything around the digits follows the C.
+//! even on the exact binary value), which is what David Gay's `dtoa` modes 0,
+//! 3 and 2 give CPython — except that `{:e}` breaks an exact tie between two
+//! shortest candidates upwards where dtoa picks the even one, which
+//! `shortest_digits` corrects. Everything around the digits follows the C.
 //!
 //! What the VM must do itself (all messages are available as helpers here):
 //! * `format(obj, "")` is `str(obj)` in CPython (this matters for `bool` and
@@ -26,6 +28,13 @@
 //!   [`star_wants_int`], plus converters [`percent_star_width`],
 //!   [`percent_star_precision`], [`int_to_f64`], [`float_to_int`]).
 //! * `sys.set_int_max_str_digits` stores into [`INT_MAX_STR_DIGITS`].
+//!
+//! Error order in `%`-formatting: CPython parses each conversion while it
+//! consumes arguments. [`percent_pieces`] (with [`PercentParser::with_mapping`])
+//! reproduces that order across conversions; within one conversion a parse
+//! error (`incomplete format`, `unsupported format character ...`) is raised
+//! before errors from that conversion's own arguments (`'%y' % ()` gives the
+//! `ValueError` here, CPython's `TypeError: not enough arguments`).
 
 use std::borrow::Cow;
 use std::fmt;

@@ -134,6 +134,15 @@ macro_rules! reg {
         unsafe { *$regs.add($r.i()) }
     };
 }
+/// A register by reference: matching on it loads the tag and payload separately,
+/// which store-forward from the narrow stores that wrote them. Copying the whole
+/// 16-byte `Value` right after it was written (two narrow stores) stalls the CPU's
+/// store forwarding on every instruction; the hot paths below avoid that.
+macro_rules! rr {
+    ($regs:ident, $r:expr) => {
+        unsafe { &*$regs.add($r.i()) }
+    };
+}
 macro_rules! set {
     ($regs:ident, $r:expr, $v:expr) => {{
         let v = $v;
@@ -302,7 +311,11 @@ impl Vm {
         let names = self.global_names.names.borrow();
         while self.globals.len() < names.len() {
             let name = &names[self.globals.len()];
-            let b = self.builtins.get(name.as_str()).copied().unwrap_or(Value::Undef);
+            let b = self
+                .builtins
+                .get(name.as_str())
+                .copied()
+                .unwrap_or(Value::Undef);
             self.builtin_of_slot.push(b);
             self.globals.push(Value::Undef);
         }
@@ -384,7 +397,8 @@ impl Vm {
     /// Collects garbage now. Only at a safepoint.
     pub fn collect(&mut self) {
         let top = self.stack_top();
-        let mut roots: Vec<Value> = Vec::with_capacity(top + self.globals.len() + self.permanent.len() + 64);
+        let mut roots: Vec<Value> =
+            Vec::with_capacity(top + self.globals.len() + self.permanent.len() + 64);
         roots.extend_from_slice(&self.stack[..top]);
         roots.extend_from_slice(&self.globals);
         roots.extend_from_slice(&self.builtin_of_slot);
@@ -411,7 +425,9 @@ impl Vm {
             Value::Func(func) => {
                 let base = self.stack_top();
                 if base + args.len() + 1 >= STACK_SLOTS {
-                    return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
+                    return Err(
+                        self.err(ExcType::RecursionError, "maximum recursion depth exceeded")
+                    );
                 }
                 self.stack[base..base + args.len()].copy_from_slice(args);
                 let entry = self.frames.len();
@@ -422,7 +438,9 @@ impl Vm {
             }
             Value::Builtin(b) => self.call_builtin(b, args, kw),
             Value::Type(t) => builtins::call_type(self, t, args, kw),
-            other => Err(self.type_error(format!("'{}' object is not callable", other.type_name()))),
+            other => {
+                Err(self.type_error(format!("'{}' object is not callable", other.type_name())))
+            }
         }
     }
 
@@ -440,7 +458,14 @@ impl Vm {
 
     /// Pushes a frame for `func` whose `nargs` arguments (positional, then keyword
     /// values named by `kw`) are already at `stack[base..]`.
-    fn push_call(&mut self, func: Gc<FuncObj>, base: usize, nargs: usize, kw: KwArgs, ret: usize) -> PyResult<()> {
+    fn push_call(
+        &mut self,
+        func: Gc<FuncObj>,
+        base: usize,
+        nargs: usize,
+        kw: KwArgs,
+        ret: usize,
+    ) -> PyResult<()> {
         let code = &func.code;
         if self.frames.len() >= self.recursion_limit {
             return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
@@ -474,7 +499,13 @@ impl Vm {
     }
 
     /// The general argument binder: defaults, keywords and CPython's error messages.
-    fn bind_args(&mut self, func: Gc<FuncObj>, base: usize, npos: usize, kw: KwArgs) -> PyResult<()> {
+    fn bind_args(
+        &mut self,
+        func: Gc<FuncObj>,
+        base: usize,
+        npos: usize,
+        kw: KwArgs,
+    ) -> PyResult<()> {
         let code = func.code.clone();
         let nparams = code.nparams as usize;
         let nkwonly = code.nkwonly as usize;
@@ -485,9 +516,17 @@ impl Vm {
             let given_kw_only = 0;
             let _ = given_kw_only;
             let takes = if ndef > 0 {
-                format!("from {} to {} positional arguments", nparams - ndef, nparams)
+                format!(
+                    "from {} to {} positional arguments",
+                    nparams - ndef,
+                    nparams
+                )
             } else {
-                format!("{} positional argument{}", nparams, if nparams == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    nparams,
+                    if nparams == 1 { "" } else { "s" }
+                )
             };
             let was = if npos == 1 { "was" } else { "were" };
             return Err(self.type_error(format!("{qual}() takes {takes} but {npos} {was} given")));
@@ -500,12 +539,16 @@ impl Vm {
             match code.varnames[..total].iter().position(|p| p == name) {
                 Some(p) => {
                     if !matches!(params[p], Value::Undef) {
-                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{name}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{name}'"
+                        )));
                     }
                     params[p] = *v;
                 }
                 None => {
-                    return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{name}'")));
+                    return Err(self.type_error(format!(
+                        "{qual}() got an unexpected keyword argument '{name}'"
+                    )));
                 }
             }
         }
@@ -565,7 +608,11 @@ impl Vm {
                 // Unwind every frame of this activation, recording the traceback.
                 while self.frames.len() > entry {
                     let f = self.frames.pop().expect("frame");
-                    let loc = if e.0.tb().is_empty() { e.0.pos_hint.take() } else { None };
+                    let loc = if e.0.tb().is_empty() {
+                        e.0.pos_hint.take()
+                    } else {
+                        None
+                    };
                     e.0.tb().push(TbFrame {
                         code: f.code,
                         pc: f.pc.saturating_sub(1) as u32,
@@ -583,7 +630,9 @@ impl Vm {
         let name = code.varnames.get(r.i()).cloned().unwrap_or_default();
         let e = self.err(
             ExcType::UnboundLocalError,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         );
         if let Some(loc) = code.locs.get(pc.wrapping_sub(1)) {
             e.0.pos_hint.set(find_name_in(&code.source, *loc, &name));
@@ -606,7 +655,13 @@ impl Vm {
             Value::Tuple(t) => t
                 .items
                 .iter()
-                .filter_map(|v| if let Value::Str(s) = v { Some(*s) } else { None })
+                .filter_map(|v| {
+                    if let Value::Str(s) = v {
+                        Some(*s)
+                    } else {
+                        None
+                    }
+                })
                 .collect(),
             _ => SmallVec::new(),
         }
@@ -657,10 +712,10 @@ impl Vm {
             }
             macro_rules! cmp_op {
                 ($dst:expr, $a:expr, $b:expr, $op:tt, $kind:expr) => {{
-                    match (reg!(regs, $a), reg!(regs, $b)) {
-                        (Value::Int(x), Value::Int(y)) => set!(regs, $dst, Value::Bool(x $op y)),
-                        (Value::Float(x), Value::Float(y)) => set!(regs, $dst, Value::Bool(x $op y)),
-                        (x, y) => {
+                    match (rr!(regs, $a), rr!(regs, $b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, $dst, Value::Bool(x $op y)),
+                        (&Value::Float(x), &Value::Float(y)) => set!(regs, $dst, Value::Bool(x $op y)),
+                        (&x, &y) => {
                             bound!($a, $b);
                             let v = tri!(ops::compare(self, x, y, $kind));
                             set!(regs, $dst, v);
@@ -700,7 +755,10 @@ impl Vm {
                             v = self.builtin_of_slot[g.i()];
                             if let Value::Undef = v {
                                 let name = self.global_names.names.borrow()[g.i()].clone();
-                                fail!(self.err(ExcType::NameError, format!("name '{name}' is not defined")));
+                                fail!(self.err(
+                                    ExcType::NameError,
+                                    format!("name '{name}' is not defined")
+                                ));
                             }
                         }
                         set!(regs, dst, v);
@@ -715,7 +773,8 @@ impl Vm {
                     Op::DelGlobal { g } => {
                         if let Value::Undef = self.globals[g.i()] {
                             let name = self.global_names.names.borrow()[g.i()].clone();
-                            fail!(self.err(ExcType::NameError, format!("name '{name}' is not defined")));
+                            fail!(self
+                                .err(ExcType::NameError, format!("name '{name}' is not defined")));
                         }
                         self.globals[g.i()] = Value::Undef;
                     }
@@ -725,85 +784,99 @@ impl Vm {
                         }
                         set!(regs, reg, Value::Undef);
                     }
-                    Op::Add { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
+                    Op::Add { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_add(y) {
                             Some(s) => set!(regs, dst, Value::Int(s)),
                             None => binop_slow!(dst, a, b, ops::add),
                         },
-                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x + y)),
+                        (&Value::Float(x), &Value::Float(y)) => {
+                            set!(regs, dst, Value::Float(x + y))
+                        }
                         _ => binop_slow!(dst, a, b, ops::add),
                     },
-                    Op::AddImm { dst, a, imm } => match reg!(regs, a) {
-                        Value::Int(x) => match x.checked_add(imm as i64) {
+                    Op::AddImm { dst, a, imm } => match rr!(regs, a) {
+                        &Value::Int(x) => match x.checked_add(imm as i64) {
                             Some(s) => set!(regs, dst, Value::Int(s)),
                             None => {
                                 let v = tri!(ops::add(self, Value::Int(x), Value::Int(imm as i64)));
                                 set!(regs, dst, v);
                             }
                         },
-                        Value::Float(x) => set!(regs, dst, Value::Float(x + imm as f64)),
-                        other => {
+                        &Value::Float(x) => set!(regs, dst, Value::Float(x + imm as f64)),
+                        &other => {
                             bound!(a);
                             let v = tri!(ops::add(self, other, Value::Int(imm as i64)));
                             set!(regs, dst, v);
                         }
                     },
-                    Op::Sub { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => match x.checked_sub(y) {
+                    Op::Sub { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_sub(y) {
                             Some(s) => set!(regs, dst, Value::Int(s)),
                             None => binop_slow!(dst, a, b, ops::sub),
                         },
-                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x - y)),
+                        (&Value::Float(x), &Value::Float(y)) => {
+                            set!(regs, dst, Value::Float(x - y))
+                        }
                         _ => binop_slow!(dst, a, b, ops::sub),
                     },
-                    Op::Mul { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => match x.checked_mul(y) {
+                    Op::Mul { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_mul(y) {
                             Some(s) => set!(regs, dst, Value::Int(s)),
                             None => binop_slow!(dst, a, b, ops::mul),
                         },
-                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x * y)),
+                        (&Value::Float(x), &Value::Float(y)) => {
+                            set!(regs, dst, Value::Float(x * y))
+                        }
                         _ => binop_slow!(dst, a, b, ops::mul),
                     },
-                    Op::TrueDiv { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Float(x), Value::Float(y)) if y != 0.0 => set!(regs, dst, Value::Float(x / y)),
+                    Op::TrueDiv { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Float(x), &Value::Float(y)) if y != 0.0 => {
+                            set!(regs, dst, Value::Float(x / y))
+                        }
                         _ => binop_slow!(dst, a, b, ops::truediv),
                     },
-                    Op::FloorDiv { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) if y > 0 => set!(regs, dst, Value::Int(x.div_euclid(y))),
+                    Op::FloorDiv { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) if y > 0 => {
+                            set!(regs, dst, Value::Int(x.div_euclid(y)))
+                        }
                         _ => binop_slow!(dst, a, b, ops::floordiv),
                     },
-                    Op::Mod { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) if y > 0 => set!(regs, dst, Value::Int(x.rem_euclid(y))),
+                    Op::Mod { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) if y > 0 => {
+                            set!(regs, dst, Value::Int(x.rem_euclid(y)))
+                        }
                         _ => binop_slow!(dst, a, b, ops::modulo),
                     },
                     Op::Pow { dst, a, b } => binop_slow!(dst, a, b, ops::pow),
                     Op::LShift { dst, a, b } => binop_slow!(dst, a, b, ops::lshift),
                     Op::RShift { dst, a, b } => binop_slow!(dst, a, b, ops::rshift),
-                    Op::BitAnd { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => set!(regs, dst, Value::Int(x & y)),
+                    Op::BitAnd { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, dst, Value::Int(x & y)),
                         _ => binop_slow!(dst, a, b, ops::bitand),
                     },
-                    Op::BitOr { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => set!(regs, dst, Value::Int(x | y)),
+                    Op::BitOr { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, dst, Value::Int(x | y)),
                         _ => binop_slow!(dst, a, b, ops::bitor),
                     },
-                    Op::BitXor { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => set!(regs, dst, Value::Int(x ^ y)),
+                    Op::BitXor { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, dst, Value::Int(x ^ y)),
                         _ => binop_slow!(dst, a, b, ops::bitxor),
                     },
-                    Op::InplaceAdd { dst, a, b } => match (reg!(regs, a), reg!(regs, b)) {
-                        (Value::Int(x), Value::Int(y)) => match x.checked_add(y) {
+                    Op::InplaceAdd { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_add(y) {
                             Some(s) => set!(regs, dst, Value::Int(s)),
                             None => binop_slow!(dst, a, b, ops::add),
                         },
-                        (Value::Float(x), Value::Float(y)) => set!(regs, dst, Value::Float(x + y)),
+                        (&Value::Float(x), &Value::Float(y)) => {
+                            set!(regs, dst, Value::Float(x + y))
+                        }
                         _ => binop_slow!(dst, a, b, ops::inplace_add),
                     },
                     Op::InplaceMul { dst, a, b } => binop_slow!(dst, a, b, ops::inplace_mul),
-                    Op::Neg { dst, src } => match reg!(regs, src) {
-                        Value::Int(x) if x != i64::MIN => set!(regs, dst, Value::Int(-x)),
-                        Value::Float(x) => set!(regs, dst, Value::Float(-x)),
-                        v => {
+                    Op::Neg { dst, src } => match rr!(regs, src) {
+                        &Value::Int(x) if x != i64::MIN => set!(regs, dst, Value::Int(-x)),
+                        &Value::Float(x) => set!(regs, dst, Value::Float(-x)),
+                        &v => {
                             bound!(src);
                             let r = tri!(ops::neg(self, v));
                             set!(regs, dst, r);
@@ -820,10 +893,9 @@ impl Vm {
                         set!(regs, dst, r);
                     }
                     Op::Not { dst, src } => {
-                        let v = reg!(regs, src);
-                        let t = match v {
-                            Value::Bool(b) => b,
-                            _ => {
+                        let t = match rr!(regs, src) {
+                            &Value::Bool(b) => b,
+                            &v => {
                                 bound!(src);
                                 tri!(ops::truthy(self, v))
                             }
@@ -856,9 +928,9 @@ impl Vm {
                     }
                     Op::Jump { target } => pc = target.i(),
                     Op::JumpIfFalse { cond, target } => {
-                        let t = match reg!(regs, cond) {
-                            Value::Bool(b) => b,
-                            v => {
+                        let t = match rr!(regs, cond) {
+                            &Value::Bool(b) => b,
+                            &v => {
                                 bound!(cond);
                                 tri!(ops::truthy(self, v))
                             }
@@ -868,9 +940,9 @@ impl Vm {
                         }
                     }
                     Op::JumpIfTrue { cond, target } => {
-                        let t = match reg!(regs, cond) {
-                            Value::Bool(b) => b,
-                            v => {
+                        let t = match rr!(regs, cond) {
+                            &Value::Bool(b) => b,
+                            &v => {
                                 bound!(cond);
                                 tri!(ops::truthy(self, v))
                             }
@@ -885,7 +957,11 @@ impl Vm {
                         pc = target.i();
                         safepoint!();
                     }
-                    Op::ForPrep { base: st, src, target } => {
+                    Op::ForPrep {
+                        base: st,
+                        src,
+                        target,
+                    } => {
                         bound!(src);
                         let v = reg!(regs, src);
                         let state = tri!(ops::for_prep(self, v));
@@ -894,26 +970,36 @@ impl Vm {
                         set!(regs, Reg(st.0 + 2), state[2]);
                         pc = target.i();
                     }
-                    Op::ForNext { base: st, dst, target, lp } => {
-                        let s0 = reg!(regs, st);
-                        let next = match s0 {
-                            Value::Int(cur) => {
+                    Op::ForNext {
+                        base: st,
+                        dst,
+                        target,
+                        lp,
+                    } => {
+                        let next = match rr!(regs, st) {
+                            &Value::Int(cur) => {
                                 // A range: (cur, stop, step).
-                                let (Value::Int(stop), Value::Int(step)) =
-                                    (reg!(regs, Reg(st.0 + 1)), reg!(regs, Reg(st.0 + 2)))
+                                let (&Value::Int(stop), &Value::Int(step)) =
+                                    (rr!(regs, Reg(st.0 + 1)), rr!(regs, Reg(st.0 + 2)))
                                 else {
                                     unreachable!("range loop state")
                                 };
                                 if (step > 0 && cur < stop) || (step < 0 && cur > stop) {
                                     // cur + step may overflow only past the end: saturate.
-                                    set!(regs, st, Value::Int(cur.checked_add(step).unwrap_or(stop)));
+                                    set!(
+                                        regs,
+                                        st,
+                                        Value::Int(cur.checked_add(step).unwrap_or(stop))
+                                    );
                                     Some(Value::Int(cur))
                                 } else {
                                     None
                                 }
                             }
-                            Value::List(l) => {
-                                let Value::Int(i) = reg!(regs, Reg(st.0 + 1)) else { unreachable!("list loop state") };
+                            &Value::List(l) => {
+                                let &Value::Int(i) = rr!(regs, Reg(st.0 + 1)) else {
+                                    unreachable!("list loop state")
+                                };
                                 let items = l.items();
                                 if (i as usize) < items.len() {
                                     let v = items[i as usize];
@@ -923,8 +1009,9 @@ impl Vm {
                                     None
                                 }
                             }
-                            _ => {
-                                let mut state = [s0, reg!(regs, Reg(st.0 + 1)), reg!(regs, Reg(st.0 + 2))];
+                            &s0 => {
+                                let mut state =
+                                    [s0, reg!(regs, Reg(st.0 + 1)), reg!(regs, Reg(st.0 + 2))];
                                 let r = tri!(ops::for_next(self, &mut state));
                                 set!(regs, Reg(st.0 + 1), state[1]);
                                 r
@@ -960,7 +1047,11 @@ impl Vm {
                         let v = tri!(self.call_value(f, &args, &[]));
                         set!(regs, dst, v);
                     }
-                    Op::CallKw { func, nargs, kwnames } => {
+                    Op::CallKw {
+                        func,
+                        nargs,
+                        kwnames,
+                    } => {
                         let f = reg!(regs, func);
                         let names = Self::kwnames(&code, kwnames);
                         let first = base + func.i() + 1;
@@ -977,7 +1068,8 @@ impl Vm {
                             continue 'frame;
                         }
                         bound!(func);
-                        let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + npos]);
+                        let args: SmallVec<[Value; 8]> =
+                            SmallVec::from_slice(&self.stack[first..first + npos]);
                         self.frames.last_mut().expect("frame").pc = pc;
                         let v = tri!(self.call_value(f, &args, &kw));
                         set!(regs, func, v);
@@ -985,11 +1077,16 @@ impl Vm {
                     Op::LoadMethod { base: b, obj, site } => {
                         bound!(obj);
                         let o = reg!(regs, obj);
-                        let (callable, this) = tri!(ops::load_method(self, o, &code.sites[site.0 as usize]));
+                        let (callable, this) =
+                            tri!(ops::load_method(self, o, &code.sites[site.0 as usize]));
                         set!(regs, b, callable);
                         set!(regs, Reg(b.0 + 1), this);
                     }
-                    Op::CallMethod { base: b, nargs, dst } => {
+                    Op::CallMethod {
+                        base: b,
+                        nargs,
+                        dst,
+                    } => {
                         let f = reg!(regs, b);
                         let has_self = !matches!(reg!(regs, Reg(b.0 + 1)), Value::Undef);
                         let (first, n) = if has_self {
@@ -1005,20 +1102,26 @@ impl Vm {
                                 continue 'frame;
                             }
                             Value::Builtin(bo) if bo.bound.is_none() => {
-                                let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + n]);
+                                let args: SmallVec<[Value; 8]> =
+                                    SmallVec::from_slice(&self.stack[first..first + n]);
                                 self.frames.last_mut().expect("frame").pc = pc;
                                 let v = tri!((bo.func)(self, &args, &[]));
                                 set!(regs, dst, v);
                             }
                             _ => {
-                                let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + n]);
+                                let args: SmallVec<[Value; 8]> =
+                                    SmallVec::from_slice(&self.stack[first..first + n]);
                                 self.frames.last_mut().expect("frame").pc = pc;
                                 let v = tri!(self.call_value(f, &args, &[]));
                                 set!(regs, dst, v);
                             }
                         }
                     }
-                    Op::CallMethodKw { base: b, nargs, kwnames } => {
+                    Op::CallMethodKw {
+                        base: b,
+                        nargs,
+                        kwnames,
+                    } => {
                         let f = reg!(regs, b);
                         let has_self = !matches!(reg!(regs, Reg(b.0 + 1)), Value::Undef);
                         let names = Self::kwnames(&code, kwnames);
@@ -1039,38 +1142,54 @@ impl Vm {
                             tri!(self.push_call(fo, first, n, &kw, base + b.i()));
                             continue 'frame;
                         }
-                        let args: SmallVec<[Value; 8]> = SmallVec::from_slice(&self.stack[first..first + npos]);
+                        let args: SmallVec<[Value; 8]> =
+                            SmallVec::from_slice(&self.stack[first..first + npos]);
                         self.frames.last_mut().expect("frame").pc = pc;
                         let v = match f {
-                            Value::Builtin(bo) if bo.bound.is_none() => tri!((bo.func)(self, &args, &kw)),
+                            Value::Builtin(bo) if bo.bound.is_none() => {
+                                tri!((bo.func)(self, &args, &kw))
+                            }
                             _ => tri!(self.call_value(f, &args, &kw)),
                         };
                         set!(regs, b, v);
                     }
                     Op::LoadAttr { dst, obj, site } => {
                         bound!(obj);
-                        let v = tri!(ops::load_attr(self, reg!(regs, obj), &code.sites[site.0 as usize]));
+                        let v = tri!(ops::load_attr(
+                            self,
+                            reg!(regs, obj),
+                            &code.sites[site.0 as usize]
+                        ));
                         set!(regs, dst, v);
                     }
                     Op::StoreAttr { obj, site, src } => {
                         bound!(obj, src);
-                        tri!(ops::store_attr(self, reg!(regs, obj), &code.sites[site.0 as usize], reg!(regs, src)));
+                        tri!(ops::store_attr(
+                            self,
+                            reg!(regs, obj),
+                            &code.sites[site.0 as usize],
+                            reg!(regs, src)
+                        ));
                     }
-                    Op::GetItem { dst, obj, key } => match (reg!(regs, obj), reg!(regs, key)) {
-                        (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
+                    Op::GetItem { dst, obj, key } => match (rr!(regs, obj), rr!(regs, key)) {
+                        (&Value::List(l), &Value::Int(i)) if i >= 0 && (i as usize) < l.len() => {
                             set!(regs, dst, l.items()[i as usize]);
                         }
-                        (o, k) => {
+                        (&o, &k) => {
                             bound!(obj, key);
                             let v = tri!(ops::getitem(self, o, k));
                             set!(regs, dst, v);
                         }
                     },
-                    Op::SetItem { obj, key, src } => match (reg!(regs, obj), reg!(regs, key)) {
-                        (Value::List(l), Value::Int(i)) if i >= 0 && (i as usize) < l.len() && !matches!(reg!(regs, src), Value::Undef) => {
+                    Op::SetItem { obj, key, src } => match (rr!(regs, obj), rr!(regs, key)) {
+                        (&Value::List(l), &Value::Int(i))
+                            if i >= 0
+                                && (i as usize) < l.len()
+                                && !matches!(rr!(regs, src), Value::Undef) =>
+                        {
                             l.items_mut()[i as usize] = reg!(regs, src);
                         }
-                        (o, k) => {
+                        (&o, &k) => {
                             bound!(obj, key, src);
                             tri!(ops::setitem(self, o, k, reg!(regs, src)));
                         }
@@ -1081,18 +1200,30 @@ impl Vm {
                     }
                     Op::GetSlice { dst, obj, start } => {
                         bound!(obj, start, Reg(start.0 + 1), Reg(start.0 + 2));
-                        let parts = [reg!(regs, start), reg!(regs, Reg(start.0 + 1)), reg!(regs, Reg(start.0 + 2))];
+                        let parts = [
+                            reg!(regs, start),
+                            reg!(regs, Reg(start.0 + 1)),
+                            reg!(regs, Reg(start.0 + 2)),
+                        ];
                         let v = tri!(ops::getslice(self, reg!(regs, obj), parts));
                         set!(regs, dst, v);
                     }
                     Op::SetSlice { obj, start, src } => {
                         bound!(obj, src, start, Reg(start.0 + 1), Reg(start.0 + 2));
-                        let parts = [reg!(regs, start), reg!(regs, Reg(start.0 + 1)), reg!(regs, Reg(start.0 + 2))];
+                        let parts = [
+                            reg!(regs, start),
+                            reg!(regs, Reg(start.0 + 1)),
+                            reg!(regs, Reg(start.0 + 2)),
+                        ];
                         tri!(ops::setslice(self, reg!(regs, obj), parts, reg!(regs, src)));
                     }
                     Op::DelSlice { obj, start } => {
                         bound!(obj, start, Reg(start.0 + 1), Reg(start.0 + 2));
-                        let parts = [reg!(regs, start), reg!(regs, Reg(start.0 + 1)), reg!(regs, Reg(start.0 + 2))];
+                        let parts = [
+                            reg!(regs, start),
+                            reg!(regs, Reg(start.0 + 1)),
+                            reg!(regs, Reg(start.0 + 2)),
+                        ];
                         tri!(ops::delslice(self, reg!(regs, obj), parts));
                     }
                     Op::BuildList { dst, start, count } => {
@@ -1139,9 +1270,19 @@ impl Vm {
                         let v = self.new_str(s);
                         set!(regs, dst, v);
                     }
-                    Op::FormatValue { dst, src, spec, conv } => {
+                    Op::FormatValue {
+                        dst,
+                        src,
+                        spec,
+                        conv,
+                    } => {
                         bound!(src);
-                        let v = tri!(ops::format_value(self, reg!(regs, src), reg!(regs, spec), conv));
+                        let v = tri!(ops::format_value(
+                            self,
+                            reg!(regs, src),
+                            reg!(regs, spec),
+                            conv
+                        ));
                         set!(regs, dst, v);
                     }
                     Op::UnpackSeq { src, start, count } => {
@@ -1151,10 +1292,16 @@ impl Vm {
                             set!(regs, Reg(start.0 + i as u16), v);
                         }
                     }
-                    Op::MakeFunction { dst, start, code: c } => {
+                    Op::MakeFunction {
+                        dst,
+                        start,
+                        code: c,
+                    } => {
                         let child = code.children[c.i()].clone();
                         let nd = child.ndefaults as usize;
-                        let defaults: Box<[Value]> = (0..nd).map(|i| reg!(regs, Reg(start.0 + i as u16))).collect();
+                        let defaults: Box<[Value]> = (0..nd)
+                            .map(|i| reg!(regs, Reg(start.0 + i as u16)))
+                            .collect();
                         let kwdefaults: Box<[(usize, Value)]> = child
                             .kwdefault_params
                             .iter()
@@ -1189,7 +1336,11 @@ impl Vm {
                         continue 'frame;
                     }
                     Op::AssertFail { msg, has_msg } => {
-                        let args = if has_msg { vec![reg!(regs, msg)] } else { vec![] };
+                        let args = if has_msg {
+                            vec![reg!(regs, msg)]
+                        } else {
+                            vec![]
+                        };
                         fail!(self.err_args(ExcType::AssertionError, args));
                     }
                     Op::Raise { src } => {
@@ -1198,12 +1349,16 @@ impl Vm {
                         fail!(e);
                     }
                     Op::ImportName { dst, name } => {
-                        let Value::Str(n) = code.consts[name.i()] else { unreachable!("import name") };
+                        let Value::Str(n) = code.consts[name.i()] else {
+                            unreachable!("import name")
+                        };
                         let m = tri!(self.import(n.as_str()));
                         set!(regs, dst, m);
                     }
                     Op::ImportFrom { dst, module, name } => {
-                        let Value::Str(n) = code.consts[name.i()] else { unreachable!("import name") };
+                        let Value::Str(n) = code.consts[name.i()] else {
+                            unreachable!("import name")
+                        };
                         let v = tri!(ops::import_from(self, reg!(regs, module), n.as_str()));
                         set!(regs, dst, v);
                     }
@@ -1220,7 +1375,10 @@ impl Vm {
         let m = match crate::modules::make_module(self, name) {
             Some(m) => m,
             None => {
-                return Err(self.err(ExcType::ModuleNotFoundError, format!("No module named '{name}'")));
+                return Err(self.err(
+                    ExcType::ModuleNotFoundError,
+                    format!("No module named '{name}'"),
+                ));
             }
         };
         self.modules.insert(name.to_string(), m);
@@ -1236,7 +1394,11 @@ impl Vm {
 /// The first occurrence of identifier `name` inside `loc` (a one-line range), as a range.
 fn find_name_in(source: &str, loc: Loc, name: &str) -> Option<Loc> {
     let line = source.lines().nth(loc.line.checked_sub(1)? as usize)?;
-    let end = if loc.end_line == loc.line { (loc.end_col as usize).min(line.len()) } else { line.len() };
+    let end = if loc.end_line == loc.line {
+        (loc.end_col as usize).min(line.len())
+    } else {
+        line.len()
+    };
     let start = (loc.col as usize).min(end);
     let seg = line.get(start..end)?;
     let is_ident = |c: char| c.is_alphanumeric() || c == '_';

@@ -127,7 +127,10 @@ fn this_list(args: &[Value]) -> crate::gc::Gc<ListObj> {
 fn list_append(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "list.append", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("list.append() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let l = this_list(args);
     let items = l.items_mut();
@@ -141,7 +144,10 @@ fn list_append(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn list_pop(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "pop", kw)?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("pop expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "pop expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let l = this_list(args);
     if l.is_empty() {
@@ -162,7 +168,10 @@ fn list_pop(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn list_insert(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "insert", kw)?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "insert expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let l = this_list(args);
     let n = l.len() as i64;
@@ -175,7 +184,10 @@ fn list_insert(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn list_extend(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "list.extend", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("list.extend() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list.extend() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let l = this_list(args);
     let items = ops::collect_iter(vm, args[1])?;
@@ -186,7 +198,10 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn seq_index(vm: &mut Vm, items: &[Value], args: &[Value], what: &str) -> PyResult<Value> {
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!("index expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "index expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let n = items.len() as i64;
     let clamp = |i: i64| -> usize {
@@ -253,7 +268,10 @@ fn list_sort(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn list_remove(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "list.remove", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("list.remove() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list.remove() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let l = this_list(args);
     let items = l.items().clone();
@@ -279,7 +297,10 @@ fn count_in(vm: &mut Vm, items: &[Value], x: Value) -> PyResult<Value> {
 fn list_count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "list.count", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("list.count() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list.count() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let items = this_list(args).items().clone();
     count_in(vm, &items, args[1])
@@ -301,15 +322,22 @@ fn list_clear(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn tuple_index(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "index", kw)?;
-    let Value::Tuple(t) = args[0] else { unreachable!("tuple method") };
+    let Value::Tuple(t) = args[0] else {
+        unreachable!("tuple method")
+    };
     seq_index(vm, &t.items, args, "tuple")
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "tuple.count", kw)?;
-    let Value::Tuple(t) = args[0] else { unreachable!("tuple method") };
+    let Value::Tuple(t) = args[0] else {
+        unreachable!("tuple method")
+    };
     if args.len() != 2 {
-        return Err(vm.type_error(format!("tuple.count() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "tuple.count() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     count_in(vm, &t.items, args[1])
 }
@@ -322,7 +350,9 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn float_is_integer(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "float.is_integer", kw)?;
-    let Value::Float(f) = args[0] else { unreachable!("float method") };
+    let Value::Float(f) = args[0] else {
+        unreachable!("float method")
+    };
     Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
 }
 
@@ -338,7 +368,10 @@ fn this_dict(args: &[Value]) -> crate::gc::Gc<DictObj> {
 fn dict_get(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "get", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(format!("get expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "get expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let d = this_dict(args);
     Ok(ops::dict_get(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
@@ -346,7 +379,9 @@ fn dict_get(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn view(vm: &mut Vm, args: &[Value], kind: ViewKind) -> PyResult<Value> {
     let d = this_dict(args);
-    Ok(Value::DictView(vm.heap.alloc(DictViewObj { dict: d, kind })))
+    Ok(Value::DictView(
+        vm.heap.alloc(DictViewObj { dict: d, kind }),
+    ))
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -365,7 +400,10 @@ fn dict_values(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn dict_pop(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "pop", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(format!("pop expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "pop expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let d = this_dict(args);
     match ops::dict_remove(vm, d, args[1])? {
@@ -380,7 +418,10 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "setdefault", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(format!("setdefault expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "setdefault expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let d = this_dict(args);
     if let Some(v) = ops::dict_get(vm, d, args[1])? {
@@ -393,13 +434,18 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn dict_update(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if args.len() > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let d = this_dict(args);
     if let Some(&src) = args.get(1) {
         let t = vm.types.get(TypeKind::Dict);
         let tmp = crate::builtins::call_type(vm, t, &[src], &[])?;
-        let Value::Dict(s) = tmp else { unreachable!("dict()") };
+        let Value::Dict(s) = tmp else {
+            unreachable!("dict()")
+        };
         let entries: Vec<(Value, Value)> = s.table().iter().map(|e| (e.key, e.value)).collect();
         for (k, v) in entries {
             ops::dict_set(vm, d, k, v)?;
@@ -415,7 +461,8 @@ fn dict_copy(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "dict.copy", kw)?;
     let d = this_dict(args);
     let n = vm.new_dict();
-    let entries: Vec<(i64, Value, Value)> = d.table().iter().map(|e| (e.hash, e.key, e.value)).collect();
+    let entries: Vec<(i64, Value, Value)> =
+        d.table().iter().map(|e| (e.hash, e.key, e.value)).collect();
     for (h, k, v) in entries {
         n.table_mut().push_new(h, k, v);
     }
@@ -456,7 +503,10 @@ fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<crate::gc::Gc<StrObj>>
 fn str_join(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "str.join", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("str.join() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "str.join() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let sep = this_str(args);
     let items = ops::collect_iter(vm, args[1])?;
@@ -480,10 +530,18 @@ fn str_join(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 /// Parses `(sep=None, maxsplit=-1)`.
-fn split_args(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(Option<String>, i64)> {
+fn split_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+) -> PyResult<(Option<String>, i64)> {
     only_kw(vm, name, kw, &["sep", "maxsplit"])?;
     if args.len() > 3 {
-        return Err(vm.type_error(format!("{name}() takes at most 2 arguments ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 arguments ({} given)",
+            args.len() - 1
+        )));
     }
     let sep = match args.get(1).copied().or(kwarg(kw, "sep")) {
         None | Some(Value::None) => None,
@@ -493,7 +551,9 @@ fn split_args(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(
             }
             Some(s.as_str().to_string())
         }
-        Some(other) => return Err(vm.type_error(format!("must be str or None, not {}", other.type_name()))),
+        Some(other) => {
+            return Err(vm.type_error(format!("must be str or None, not {}", other.type_name())))
+        }
     };
     let maxsplit = match args.get(2).copied().or(kwarg(kw, "maxsplit")) {
         None => -1,
@@ -511,7 +571,9 @@ fn str_split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             if maxsplit < 0 {
                 s.split(sep.as_str()).map(String::from).collect()
             } else {
-                s.splitn(maxsplit as usize + 1, sep.as_str()).map(String::from).collect()
+                s.splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -544,7 +606,9 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             if maxsplit < 0 {
                 s.rsplit(sep.as_str()).map(String::from).collect()
             } else {
-                s.rsplitn(maxsplit as usize + 1, sep.as_str()).map(String::from).collect()
+                s.rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -556,7 +620,10 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                     out.push(rest.to_string());
                     break;
                 }
-                let start = rest.rfind(|c: char| c.is_whitespace()).map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8())).unwrap_or(0);
+                let start = rest
+                    .rfind(|c: char| c.is_whitespace())
+                    .map(|i| i + rest[i..].chars().next().map_or(1, |c| c.len_utf8()))
+                    .unwrap_or(0);
                 out.push(rest[start..].to_string());
                 rest = rest[..start].trim_end_matches(|c: char| c.is_whitespace());
                 n += 1;
@@ -572,7 +639,10 @@ fn str_rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn str_replace(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "replace", kw)?;
     if args.len() < 3 || args.len() > 4 {
-        return Err(vm.type_error(format!("replace expected at least 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "replace expected at least 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let s = this_str(args);
     let old = str_arg(vm, args[1], "replace() argument 1")?;
@@ -610,22 +680,36 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
         o
     } else {
-        s.as_str().replacen(old.as_str(), new.as_str(), count as usize)
+        s.as_str()
+            .replacen(old.as_str(), new.as_str(), count as usize)
     };
     Ok(vm.new_str(out))
 }
 
-fn strip_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, left: bool, right: bool) -> PyResult<Value> {
+fn strip_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let s = this_str(args);
     let chars: Option<Vec<char>> = match args.get(1) {
         None | Some(Value::None) => None,
         Some(Value::Str(c)) => Some(c.as_str().chars().collect()),
         Some(other) => {
-            return Err(vm.type_error(format!("{name} arg must be None or str, not {}", other.type_name())))
+            return Err(vm.type_error(format!(
+                "{name} arg must be None or str, not {}",
+                other.type_name()
+            )))
         }
     };
     let pred = |c: char| match &chars {
@@ -656,7 +740,12 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 /// Char-index bounds `[start:end]` of optional args, as byte offsets.
-fn sub_range(vm: &mut Vm, s: &StrObj, a: Option<&Value>, b: Option<&Value>) -> PyResult<Option<(usize, usize)>> {
+fn sub_range(
+    vm: &mut Vm,
+    s: &StrObj,
+    a: Option<&Value>,
+    b: Option<&Value>,
+) -> PyResult<Option<(usize, usize)>> {
     let n = s.char_len() as i64;
     let get = |vm: &mut Vm, v: Option<&Value>, dflt: i64| -> PyResult<i64> {
         match v {
@@ -676,7 +765,11 @@ fn sub_range(vm: &mut Vm, s: &StrObj, a: Option<&Value>, b: Option<&Value>) -> P
         if s.is_ascii() {
             ci as usize
         } else {
-            s.as_str().char_indices().nth(ci as usize).map(|(b, _)| b).unwrap_or(s.as_str().len())
+            s.as_str()
+                .char_indices()
+                .nth(ci as usize)
+                .map(|(b, _)| b)
+                .unwrap_or(s.as_str().len())
         }
     };
     Ok(Some((to_byte(start), to_byte(end))))
@@ -693,14 +786,23 @@ fn char_index(s: &StrObj, byte: usize) -> i64 {
 fn affix(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, start: bool) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!("{name} expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let s = this_str(args);
     let Some((lo, hi)) = sub_range(vm, &s, args.get(2), args.get(3))? else {
         return Ok(Value::Bool(false));
     };
     let sub = &s.as_str()[lo..hi];
-    let test = |p: &str| if start { sub.starts_with(p) } else { sub.ends_with(p) };
+    let test = |p: &str| {
+        if start {
+            sub.starts_with(p)
+        } else {
+            sub.ends_with(p)
+        }
+    };
     match args[1] {
         Value::Str(p) => Ok(Value::Bool(test(p.as_str()))),
         Value::Tuple(t) => {
@@ -735,7 +837,13 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     affix(vm, args, kw, "endswith", false)
 }
 
-fn map_str(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+fn map_str(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    f: fn(&str) -> String,
+) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     arity(vm, name, &args[1..], 0, 0)?;
     let s = this_str(args);
@@ -782,15 +890,27 @@ fn str_capitalize(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let mut cs = s.chars();
         match cs.next() {
             None => String::new(),
-            Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+            Some(f) => f
+                .to_uppercase()
+                .chain(cs.flat_map(|c| c.to_lowercase()))
+                .collect(),
         }
     })
 }
 
-fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, rev: bool) -> PyResult<Option<i64>> {
+fn find_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    rev: bool,
+) -> PyResult<Option<i64>> {
     no_kw(vm, name, kw)?;
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!("{name} expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let s = this_str(args);
     let sub = str_arg(vm, args[1], &format!("{name}() argument 1"))?;
@@ -798,15 +918,23 @@ fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, rev: bool) -> 
         return Ok(None);
     };
     let hay = &s.as_str()[lo..hi];
-    let found = if rev { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let found = if rev {
+        hay.rfind(sub.as_str())
+    } else {
+        hay.find(sub.as_str())
+    };
     Ok(found.map(|b| char_index(&s, lo + b)))
 }
 
 fn str_find(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, kw, "find", false)?.unwrap_or(-1)))
+    Ok(Value::Int(
+        find_impl(vm, args, kw, "find", false)?.unwrap_or(-1),
+    ))
 }
 fn str_rfind(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(vm, args, kw, "rfind", true)?.unwrap_or(-1)))
+    Ok(Value::Int(
+        find_impl(vm, args, kw, "rfind", true)?.unwrap_or(-1),
+    ))
 }
 fn str_index(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     match find_impl(vm, args, kw, "index", false)? {
@@ -824,7 +952,10 @@ fn str_rindex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn str_count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "count", kw)?;
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!("count expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "count expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let s = this_str(args);
     let sub = str_arg(vm, args[1], "count() argument 1")?;
@@ -840,23 +971,39 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn pred_str(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+fn pred_str(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    f: fn(&str) -> bool,
+) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     let s = this_str(args);
     Ok(Value::Bool(f(s.as_str())))
 }
 
 fn str_isdigit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    pred_str(vm, args, kw, "isdigit", |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some()))
+    pred_str(vm, args, kw, "isdigit", |s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+    })
 }
 fn str_isalpha(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    pred_str(vm, args, kw, "isalpha", |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
+    pred_str(vm, args, kw, "isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
 }
 fn str_isspace(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    pred_str(vm, args, kw, "isspace", |s| !s.is_empty() && s.chars().all(char::is_whitespace))
+    pred_str(vm, args, kw, "isspace", |s| {
+        !s.is_empty() && s.chars().all(char::is_whitespace)
+    })
 }
 fn str_isalnum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    pred_str(vm, args, kw, "isalnum", |s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
+    pred_str(vm, args, kw, "isalnum", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    })
 }
 fn str_isupper(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     pred_str(vm, args, kw, "isupper", |s| {
@@ -872,7 +1019,10 @@ fn str_islower(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn pad_args(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(i64, char)> {
     no_kw(vm, name, kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(format!("{name} expected at least 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{name} expected at least 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let w = arg_i64(vm, args[1])?;
     let fill = match args.get(2) {
@@ -932,7 +1082,10 @@ fn str_rjust(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn str_zfill(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "zfill", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("str.zfill() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "str.zfill() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let w = arg_i64(vm, args[1])?;
     let s = this_str(args);
@@ -964,7 +1117,18 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let mut start = 0;
     let mut it = st.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = i + c.len_utf8();
             if c == '\r' {
@@ -987,7 +1151,10 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn partition_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, rev: bool) -> PyResult<Value> {
     no_kw(vm, "partition", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("partition() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "partition() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let s = this_str(args);
     let sep = str_arg(vm, args[1], "partition() argument")?;
@@ -995,9 +1162,17 @@ fn partition_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, rev: bool) -> PyResul
         return Err(vm.value_error("empty separator"));
     }
     let st = s.as_str();
-    let found = if rev { st.rfind(sep.as_str()) } else { st.find(sep.as_str()) };
+    let found = if rev {
+        st.rfind(sep.as_str())
+    } else {
+        st.find(sep.as_str())
+    };
     let parts: [String; 3] = match found {
-        Some(i) => [st[..i].into(), sep.as_str().into(), st[i + sep.as_str().len()..].into()],
+        Some(i) => [
+            st[..i].into(),
+            sep.as_str().into(),
+            st[i + sep.as_str().len()..].into(),
+        ],
         None if rev => [String::new(), String::new(), st.into()],
         None => [st.into(), String::new(), String::new()],
     };
@@ -1020,7 +1195,14 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(vm.new_str(out))
 }
 
-fn format_template(vm: &mut Vm, t: &str, args: &[Value], kw: KwArgs, auto: &mut usize, depth: u32) -> PyResult<String> {
+fn format_template(
+    vm: &mut Vm,
+    t: &str,
+    args: &[Value],
+    kw: KwArgs,
+    auto: &mut usize,
+    depth: u32,
+) -> PyResult<String> {
     let mut out = String::new();
     let mut chars = t.char_indices().peekable();
     while let Some((_, c)) = chars.next() {
@@ -1073,7 +1255,12 @@ fn format_template(vm: &mut Vm, t: &str, args: &[Value], kw: KwArgs, auto: &mut 
                     match args.get(i) {
                         Some(v) => *v,
                         None => {
-                            return Err(vm.err(ExcType::IndexError, format!("Replacement index {i} out of range for positional args tuple")))
+                            return Err(vm.err(
+                                ExcType::IndexError,
+                                format!(
+                                    "Replacement index {i} out of range for positional args tuple"
+                                ),
+                            ))
                         }
                     }
                 } else if let Ok(i) = first.parse::<usize>() {
@@ -1086,7 +1273,12 @@ fn format_template(vm: &mut Vm, t: &str, args: &[Value], kw: KwArgs, auto: &mut 
                     match args.get(i) {
                         Some(v) => *v,
                         None => {
-                            return Err(vm.err(ExcType::IndexError, format!("Replacement index {i} out of range for positional args tuple")))
+                            return Err(vm.err(
+                                ExcType::IndexError,
+                                format!(
+                                    "Replacement index {i} out of range for positional args tuple"
+                                ),
+                            ))
                         }
                     }
                 } else {
@@ -1101,7 +1293,9 @@ fn format_template(vm: &mut Vm, t: &str, args: &[Value], kw: KwArgs, auto: &mut 
                 let mut rest = rest;
                 while !rest.is_empty() {
                     if let Some(r) = rest.strip_prefix('[') {
-                        let end = r.find(']').ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
+                        let end = r
+                            .find(']')
+                            .ok_or_else(|| vm.value_error("Missing ']' in format string"))?;
                         let key_s = &r[..end];
                         let key = match key_s.parse::<i64>() {
                             Ok(i) => Value::Int(i),
@@ -1110,7 +1304,9 @@ fn format_template(vm: &mut Vm, t: &str, args: &[Value], kw: KwArgs, auto: &mut 
                         v = ops::getitem(vm, v, key)?;
                         rest = &r[end + 1..];
                     } else {
-                        return Err(vm.value_error("attribute access in str.format fields is not supported by tvm"));
+                        return Err(vm.value_error(
+                            "attribute access in str.format fields is not supported by tvm",
+                        ));
                     }
                 }
                 let v = match conv {

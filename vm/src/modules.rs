@@ -104,7 +104,11 @@ macro_rules! unary_math {
         fn $name(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             no_kw(vm, $py, kw)?;
             if args.len() != 1 {
-                return Err(vm.type_error(format!("math.{}() takes exactly one argument ({} given)", $py, args.len())));
+                return Err(vm.type_error(format!(
+                    "math.{}() takes exactly one argument ({} given)",
+                    $py,
+                    args.len()
+                )));
             }
             let x = farg(vm, args[0])?;
             let f: fn(f64) -> f64 = $f;
@@ -279,10 +283,19 @@ fn float_to_int_value(vm: &mut Vm, f: f64) -> PyResult<Value> {
     }
 }
 
-fn round_op(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+fn round_op(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     match args[0] {
         Value::Int(_) | Value::BigInt(_) => Ok(args[0]),
@@ -302,10 +315,19 @@ fn m_trunc(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     round_op(vm, args, kw, "trunc", f64::trunc)
 }
 
-fn pred(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
+fn pred(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    f: fn(f64) -> bool,
+) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!("math.{name}() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let x = farg(vm, args[0])?;
     Ok(Value::Bool(f(x)))
@@ -344,17 +366,25 @@ fn m_gcd(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn m_factorial(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "factorial", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!("math.factorial() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "math.factorial() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let n = match args[0] {
-        Value::Float(_) => return Err(vm.type_error("'float' object cannot be interpreted as an integer")),
+        Value::Float(_) => {
+            return Err(vm.type_error("'float' object cannot be interpreted as an integer"))
+        }
         v => crate::builtins::arg_i64(vm, v)?,
     };
     if n < 0 {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
     if n > 100_000 {
-        return Err(vm.err(ExcType::OverflowError, "factorial() argument should not exceed 100000 in tvm"));
+        return Err(vm.err(
+            ExcType::OverflowError,
+            "factorial() argument should not exceed 100000 in tvm",
+        ));
     }
     let mut acc = num_bigint::BigInt::from(1);
     for k in 2..=n {
@@ -366,7 +396,10 @@ fn m_factorial(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn m_isqrt(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "isqrt", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!("math.isqrt() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "math.isqrt() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let n = iarg(vm, args[0])?;
     if n.sign() == num_bigint::Sign::Minus {

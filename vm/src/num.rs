@@ -1551,7 +1551,7 @@ pub fn hash_float(x: f64) -> Option<i64> {
     Some(h as i64)
 }
 
-// -- String repr for error messages ---------------------------------------
+// -- String repr ----------------------------------------------------------
 
 /// Inclusive code point ranges (flattened `start, end` pairs) that `str.isprintable()`
 /// rejects in CPython 3.11 (Unicode 14): categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs

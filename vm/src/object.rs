@@ -41,7 +41,11 @@ impl StrObj {
     /// Wraps a Rust string.
     pub fn new(s: impl Into<Box<str>>) -> StrObj {
         let s: Box<str> = s.into();
-        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let nchars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         StrObj {
             s,
             nchars,

@@ -50,7 +50,10 @@ fn float_of(vm: &mut Vm, v: &Value) -> Option<PyResult<f64>> {
 }
 
 fn is_number(v: &Value) -> bool {
-    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_))
+    matches!(
+        v,
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+    )
 }
 
 fn unsupported(vm: &mut Vm, op: &str, a: &Value, b: &Value) -> PyErr {
@@ -62,8 +65,16 @@ fn unsupported(vm: &mut Vm, op: &str, a: &Value, b: &Value) -> PyErr {
 }
 
 /// Applies a float operation to two numbers at least one of which is a float.
-fn float_binop(vm: &mut Vm, a: &Value, b: &Value, f: impl FnOnce(&mut Vm, f64, f64) -> PyResult<Value>) -> Option<PyResult<Value>> {
-    if !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_))) || !is_number(a) || !is_number(b) {
+fn float_binop(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    f: impl FnOnce(&mut Vm, f64, f64) -> PyResult<Value>,
+) -> Option<PyResult<Value>> {
+    if !(matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)))
+        || !is_number(a)
+        || !is_number(b)
+    {
         return None;
     }
     let x = match float_of(vm, a)? {
@@ -112,9 +123,18 @@ pub fn add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
             v.extend_from_slice(&y.items);
             Ok(vm.new_tuple(v))
         }
-        (Value::Str(_), other) => Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", other.type_name()))),
-        (Value::List(_), other) => Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", other.type_name()))),
-        (Value::Tuple(_), other) => Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", other.type_name()))),
+        (Value::Str(_), other) => Err(vm.type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            other.type_name()
+        ))),
+        (Value::List(_), other) => Err(vm.type_error(format!(
+            "can only concatenate list (not \"{}\") to list",
+            other.type_name()
+        ))),
+        (Value::Tuple(_), other) => Err(vm.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            other.type_name()
+        ))),
         _ => Err(unsupported(vm, "+", &a, &b)),
     }
 }
@@ -156,7 +176,10 @@ fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> PyResult<usize> {
             if b.value.sign() == num_bigint::Sign::Minus {
                 0
             } else {
-                return Err(vm.err(ExcType::OverflowError, "cannot fit 'int' into an index-sized integer"));
+                return Err(vm.err(
+                    ExcType::OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
             }
         }
         _ => unreachable!("repeat count"),
@@ -214,10 +237,16 @@ pub fn mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         return seq_repeat(vm, b, &a);
     }
     if is_seq(&a) && !is_seq(&b) {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", b.type_name())));
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            b.type_name()
+        )));
     }
     if is_seq(&b) && !is_seq(&a) {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name())));
+        return Err(vm.type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            a.type_name()
+        )));
     }
     Err(unsupported(vm, "*", &a, &b))
 }
@@ -259,7 +288,11 @@ pub fn floordiv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         let r = num::floordiv(x, y);
         return num_result(vm, r);
     }
-    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| num::float_floordiv(x, y).map(Value::Float).map_err(|e| vm.num_err(e))) {
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| {
+        num::float_floordiv(x, y)
+            .map(Value::Float)
+            .map_err(|e| vm.num_err(e))
+    }) {
         return r;
     }
     Err(unsupported(vm, "//", &a, &b))
@@ -271,7 +304,11 @@ pub fn modulo(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         let r = num::modulo(x, y);
         return num_result(vm, r);
     }
-    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| num::float_mod(x, y).map(Value::Float).map_err(|e| vm.num_err(e))) {
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| {
+        num::float_mod(x, y)
+            .map(Value::Float)
+            .map_err(|e| vm.num_err(e))
+    }) {
         return r;
     }
     if let Value::Str(s) = a {
@@ -290,7 +327,11 @@ pub fn pow(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
             Err(e) => Err(vm.num_err(e)),
         };
     }
-    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| num::float_pow(x, y).map(Value::Float).map_err(|e| vm.num_err(e))) {
+    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| {
+        num::float_pow(x, y)
+            .map(Value::Float)
+            .map_err(|e| vm.num_err(e))
+    }) {
         return r;
     }
     Err(unsupported(vm, "** or pow()", &a, &b))
@@ -454,7 +495,11 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             if Gc::ptr_eq(x, y) {
                 return Ok(true);
             }
-            seq_eq(vm, x.items().clone().as_slice(), y.items().clone().as_slice())?
+            seq_eq(
+                vm,
+                x.items().clone().as_slice(),
+                y.items().clone().as_slice(),
+            )?
         }
         (Value::Tuple(x), Value::Tuple(y)) => Gc::ptr_eq(x, y) || seq_eq(vm, &x.items, &y.items)?,
         (Value::Dict(x), Value::Dict(y)) => {
@@ -483,7 +528,9 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             use num_traits::{One, Zero};
             lx == ly && (lx.is_zero() || (x.start == y.start && (lx.is_one() || x.step == y.step)))
         }
-        (Value::DictView(x), Value::DictView(y)) if x.kind == ViewKind::Keys && y.kind == ViewKind::Keys => {
+        (Value::DictView(x), Value::DictView(y))
+            if x.kind == ViewKind::Keys && y.kind == ViewKind::Keys =>
+        {
             eq(vm, Value::Dict(x.dict), Value::Dict(y.dict))? || {
                 let xs: Vec<Value> = x.dict.table().iter().map(|e| e.key).collect();
                 let mut all = xs.len() == y.dict.table().len();
@@ -518,7 +565,12 @@ pub fn order(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Option<Orderi
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(Some(x.as_str().cmp(y.as_str()))),
-        (Value::List(x), Value::List(y)) => seq_order(vm, x.items().clone().as_slice(), y.items().clone().as_slice(), op),
+        (Value::List(x), Value::List(y)) => seq_order(
+            vm,
+            x.items().clone().as_slice(),
+            y.items().clone().as_slice(),
+            op,
+        ),
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(vm, &x.items, &y.items, op),
         _ => Err(vm.type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
@@ -575,7 +627,10 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
         }
         Value::Str(s) => match needle {
             Value::Str(n) => Ok(s.as_str().contains(n.as_str())),
-            other => Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", other.type_name()))),
+            other => Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                other.type_name()
+            ))),
         },
         Value::Dict(d) => Ok(dict_get(vm, d, needle)?.is_some()),
         Value::DictView(v) => match v.kind {
@@ -605,7 +660,11 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
                 },
             };
             let b = r.as_big();
-            let inside = if b.step.is_positive() { x >= b.start && x < b.stop } else { x <= b.start && x > b.stop };
+            let inside = if b.step.is_positive() {
+                x >= b.start && x < b.stop
+            } else {
+                x <= b.start && x > b.stop
+            };
             Ok(inside && (x - &b.start).mod_floor(&b.step).is_zero())
         }
         Value::Range(r) => {
@@ -616,7 +675,11 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
                 _ => return Ok(false),
             };
             let (start, stop, step) = (r.start, r.stop, r.step);
-            let inside = if step > 0 { x >= start && x < stop } else { x <= start && x > stop };
+            let inside = if step > 0 {
+                x >= start && x < stop
+            } else {
+                x <= start && x > stop
+            };
             Ok(inside && (x as i128 - start as i128) % step as i128 == 0)
         }
         Value::Iter(_) => {
@@ -628,7 +691,10 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
             }
             Ok(false)
         }
-        other => Err(vm.type_error(format!("argument of type '{}' is not iterable", other.type_name()))),
+        other => Err(vm.type_error(format!(
+            "argument of type '{}' is not iterable",
+            other.type_name()
+        ))),
     }
 }
 
@@ -687,7 +753,11 @@ fn key_eq(a: &Value, b: &Value) -> bool {
             }
             match (a, b) {
                 (Value::Tuple(x), Value::Tuple(y)) => {
-                    x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+                    x.items.len() == y.items.len()
+                        && x.items
+                            .iter()
+                            .zip(y.items.iter())
+                            .all(|(p, q)| key_eq(p, q))
                 }
                 _ => false,
             }
@@ -755,7 +825,9 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
             len: dv.dict.table().len(),
             kind: dv.kind,
         },
-        other => return Err(vm.type_error(format!("'{}' object is not iterable", other.type_name()))),
+        other => {
+            return Err(vm.type_error(format!("'{}' object is not iterable", other.type_name())))
+        }
     };
     Ok(vm.heap.alloc(IterObj::new(state)))
 }
@@ -765,7 +837,11 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
     match it.state() {
         IterState::BigRange { cur, stop, step } => {
             use num_traits::Signed;
-            let more = if step.is_positive() { *cur < *stop } else { *cur > *stop };
+            let more = if step.is_positive() {
+                *cur < *stop
+            } else {
+                *cur > *stop
+            };
             if !more {
                 return Ok(None);
             }
@@ -809,12 +885,20 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterState::Dict { dict, idx, len, kind } => {
+        IterState::Dict {
+            dict,
+            idx,
+            len,
+            kind,
+        } => {
             let d = *dict;
             let kind = *kind;
             if d.table().len() != *len {
                 *len = usize::MAX;
-                return Err(vm.err(ExcType::RuntimeError, "dictionary changed size during iteration"));
+                return Err(vm.err(
+                    ExcType::RuntimeError,
+                    "dictionary changed size during iteration",
+                ));
             }
             let t = d.table();
             while *idx < t.slots() {
@@ -854,7 +938,9 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
         }
         IterState::Enumerate { inner, count } => {
             let (inner, c) = (*inner, *count);
-            let Value::Iter(inner_it) = inner else { return Ok(None) };
+            let Value::Iter(inner_it) = inner else {
+                return Ok(None);
+            };
             match iter_next(vm, inner_it)? {
                 Some(v) => {
                     let next = add(vm, c, Value::Int(1))?;
@@ -907,7 +993,9 @@ pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 /// ForPrep: the loop state for iterating `v` (see `Op::ForPrep`).
 pub fn for_prep(vm: &mut Vm, v: Value) -> PyResult<[Value; 3]> {
     Ok(match v {
-        Value::Range(r) if r.big.is_none() => [Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)],
+        Value::Range(r) if r.big.is_none() => {
+            [Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)]
+        }
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => [v, Value::Int(0), Value::None],
         _ => {
             let it = get_iter(vm, v)?;
@@ -920,7 +1008,9 @@ pub fn for_prep(vm: &mut Vm, v: Value) -> PyResult<[Value; 3]> {
 pub fn for_next(vm: &mut Vm, state: &mut [Value; 3]) -> PyResult<Option<Value>> {
     match state[0] {
         Value::Tuple(t) => {
-            let Value::Int(i) = state[1] else { return Ok(None) };
+            let Value::Int(i) = state[1] else {
+                return Ok(None);
+            };
             match t.items.get(i as usize) {
                 Some(v) => {
                     state[1] = Value::Int(i + 1);
@@ -930,7 +1020,9 @@ pub fn for_next(vm: &mut Vm, state: &mut [Value; 3]) -> PyResult<Option<Value>> 
             }
         }
         Value::List(l) => {
-            let Value::Int(i) = state[1] else { return Ok(None) };
+            let Value::Int(i) = state[1] else {
+                return Ok(None);
+            };
             match l.items().get(i as usize) {
                 Some(v) => {
                     state[1] = Value::Int(i + 1);
@@ -940,7 +1032,9 @@ pub fn for_next(vm: &mut Vm, state: &mut [Value; 3]) -> PyResult<Option<Value>> 
             }
         }
         Value::Str(s) => {
-            let Value::Int(pos) = state[1] else { return Ok(None) };
+            let Value::Int(pos) = state[1] else {
+                return Ok(None);
+            };
             let pos = pos as usize;
             match s.as_str()[pos..].chars().next() {
                 Some(c) => {
@@ -963,7 +1057,12 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
         _ => {
             let it = match get_iter(vm, v) {
                 Ok(it) => it,
-                Err(_) => return Err(vm.type_error(format!("cannot unpack non-iterable {} object", v.type_name()))),
+                Err(_) => {
+                    return Err(vm.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        v.type_name()
+                    )))
+                }
             };
             let mut out = vec![];
             while let Some(x) = iter_next(vm, it)? {
@@ -979,7 +1078,10 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
         return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
     }
     if items.len() < n {
-        return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected {n}, got {})",
+            items.len()
+        )));
     }
     Ok(items)
 }
@@ -991,8 +1093,14 @@ fn index_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::BigInt(_) => Err(vm.err(ExcType::IndexError, "cannot fit 'int' into an index-sized integer")),
-        other => Err(vm.type_error(format!("{what} indices must be integers or slices, not {}", other.type_name()))),
+        Value::BigInt(_) => Err(vm.err(
+            ExcType::IndexError,
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        other => Err(vm.type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -1028,7 +1136,12 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         Value::Str(s) => {
             let i = match key {
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => index_of(vm, &key, "string")?,
-                other => return Err(vm.type_error(format!("string indices must be integers, not '{}'", other.type_name()))),
+                other => {
+                    return Err(vm.type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        other.type_name()
+                    )))
+                }
             };
             match norm_index(i, s.char_len()) {
                 Some(j) => {
@@ -1045,7 +1158,10 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         Value::Range(r) if r.big.is_some() => {
             use num_traits::Signed;
             let Some(i) = to_bigint(&key) else {
-                return Err(vm.type_error(format!("range indices must be integers or slices, not {}", key.type_name())));
+                return Err(vm.type_error(format!(
+                    "range indices must be integers or slices, not {}",
+                    key.type_name()
+                )));
             };
             let b = r.as_big();
             let len = b.len();
@@ -1065,7 +1181,10 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             Ok(Value::Int(r.start + j * r.step))
         }
         Value::Type(t) => Ok(Value::Type(t)),
-        other => Err(vm.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+        other => Err(vm.type_error(format!(
+            "'{}' object is not subscriptable",
+            other.type_name()
+        ))),
     }
 }
 
@@ -1086,7 +1205,10 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
             }
         }
         Value::Dict(d) => dict_set(vm, d, key, v),
-        other => Err(vm.type_error(format!("'{}' object does not support item assignment", other.type_name()))),
+        other => Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            other.type_name()
+        ))),
     }
 }
 
@@ -1110,20 +1232,33 @@ pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             Some(_) => Ok(()),
             None => Err(key_error(vm, key)),
         },
-        other => Err(vm.type_error(format!("'{}' object doesn't support item deletion", other.type_name()))),
+        other => Err(vm.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            other.type_name()
+        ))),
     }
 }
 
 /// Resolved slice: start, stop, step and the number of elements (CPython's
 /// `PySlice_AdjustIndices`).
-pub fn slice_indices(vm: &mut Vm, parts: [Value; 3], len: usize) -> PyResult<(i64, i64, i64, usize)> {
+pub fn slice_indices(
+    vm: &mut Vm,
+    parts: [Value; 3],
+    len: usize,
+) -> PyResult<(i64, i64, i64, usize)> {
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         match v {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            Value::BigInt(b) => Ok(Some(if b.value.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX })),
-            _ => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            Value::BigInt(b) => Ok(Some(if b.value.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            })),
+            _ => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         }
     };
     let step = get(vm, &parts[2])?.unwrap_or(1);
@@ -1198,7 +1333,10 @@ pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
                 let out: String = if step == 1 {
                     s.as_str()[start as usize..start as usize + n].to_string()
                 } else {
-                    slice_items(bytes, start, step, n).into_iter().map(|b| b as char).collect()
+                    slice_items(bytes, start, step, n)
+                        .into_iter()
+                        .map(|b| b as char)
+                        .collect()
                 };
                 return Ok(vm.new_str(out));
             }
@@ -1208,22 +1346,34 @@ pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
         }
         Value::Range(r) => {
             if r.big.is_some() {
-                return Err(vm.err(ExcType::OverflowError, "slicing a range beyond 64 bits is not supported by tvm"));
+                return Err(vm.err(
+                    ExcType::OverflowError,
+                    "slicing a range beyond 64 bits is not supported by tvm",
+                ));
             }
             let (start, stop, step, _) = slice_indices(vm, parts, r.len() as usize)?;
             let new_start = r.start + start * r.step;
             let new_step = r.step * step;
             let new_stop = r.start + stop * r.step;
-            Ok(Value::Range(vm.heap.alloc(RangeObj::small(new_start, new_stop, new_step))))
+            Ok(Value::Range(
+                vm.heap
+                    .alloc(RangeObj::small(new_start, new_stop, new_step)),
+            ))
         }
-        other => Err(vm.type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+        other => Err(vm.type_error(format!(
+            "'{}' object is not subscriptable",
+            other.type_name()
+        ))),
     }
 }
 
 /// `obj[lo:hi:step] = v`.
 pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResult<()> {
     let Value::List(l) = obj else {
-        return Err(vm.type_error(format!("'{}' object does not support item assignment", obj.type_name())));
+        return Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            obj.type_name()
+        )));
     };
     let new = match collect_iter(vm, v) {
         Ok(items) => items,
@@ -1253,7 +1403,10 @@ pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResul
 /// `del obj[lo:hi:step]`.
 pub fn delslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<()> {
     let Value::List(l) = obj else {
-        return Err(vm.type_error(format!("'{}' object doesn't support item deletion", obj.type_name())));
+        return Err(vm.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            obj.type_name()
+        )));
     };
     let (start, stop, step, n) = slice_indices(vm, parts, l.len())?;
     if step == 1 {
@@ -1283,13 +1436,22 @@ fn no_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
     match obj {
         Value::Module(m) => {
             let mname = m.name.clone();
-            vm.err(ExcType::AttributeError, format!("module '{mname}' has no attribute '{name}'"))
+            vm.err(
+                ExcType::AttributeError,
+                format!("module '{mname}' has no attribute '{name}'"),
+            )
         }
         Value::Type(t) => {
             let tname = t.name.clone();
-            vm.err(ExcType::AttributeError, format!("type object '{tname}' has no attribute '{name}'"))
+            vm.err(
+                ExcType::AttributeError,
+                format!("type object '{tname}' has no attribute '{name}'"),
+            )
         }
-        _ => vm.err(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name())),
+        _ => vm.err(
+            ExcType::AttributeError,
+            format!("'{}' object has no attribute '{name}'", obj.type_name()),
+        ),
     }
 }
 
@@ -1358,15 +1520,24 @@ pub fn store_attr(vm: &mut Vm, obj: Value, site: &Site, v: Value) -> PyResult<()
     if let Value::Module(m) = obj {
         // Modules are immutable in tvm for now; report like a read-only attribute.
         let _ = (m, v);
-        return Err(vm.err(ExcType::AttributeError, format!("module attribute '{name}' is read-only in tvm")));
+        return Err(vm.err(
+            ExcType::AttributeError,
+            format!("module attribute '{name}' is read-only in tvm"),
+        ));
     }
     if crate::builtins::find_method(vm, &obj, name).is_some() {
         return Err(vm.err(
             ExcType::AttributeError,
-            format!("'{}' object attribute '{name}' is read-only", obj.type_name()),
+            format!(
+                "'{}' object attribute '{name}' is read-only",
+                obj.type_name()
+            ),
         ));
     }
-    Err(vm.err(ExcType::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name())))
+    Err(vm.err(
+        ExcType::AttributeError,
+        format!("'{}' object has no attribute '{name}'", obj.type_name()),
+    ))
 }
 
 /// `from module import name`.

@@ -73,7 +73,11 @@ mod gc_exc {
 
 /// Python's repr of a str: quote choice and escapes as in CPython's `unicode_repr`.
 pub fn str_repr(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     out.push(quote);
     for c in s.chars() {
         match c {
@@ -111,7 +115,10 @@ fn enter(vm: &mut Vm, v: &Value) -> PyResult<bool> {
         return Ok(false);
     }
     if vm.repr_stack.len() + vm.frames.len() > vm.recursion_limit {
-        return Err(vm.err(ExcType::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+        return Err(vm.err(
+            ExcType::RecursionError,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
     }
     vm.repr_stack.push(a);
     Ok(true)
@@ -212,7 +219,13 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
         }
         Value::Builtin(b) => match (b.bound, b.owner) {
             (Some(this), Some(owner)) => {
-                let _ = write!(out, "<built-in method {} of {} object at {:#x}>", b.name, owner, addr_of(&this));
+                let _ = write!(
+                    out,
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    owner,
+                    addr_of(&this)
+                );
             }
             (Some(Value::Module(m)), None) => {
                 let _ = write!(out, "<built-in function {}>", b.name);

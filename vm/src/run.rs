@@ -5,8 +5,8 @@
 //! file that cannot be read. The VM runs on a thread with a large native stack, so
 //! the parser and compiler can handle deeply nested source.
 
-use crate::bytecode::Loc;
 use crate::builtins;
+use crate::bytecode::Loc;
 use crate::compiler::CompileError;
 use crate::error::PyErr;
 use crate::interp::Vm;
@@ -147,13 +147,19 @@ pub fn format_exception(vm: &mut Vm, e: PyErr) -> String {
         let entries: Vec<TbEntry> = frames
             .iter()
             .map(|f| {
-                let loc = f.loc.unwrap_or_else(|| f.code.locs.get(f.pc as usize).copied().unwrap_or_default());
+                let loc = f
+                    .loc
+                    .unwrap_or_else(|| f.code.locs.get(f.pc as usize).copied().unwrap_or_default());
                 TbEntry {
                     filename: &f.code.filename,
                     lineno: loc.line,
                     name: &f.code.name,
                     source: Some(&f.code.source),
-                    pos: if loc.line == 0 { None } else { Some(pos_of(loc)) },
+                    pos: if loc.line == 0 {
+                        None
+                    } else {
+                        Some(pos_of(loc))
+                    },
                 }
             })
             .collect();

@@ -60,6 +60,7 @@
 use rustpython_parser::ast::{self, Ranged};
 use rustpython_parser::lexer::LexicalErrorType;
 use rustpython_parser::{Mode, ParseError, ParseErrorType, Tok};
+use std::cell::Cell;
 
 // -- Traceback body --------------------------------------------------------------------------
 
@@ -188,7 +189,9 @@ fn push_repeated(count: usize, out: &mut String) {
     if count > TB_RECURSIVE_CUTOFF {
         let n = count - TB_RECURSIVE_CUTOFF;
         let plural = if n > 1 { "s" } else { "" };
-        out.push_str(&format!("  [Previous line repeated {n} more time{plural}]\n"));
+        out.push_str(&format!(
+            "  [Previous line repeated {n} more time{plural}]\n"
+        ));
     }
 }
 
@@ -348,7 +351,6 @@ fn extract_anchors(line: &str, start: i64, end: i64) -> Option<Anchors> {
     })
 }
 
-
 // -- Syntax errors: public entry points ------------------------------------------------------
 
 /// Renders a rustpython-parser parse error the way CPython 3.11 prints a SyntaxError (or
@@ -379,9 +381,23 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
     let found = find_token(&tokens, target, layout);
     if std::env::var("TBDEBUG").is_ok() {
         for (i, t) in tokens.iter().enumerate() {
-            eprintln!("{i}: {:?} {:?} {}:{}-{}:{} lvl{}", t.kind, src.text.get(t.start..t.end), t.line, t.col, t.end_line, t.end_col, t.level);
+            eprintln!(
+                "{i}: {:?} {:?} {}:{}-{}:{} lvl{}",
+                t.kind,
+                src.text.get(t.start..t.end),
+                t.line,
+                t.col,
+                t.end_line,
+                t.end_col,
+                t.level
+            );
         }
-        eprintln!("target {:?} found {:?} tokerr {:?}", target, found, tok_err.as_ref().map(|e| &e.err));
+        eprintln!(
+            "target {:?} found {:?} tokerr {:?}",
+            target,
+            found,
+            tok_err.as_ref().map(|e| &e.err)
+        );
     }
     let error = match (found, tok_err) {
         // The tokenizer fails before the parser gets to its failing token.
@@ -391,20 +407,25 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
             let parser = Classifier {
                 src: &src,
                 toks: &tokens,
+                furthest: Cell::new(t),
             };
-            let (perr, err_line) = match tokens.get(t) {
+            let perr = match tokens.get(t) {
                 Some(_) => parser.classify(t, &err.error),
-                None => (parser.fallback(target), target.0),
+                None => parser.fallback(target),
             };
-            match tok_err {
+            // The furthest token CPython's parser read while looking for a better message.
+            let furthest = tokens.get(parser.furthest.get());
+            match (tok_err, furthest) {
+                // Reading it hit the tokenizer error.
+                (Some(te), None) => te.err,
                 // `_PyPegen_tokenize_full_source_to_check_for_errors`: a later tokenizer error
                 // replaces the parser's error; so does a bracket left open on an earlier line.
-                Some(te) if te.pyerr => te.err,
-                Some(te) => match te.open {
-                    Some(open) if open.1 < err_line => unclosed_error(&src, open),
+                (Some(te), _) if te.pyerr => te.err,
+                (Some(te), Some(f)) => match te.open {
+                    Some(open) if open.1 < f.line => unclosed_error(&src, open),
                     _ => perr,
                 },
-                None => perr,
+                (None, _) => perr,
             }
         }
     };
@@ -1056,7 +1077,8 @@ impl Lexer<'_> {
             self.push(Kind::Name, start, line, line_start);
             return Ok(());
         }
-        if c.is_ascii_digit() || (c == b'.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit())) {
+        if c.is_ascii_digit() || (c == b'.' && self.peek_at(1).is_some_and(|d| d.is_ascii_digit()))
+        {
             return self.number(start);
         }
         if c == b'"' || c == b'\'' {
@@ -1151,7 +1173,9 @@ impl Lexer<'_> {
                     self.line
                 };
                 let msg = if quote_size == 3 {
-                    format!("unterminated triple-quoted string literal (detected at line {detected})")
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {detected})"
+                    )
                 } else {
                     format!("unterminated string literal (detected at line {detected})")
                 };
@@ -1418,8 +1442,8 @@ fn is_printable(c: char) -> bool {
 fn operator_len(rest: &[u8]) -> usize {
     const THREE: [&[u8]; 5] = [b"**=", b"...", b"//=", b"<<=", b">>="];
     const TWO: [&[u8]; 20] = [
-        b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<",
-        b"<=", b"<>", b"==", b">=", b">>", b"@=", b"^=", b"|=",
+        b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<", b"<=",
+        b"<>", b"==", b">=", b">>", b"@=", b"^=", b"|=",
     ];
     if THREE.iter().any(|op| rest.starts_with(op)) {
         3
@@ -1455,10 +1479,10 @@ fn unclosed_error(src: &Source, open: Bracket) -> SynErr {
 
 /// Python keywords (soft keywords excluded).
 const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 /// Binary operators (including comparisons) that can continue an expression.
@@ -1484,6 +1508,8 @@ fn find_token(tokens: &[Token], target: (u32, usize), layout: bool) -> Option<us
 struct Classifier<'a> {
     src: &'a Source,
     toks: &'a [Token],
+    /// Index of the furthest token the CPython parser would have read.
+    furthest: Cell<usize>,
 }
 
 impl Classifier<'_> {
@@ -1764,12 +1790,7 @@ impl Classifier<'_> {
         };
         match t.kind {
             Kind::Indent | Kind::Dedent | Kind::End => (t.line, 0, t.end_line, 0),
-            _ => (
-                t.line,
-                t.col as i64 + 1,
-                t.end_line,
-                t.end_col as i64 + 1,
-            ),
+            _ => (t.line, t.col as i64 + 1, t.end_line, t.end_col as i64 + 1),
         }
     }
 
@@ -1794,13 +1815,15 @@ impl Classifier<'_> {
 
     /// Builds CPython's error for a parse failure at token `t`; also returns the line that the
     /// "never closed" check compares bracket lines against.
-    fn classify(&self, t: usize, err: &ParseErrorType) -> (SynErr, u32) {
-        let line = self.toks.get(t).map_or(1, |tok| tok.line);
-        let e = self.classify_inner(t, err);
-        (e, line)
+    /// Records that CPython's parser looks ahead up to token `i`.
+    fn reads(&self, i: usize) {
+        if i > self.furthest.get() {
+            self.furthest.set(i);
+        }
     }
 
-    fn classify_inner(&self, t: usize, err: &ParseErrorType) -> SynErr {
+    /// Builds CPython's error for a parse failure at token `t`.
+    fn classify(&self, t: usize, err: &ParseErrorType) -> SynErr {
         if let ParseErrorType::Lexical(lex) = err {
             if let Some(e) = self.lexical(t, lex) {
                 return e;
@@ -1826,7 +1849,7 @@ impl Classifier<'_> {
         if let Some(e) = self.expected_colon(t) {
             return e;
         }
-        if let Some(e) = self.assignment_in_condition(t) {
+        if let Some(e) = self.misplaced_assignment(t) {
             return e;
         }
         if let Some(e) = self.misc_rules(t, expected) {
@@ -2003,7 +2026,7 @@ impl Classifier<'_> {
         if self.is_name(s, "async") {
             s += 1;
         }
-        if s >= t || self.kind(s) != Some(Kind::Name) {
+        if s > t || self.kind(s) != Some(Kind::Name) {
             return None;
         }
         let kw = self.text(s);
@@ -2017,6 +2040,9 @@ impl Classifier<'_> {
             }
             return Some(self.error("SyntaxError", "expected ':'", self.known_location(nl)));
         }
+        if s == t {
+            return None;
+        }
         let has_colon = (s..t).any(|i| self.is_op(i, ":") && self.toks[i].level == base);
         if has_colon {
             return None;
@@ -2028,11 +2054,7 @@ impl Classifier<'_> {
         }
         if kw == "def" {
             if t == s + 2 && !self.is_op(t, "(") {
-                return Some(self.error(
-                    "SyntaxError",
-                    "expected '('",
-                    self.known_location(t),
-                ));
+                return Some(self.error("SyntaxError", "expected '('", self.known_location(t)));
             }
             let params_close = self.matching_close(s + 2)?;
             let after_params = t == params_close + 1 && !self.is_op(t, "->");
@@ -2057,37 +2079,97 @@ impl Classifier<'_> {
         None
     }
 
-    /// `if x = 1:` and friends.
-    fn assignment_in_condition(&self, t: usize) -> Option<SynErr> {
-        if !self.is_op(t, "=") || t < 2 {
-            return None;
+    /// CPython's name for the expression `a..=end` in "cannot assign to ..." messages.
+    fn expr_kind(&self, a: usize, end: usize) -> Option<&'static str> {
+        if a == end {
+            return match self.kind(a) {
+                Some(Kind::Number | Kind::Str) => Some("literal"),
+                Some(Kind::Op) if self.is_op(a, "...") => Some("ellipsis"),
+                _ => None,
+            };
         }
-        let s = self.line_start(t);
-        if !(self.is_name(s, "if") || self.is_name(s, "elif") || self.is_name(s, "while")) {
-            return None;
+        let mut i = a;
+        let mut kind = None;
+        while i <= end {
+            if self.kind(i) == Some(Kind::Op) && matches!(self.text(i), "(" | "[" | "{") {
+                i = self.matching_close(i)? + 1;
+                continue;
+            }
+            if i > a && self.is_binary_op(i) {
+                let comparison = matches!(
+                    self.text(i),
+                    "<" | ">" | "==" | "!=" | "<=" | ">=" | "in" | "is" | "not"
+                ) && self.kind(i) != Some(Kind::Number);
+                kind = Some(if comparison {
+                    "comparison"
+                } else {
+                    "expression"
+                });
+            }
+            i += 1;
         }
-        if self.toks[t].level != self.toks[s].level || !self.ends_atom(t - 1) {
+        if kind.is_some() {
+            return kind;
+        }
+        if matches!(self.text(end), ")" | "]") && self.kind(end) == Some(Kind::Op) {
+            let open = self.matching_open(end)?;
+            if open == a {
+                return None;
+            }
+            return Some(if self.text(end) == ")" {
+                "function call"
+            } else {
+                "subscript"
+            });
+        }
+        if self.kind(end) == Some(Kind::Name) && self.is_op(end - 1, ".") {
+            return Some("attribute");
+        }
+        None
+    }
+
+    /// `=` where an expression is expected: `if x = 1:`, `[x = 1]`, `f(x.y = 1)`.
+    fn misplaced_assignment(&self, t: usize) -> Option<SynErr> {
+        if !self.is_op(t, "=") || t < 2 || !self.ends_atom(t - 1) {
             return None;
         }
         let a = self.expr_start(t - 1);
-        if a != s + 1 {
-            return None;
+        let open = self.enclosing_open(t);
+        match open {
+            None => {
+                let s = self.line_start(t);
+                let condition = ["if", "elif", "while"].iter().any(|kw| self.is_name(s, kw));
+                if !condition || a != s + 1 {
+                    return None;
+                }
+            }
+            Some(o) => {
+                if !(a == o + 1 || self.is_op(a - 1, ",")) {
+                    return None;
+                }
+                let call = self.is_op(o, "(") && o > 0 && self.ends_atom(o - 1);
+                if call {
+                    if a == t - 1 && self.kind(a) == Some(Kind::Name) {
+                        return None;
+                    }
+                    return Some(self.error(
+                        "SyntaxError",
+                        "expression cannot contain assignment, perhaps you meant \"==\"?",
+                        self.range_location(a, t),
+                    ));
+                }
+            }
         }
-        if a == t - 1 && self.is_operand_name(a) && !self.is_keyword(a) {
-            let b = self.expr_end(t + 1);
+        let b = self.expr_end(t + 1);
+        self.reads(b + 1);
+        if a == t - 1 && self.kind(a) == Some(Kind::Name) && !self.is_keyword(a) {
             return Some(self.error(
                 "SyntaxError",
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                 self.range_location(a, b),
             ));
         }
-        let what = match (self.kind(t - 1), self.text(t - 1)) {
-            (Some(Kind::Number | Kind::Str), _) if a == t - 1 => "literal",
-            (Some(Kind::Op), ")") => "function call",
-            (Some(Kind::Op), "]") => "subscript",
-            (Some(Kind::Name), _) if self.is_op(t - 2, ".") => "attribute",
-            _ => return None,
-        };
+        let what = self.expr_kind(a, t - 1)?;
         Some(self.error(
             "SyntaxError",
             format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
@@ -2095,56 +2177,76 @@ impl Classifier<'_> {
         ))
     }
 
-    /// Rules keyed on the token rustpython expected.
+    /// Dictionary displays, conditional expressions without `else`, `**kwargs` ordering.
     fn misc_rules(&self, t: usize, expected: Option<&str>) -> Option<SynErr> {
-        match expected {
-            Some("\":\"") if matches!(self.text(t), "," | "}") && t > 0 => {
-                let open = self.enclosing_open(t)?;
-                if !self.is_op(open, "{") || !self.ends_atom(t - 1) {
-                    return None;
-                }
+        if t == 0 {
+            return None;
+        }
+        let closing = self.kind(t) == Some(Kind::Op) && matches!(self.text(t), ")" | "]" | "}");
+        let level = self.toks[t].level + usize::from(closing);
+        let open = self.enclosing_open(t);
+        let closes_item = self.kind(t) == Some(Kind::Op) && matches!(self.text(t), "," | "}");
+        if closes_item && open.is_some_and(|o| self.is_op(o, "{")) {
+            let o = open.unwrap_or(0);
+            if self.is_op(t - 1, ":") {
+                return Some(self.error(
+                    "SyntaxError",
+                    "expression expected after dictionary key and ':'",
+                    self.known_location(t - 1),
+                ));
+            }
+            let is_dict = expected == Some("\":\"")
+                || (o..t).any(|i| self.is_op(i, ":") && self.toks[i].level == level);
+            if is_dict && self.ends_atom(t - 1) {
                 let key_end = &self.toks[t - 1];
-                Some(self.error(
+                return Some(self.error(
                     "SyntaxError",
                     "':' expected after dictionary key",
                     (key_end.line, key_end.end_col as i64, key_end.end_line, 0),
-                ))
+                ));
             }
-            Some("\"else\"") if t > 0 => {
-                let s = self.line_start(t);
-                let level = self.toks[t].level;
-                let cond = (s..t)
-                    .rev()
-                    .find(|&i| self.is_name(i, "if") && self.toks[i].level == level)?;
-                if cond == 0 || !self.ends_atom(cond - 1) {
-                    return None;
-                }
+        }
+        // `x = a if b` with no `else`.
+        let mut scope = self.line_start(t).max(open.map_or(0, |o| o + 1));
+        if let Some(comma) = (scope..t)
+            .rev()
+            .find(|&i| self.is_op(i, ",") && self.toks[i].level == level)
+        {
+            scope = comma + 1;
+        }
+        let at_level = |i: usize, name: &str| self.is_name(i, name) && self.toks[i].level == level;
+        if let Some(cond) = (scope..t).rev().find(|&i| at_level(i, "if")) {
+            let ternary = cond > scope
+                && self.ends_atom(cond - 1)
+                && !(scope..t).any(|i| at_level(i, "for") || at_level(i, "else"))
+                && !self.is_name(t, "else")
+                && cond + 1 < t
+                && self.expr_end(cond + 1) == t - 1;
+            if ternary {
                 let a = self.expr_start(cond - 1);
-                Some(self.error(
+                return Some(self.error(
                     "SyntaxError",
                     "expected 'else' after 'if' expression",
                     self.range_location(a, t - 1),
-                ))
-            }
-            _ => {
-                // `def f(**k, a)`
-                let in_def = self.is_name(self.line_start(t), "def");
-                if in_def
-                    && t >= 3
-                    && self.kind(t) == Some(Kind::Name)
-                    && self.is_op(t - 1, ",")
-                    && self.kind(t - 2) == Some(Kind::Name)
-                    && self.is_op(t - 3, "**")
-                {
-                    return Some(self.error(
-                        "SyntaxError",
-                        "arguments cannot follow var-keyword argument",
-                        self.known_location(t),
-                    ));
-                }
-                None
+                ));
             }
         }
+        // `def f(**k, a)`
+        let in_def = self.is_name(self.line_start(t), "def");
+        if in_def
+            && t >= 3
+            && self.kind(t) == Some(Kind::Name)
+            && self.is_op(t - 1, ",")
+            && self.kind(t - 2) == Some(Kind::Name)
+            && self.is_op(t - 3, "**")
+        {
+            return Some(self.error(
+                "SyntaxError",
+                "arguments cannot follow var-keyword argument",
+                self.known_location(t),
+            ));
+        }
+        None
     }
 
     /// `print "x"`: `Missing parentheses in call to 'print'. Did you mean print(...)?`.
@@ -2209,6 +2311,7 @@ impl Classifier<'_> {
         {
             return None;
         }
+        self.reads(b + 1);
         Some(self.error(
             "SyntaxError",
             "invalid syntax. Perhaps you forgot a comma?",
