@@ -17,6 +17,8 @@
 //! - `TVM_TEST_PYTHON`: interpreter used for blessing (default `python3`, must be 3.11).
 //! - `TVM_TEST_BIN`: binary to test instead of the `tvm` built by cargo.
 //! - `TVM_TEST_TIMEOUT`: per-run timeout in seconds (default 10).
+//! - `TVM_TEST_EXTRA_ARGS`: extra `tvm run` options for every mode (CI uses
+//!   `--gc-stress` to run the suite with a collection at every safepoint).
 //!
 //! Only std is used.
 
@@ -367,9 +369,11 @@ fn check(job: &Job, bin: &Path, timeout: Duration) -> Verdict {
         }
     };
 
-    let args = MODES[job.mode].1;
+    let mut args: Vec<&str> = MODES[job.mode].1.to_vec();
+    let extra = env::var("TVM_TEST_EXTRA_ARGS").unwrap_or_default();
+    args.extend(extra.split_whitespace());
     let mut cmd = Command::new(bin);
-    cmd.args(args).arg(&p.file).current_dir(&p.dir);
+    cmd.args(&args).arg(&p.file).current_dir(&p.dir);
     let shown_cmd = format!(
         "cd tests/{} && {} {} {}",
         p.rel.rsplit_once('/').map_or("", |(d, _)| d),

@@ -932,10 +932,9 @@ pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     }
 }
 
-/// `fmt % args`.
+/// `fmt % args`. Conversions are parsed lazily so errors come in CPython's order.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
     use crate::format as f;
-    let pieces = f::parse_percent(fmt).map_err(|e| vm.fmt_err(e))?;
     let (list, mapping): (Vec<Value>, Option<Gc<DictObj>>) = match args {
         Value::Tuple(t) => (t.items.to_vec(), None),
         Value::Dict(d) => (vec![args], Some(d)),
@@ -948,116 +947,111 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
         next += 1;
         v.ok_or_else(|| vm.fmt_err(f::not_enough_arguments()))
     };
-    let mut used_mapping = false;
-    for p in pieces {
-        match p {
-            f::PercentPiece::Literal(s) => out.push_str(s),
-            f::PercentPiece::Conv(spec) => {
-                let mut flags_left = false;
-                let width = match spec.width {
-                    None => None,
-                    Some(f::PercentCount::Fixed(w)) => Some(w),
-                    Some(f::PercentCount::Star) => {
-                        let w = take(vm)?;
-                        let Some(b) = ops::to_bigint(&w) else {
-                            return Err(vm.fmt_err(f::star_wants_int()));
-                        };
-                        let (w, left) = f::percent_star_width(&b).map_err(|e| vm.fmt_err(e))?;
-                        flags_left = left;
-                        Some(w)
-                    }
+    for piece in f::percent_pieces(fmt).with_mapping(mapping.is_some()) {
+        let spec = match piece.map_err(|e| vm.fmt_err(e))? {
+            f::PercentPiece::Literal(s) => {
+                out.push_str(s);
+                continue;
+            }
+            f::PercentPiece::Conv(spec) => spec,
+        };
+        // The mapping key is looked up first, then `*` width and precision.
+        let keyed = match &spec.key {
+            Some(k) => {
+                let Some(d) = mapping else {
+                    return Err(vm.fmt_err(f::format_requires_mapping()));
                 };
-                let prec = match spec.precision {
-                    None => None,
-                    Some(f::PercentCount::Fixed(p)) => Some(p),
-                    Some(f::PercentCount::Star) => {
-                        let p = take(vm)?;
-                        let Some(b) = ops::to_bigint(&p) else {
-                            return Err(vm.fmt_err(f::star_wants_int()));
-                        };
-                        Some(f::percent_star_precision(&b).map_err(|e| vm.fmt_err(e))?)
-                    }
+                let key = vm.new_str(k.as_str());
+                match ops::dict_get(vm, d, key)? {
+                    Some(v) => Some(v),
+                    None => return Err(vm.err_args(ExcType::KeyError, vec![key])),
+                }
+            }
+            None => None,
+        };
+        let mut spec = spec.clone();
+        let width = match spec.width {
+            None => None,
+            Some(f::PercentCount::Fixed(w)) => Some(w),
+            Some(f::PercentCount::Star) => {
+                let w = take(vm)?;
+                let Some(b) = ops::to_bigint(&w) else {
+                    return Err(vm.fmt_err(f::star_wants_int()));
                 };
-                let mut spec = spec.clone();
-                if flags_left {
+                let (w, left) = f::percent_star_width(&b).map_err(|e| vm.fmt_err(e))?;
+                if left {
                     spec.flags.left = true;
                 }
-                if spec.conv == '%' {
-                    out.push('%');
-                    continue;
+                Some(w)
+            }
+        };
+        let prec = match spec.precision {
+            None => None,
+            Some(f::PercentCount::Fixed(p)) => Some(p),
+            Some(f::PercentCount::Star) => {
+                let p = take(vm)?;
+                let Some(b) = ops::to_bigint(&p) else {
+                    return Err(vm.fmt_err(f::star_wants_int()));
+                };
+                Some(f::percent_star_precision(&b).map_err(|e| vm.fmt_err(e))?)
+            }
+        };
+        let v = match keyed {
+            Some(v) => v,
+            None => take(vm)?,
+        };
+        let piece = match spec.conv {
+            's' | 'r' | 'a' => {
+                let text = match spec.conv {
+                    's' => repr::str_of(vm, v)?,
+                    'r' => repr::repr(vm, v)?,
+                    _ => repr::ascii(vm, v)?,
+                };
+                f::percent_str(&text, &spec, width, prec).map_err(|e| vm.fmt_err(e))?
+            }
+            'c' if matches!(v, Value::Str(_)) => {
+                let Value::Str(s) = v else { unreachable!() };
+                if s.char_len() != 1 {
+                    return Err(vm.type_error("%c requires int or char"));
                 }
-                let v = match &spec.key {
-                    Some(k) => {
-                        let Some(d) = mapping else {
-                            return Err(vm.fmt_err(f::format_requires_mapping()));
-                        };
-                        used_mapping = true;
-                        let key = vm.new_str(k.as_str());
-                        match ops::dict_get(vm, d, key)? {
-                            Some(v) => v,
-                            None => return Err(vm.err_args(ExcType::KeyError, vec![key])),
+                f::percent_str(s.as_str(), &spec, width, prec).map_err(|e| vm.fmt_err(e))?
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
+                let big = match v {
+                    Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
+                        match num::f64_to_int(x) {
+                            Ok(i) => i.to_big(),
+                            Err(e) => return Err(vm.num_err(e)),
                         }
                     }
-                    None => take(vm)?,
+                    _ => match ops::to_bigint(&v) {
+                        Some(b) => b,
+                        None => {
+                            let tn = v.type_name().to_string();
+                            return Err(vm.fmt_err(f::percent_type_error(spec.conv, &tn)));
+                        }
+                    },
                 };
-                let piece = match spec.conv {
-                    's' | 'r' | 'a' => {
-                        let text = match spec.conv {
-                            's' => repr::str_of(vm, v)?,
-                            'r' => repr::repr(vm, v)?,
-                            _ => repr::ascii(vm, v)?,
-                        };
-                        f::percent_str(&text, &spec, width, prec).map_err(|e| vm.fmt_err(e))?
-                    }
-                    'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
-                        let big = match v {
-                            Value::Float(x) if matches!(spec.conv, 'd' | 'i' | 'u') => {
-                                match num::f64_to_int(x) {
-                                    Ok(num::Int::Small(i)) => num_bigint::BigInt::from(i),
-                                    Ok(num::Int::Big(b)) => b,
-                                    Err(e) => return Err(vm.num_err(e)),
-                                }
-                            }
-                            Value::Str(s) if spec.conv == 'c' => {
-                                if s.char_len() != 1 {
-                                    return Err(vm.type_error("%c requires int or char"));
-                                }
-                                out.push_str(
-                                    &f::percent_str(s.as_str(), &spec, width, prec)
-                                        .map_err(|e| vm.fmt_err(e))?,
-                                );
-                                continue;
-                            }
-                            _ => match ops::to_bigint(&v) {
-                                Some(b) => b,
-                                None => {
-                                    let tn = v.type_name().to_string();
-                                    return Err(vm.fmt_err(f::percent_type_error(spec.conv, &tn)));
-                                }
-                            },
-                        };
-                        f::percent_int(&big, &spec, width, prec).map_err(|e| vm.fmt_err(e))?
-                    }
-                    'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                        let x = match v {
-                            Value::Float(x) => x,
-                            _ => match int_ref(&v) {
-                                Some(i) => num::int_to_f64(i).map_err(|e| vm.num_err(e))?,
-                                None => {
-                                    let tn = v.type_name().to_string();
-                                    return Err(vm.fmt_err(f::percent_type_error(spec.conv, &tn)));
-                                }
-                            },
-                        };
-                        f::percent_float(x, &spec, width, prec).map_err(|e| vm.fmt_err(e))?
-                    }
-                    _ => String::new(),
-                };
-                out.push_str(&piece);
+                f::percent_int(&big, &spec, width, prec).map_err(|e| vm.fmt_err(e))?
             }
-        }
+            _ => {
+                // e E f F g G
+                let x = match v {
+                    Value::Float(x) => x,
+                    _ => match int_ref(&v) {
+                        Some(i) => num::int_to_f64(i).map_err(|e| vm.num_err(e))?,
+                        None => {
+                            let tn = v.type_name().to_string();
+                            return Err(vm.fmt_err(f::percent_type_error(spec.conv, &tn)));
+                        }
+                    },
+                };
+                f::percent_float(x, &spec, width, prec).map_err(|e| vm.fmt_err(e))?
+            }
+        };
+        out.push_str(&piece);
     }
-    if next < list.len() && !(used_mapping || (mapping.is_some() && next == 0)) {
+    if next < list.len() && mapping.is_none() {
         return Err(vm.fmt_err(f::not_all_arguments_converted()));
     }
     Ok(out)

@@ -386,12 +386,15 @@ impl Vm {
         self.execute(entry).map(|_| ())
     }
 
-    /// First free stack slot above the innermost frame.
+    /// First stack slot above every frame's window. (Not just the innermost frame's:
+    /// a callee's window starts at its caller's argument registers and may end below
+    /// the caller's own window end, whose registers are still live.)
     fn stack_top(&self) -> usize {
-        match self.frames.last() {
-            Some(f) => f.base + f.code.nregs as usize,
-            None => 0,
-        }
+        self.frames
+            .iter()
+            .map(|f| f.base + f.code.nregs as usize)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Collects garbage now. Only at a safepoint.

@@ -59,7 +59,7 @@
 
 use rustpython_parser::ast::{self, Ranged};
 use rustpython_parser::lexer::LexicalErrorType;
-use rustpython_parser::{Mode, ParseError, ParseErrorType, Tok};
+use rustpython_parser::{FStringErrorType, Mode, ParseError, ParseErrorType, Tok};
 use std::cell::Cell;
 
 // -- Traceback body --------------------------------------------------------------------------
@@ -363,6 +363,11 @@ fn extract_anchors(line: &str, start: i64, end: i64) -> Option<Anchors> {
 /// common cases (`expected ':'`, `unexpected indent`, `expected an indented block after ...`,
 /// `Perhaps you forgot a comma?`, ...), falling back to `invalid syntax` at that token.
 pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> String {
+    render_syntax_error(filename, &syntax_error_for(source, err))
+}
+
+/// The `SyntaxError` CPython raises for `source`, given rustpython's error.
+fn syntax_error_for(source: &str, err: &ParseError) -> SynErr {
     let src = Source::new(source);
     let (tokens, tok_err) = tokenize(&src);
     let mut offset = err.offset.to_usize();
@@ -399,7 +404,7 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
             tok_err.as_ref().map(|e| &e.err)
         );
     }
-    let error = match (found, tok_err) {
+    match (found, tok_err) {
         // The tokenizer fails before the parser gets to its failing token.
         (None, Some(te)) => te.err,
         (found, tok_err) => {
@@ -408,6 +413,7 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
                 src: &src,
                 toks: &tokens,
                 furthest: Cell::new(t),
+                target,
             };
             let perr = match tokens.get(t) {
                 Some(_) => parser.classify(t, &err.error),
@@ -428,8 +434,7 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
                 (None, _) => perr,
             }
         }
-    };
-    render_syntax_error(filename, &error)
+    }
 }
 
 /// Renders a syntax error that CPython 3.11 raises outside its tokenizer: from the compiler or
@@ -1475,6 +1480,36 @@ fn unclosed_error(src: &Source, open: Bracket) -> SynErr {
     err
 }
 
+/// The expression at the start of an f-string replacement field (up to `!`, `:`, `=` or `}`).
+fn fstring_field(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut quote = None;
+    let mut prev = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if let Some(q) = quote {
+            if c == q {
+                quote = None;
+            }
+        } else {
+            match c {
+                '\'' | '"' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth > 0 => depth -= 1,
+                '}' | ':' if depth == 0 => return text[..i].to_string(),
+                '!' if depth == 0 && next != '=' => return text[..i].to_string(),
+                '=' if depth == 0 && next != '=' && !"=!<>".contains(prev) => {
+                    return text[..i].to_string()
+                }
+                _ => {}
+            }
+        }
+        prev = c;
+    }
+    text.to_string()
+}
+
 // -- Syntax errors: parser errors ------------------------------------------------------------
 
 /// Python keywords (soft keywords excluded).
@@ -1510,6 +1545,8 @@ struct Classifier<'a> {
     toks: &'a [Token],
     /// Index of the furthest token the CPython parser would have read.
     furthest: Cell<usize>,
+    /// Where rustpython reported the error: 1-based line, 0-based byte column.
+    target: (u32, usize),
 }
 
 impl Classifier<'_> {
@@ -1927,11 +1964,7 @@ impl Classifier<'_> {
                 "iterable argument unpacking follows keyword argument unpacking",
                 self.known_location(t),
             ),
-            LexicalErrorType::FStringError(fe) => self.error(
-                "SyntaxError",
-                format!("f-string: {fe}"),
-                self.last_token_location(t + 1),
-            ),
+            LexicalErrorType::FStringError(fe) => return Some(self.fstring_error(t, fe)),
             LexicalErrorType::OtherError(msg) if msg.starts_with("cannot use") => {
                 let end = if matches!(self.text(t), "*" | "**") {
                     self.expr_end(t + 1)
@@ -1942,6 +1975,90 @@ impl Classifier<'_> {
             }
             _ => return None,
         };
+        Some(e)
+    }
+
+    /// f-string errors: CPython 3.11 reports them at the token after the string, except syntax
+    /// errors inside a replacement field, which it reports within `(expression)`.
+    fn fstring_error(&self, t: usize, fe: &FStringErrorType) -> SynErr {
+        let expr = self.fstring_expression(t);
+        let msg = match fe {
+            _ if expr.contains('\\') => "f-string expression part cannot include a backslash".into(),
+            _ if expr.contains('#') => "f-string expression part cannot include '#'".into(),
+            FStringErrorType::UnclosedLbrace | FStringErrorType::ExpectedRbrace => {
+                "f-string: expecting '}'".to_string()
+            }
+            FStringErrorType::SingleRbrace | FStringErrorType::UnopenedRbrace => {
+                "f-string: single '}' is not allowed".to_string()
+            }
+            FStringErrorType::EmptyExpression => "f-string: empty expression not allowed".into(),
+            FStringErrorType::InvalidConversionFlag => {
+                "f-string: invalid conversion character: expected 's', 'r', or 'a'".into()
+            }
+            FStringErrorType::Unmatched(c) => format!("f-string: unmatched '{c}'"),
+            FStringErrorType::MismatchedDelimiter(open, close) => format!(
+                "f-string: closing parenthesis '{close}' does not match opening parenthesis '{open}'"
+            ),
+            FStringErrorType::ExpressionNestedTooDeeply => {
+                "f-string: expressions nested too deeply".into()
+            }
+            FStringErrorType::InvalidExpression(_) => {
+                if let Some(e) = self.fstring_expression_error(&expr) {
+                    return e;
+                }
+                "f-string: invalid syntax".into()
+            }
+            other => format!("f-string: {other}"),
+        };
+        self.error("SyntaxError", msg, self.last_token_location(t + 1))
+    }
+
+    /// The replacement-field expression of string token `t` in which rustpython reported the
+    /// error (the last field starting at or before that position).
+    fn fstring_expression(&self, t: usize) -> String {
+        let Some(tok) = self.toks.get(t) else {
+            return String::new();
+        };
+        let (line, col) = self.target;
+        let target = (line as usize)
+            .checked_sub(1)
+            .and_then(|i| self.src.line_starts.get(i))
+            .map_or(0, |&s| s + col);
+        let text = self.src.text.get(tok.start..tok.end).unwrap_or("");
+        let bytes = text.as_bytes();
+        let mut best = String::new();
+        let mut i = 0usize;
+        while i < bytes.len() {
+            if bytes[i] != b'{' {
+                i += 1;
+                continue;
+            }
+            if bytes.get(i + 1) == Some(&b'{') {
+                i += 2;
+                continue;
+            }
+            let start = i + 1;
+            if tok.start + start > target && !best.is_empty() {
+                break;
+            }
+            best = fstring_field(text.get(start..).unwrap_or(""));
+            i = start + best.len();
+        }
+        best
+    }
+
+    /// A syntax error inside `(expression)`, as CPython's f-string sub-parser reports it.
+    fn fstring_expression_error(&self, expr: &str) -> Option<SynErr> {
+        let sub = format!("({expr})");
+        let err = rustpython_parser::parse(&sub, Mode::Expression, "<fstring>").err()?;
+        let mut e = syntax_error_for(&sub, &err);
+        if !e.msg.starts_with("f-string") {
+            e.msg = format!("f-string: {}", e.msg);
+        }
+        let shift = self.target.0 as i64 - 1;
+        e.lineno += shift;
+        e.end_lineno += shift;
+        e.text = Some(format!("{sub}\n"));
         Some(e)
     }
 
