@@ -383,7 +383,7 @@ fn syntax_error_for(source: &str, err: &ParseError) -> SynErr {
         _ => {}
     }
     let target = line_col_of_offset(source, offset);
-    let found = find_token(&tokens, target, layout);
+    let found = find_token(&tokens, target, layout).or_else(|| eof_token(&tokens, layout));
     if std::env::var("TBDEBUG").is_ok() {
         for (i, t) in tokens.iter().enumerate() {
             eprintln!(
@@ -414,6 +414,7 @@ fn syntax_error_for(source: &str, err: &ParseError) -> SynErr {
                 toks: &tokens,
                 furthest: Cell::new(t),
                 target,
+                final_error: Cell::new(false),
             };
             let perr = match tokens.get(t) {
                 Some(_) => parser.classify(t, &err.error),
@@ -422,6 +423,8 @@ fn syntax_error_for(source: &str, err: &ParseError) -> SynErr {
             // The furthest token CPython's parser read while looking for a better message.
             let furthest = tokens.get(parser.furthest.get());
             match (tok_err, furthest) {
+                // `unexpected indent` is raised without looking at the rest of the file.
+                _ if parser.final_error.get() => perr,
                 // Reading it hit the tokenizer error.
                 (Some(te), None) => te.err,
                 // `_PyPegen_tokenize_full_source_to_check_for_errors`: a later tokenizer error
@@ -851,8 +854,16 @@ impl Lexer<'_> {
             if self.at_bol {
                 self.at_bol = false;
                 let (mut col, mut altcol) = (0usize, 0usize);
+                // A backslash in the indentation continues it on the next line; the column of
+                // the first one is the line's indentation.
+                let mut cont_line_col = None;
                 while let Some(c) = self.peek() {
                     match c {
+                        b'\\' => {
+                            cont_line_col.get_or_insert(col);
+                            self.continuation()?;
+                            continue;
+                        }
                         b' ' => {
                             col += 1;
                             altcol += 1;
@@ -868,6 +879,10 @@ impl Lexer<'_> {
                         _ => break,
                     }
                     self.pos += 1;
+                }
+                if let Some(c) = cont_line_col {
+                    col = c;
+                    altcol = c;
                 }
                 if matches!(self.peek(), Some(b'#') | Some(b'\n')) {
                     blankline = true;
@@ -947,47 +962,53 @@ impl Lexer<'_> {
                     continue 'nextline;
                 }
                 if c == b'\\' {
-                    let backslash = self.pos;
-                    self.pos += 1;
-                    if self.peek() != Some(b'\n') {
-                        self.pos += 1;
-                        let offset = (backslash + 2 - self.line_start) as i64;
-                        return Err(self.token_error(
-                            "SyntaxError",
-                            "unexpected character after line continuation character",
-                            offset,
-                            0,
-                        ));
-                    }
-                    let line_len = (self.pos - self.line_start) as i64;
-                    self.nextc();
-                    if self.peek().is_none() {
-                        self.line -= 1;
-                        let err = match self.parens.last() {
-                            Some(&open) => unclosed_error(self.src, open),
-                            None => {
-                                let mut e = self.token_error(
-                                    "SyntaxError",
-                                    "unexpected EOF while parsing",
-                                    line_len + 1,
-                                    -1,
-                                );
-                                e.err.end_lineno = e.err.lineno;
-                                e.err
-                            }
-                        };
-                        return Err(TokError {
-                            err,
-                            pyerr: false,
-                            open: self.parens.last().copied(),
-                        });
-                    }
+                    self.continuation()?;
                     continue;
                 }
                 self.token(c, start)?;
                 return Ok(false);
             }
         }
+    }
+
+    /// `tok_continuation_line`: a backslash (at `self.pos`) must end the line, and the file must
+    /// go on after it.
+    fn continuation(&mut self) -> Result<(), TokError> {
+        let backslash = self.pos;
+        self.pos += 1;
+        if self.peek() != Some(b'\n') {
+            self.pos += 1;
+            let offset = (backslash + 2 - self.line_start) as i64;
+            return Err(self.token_error(
+                "SyntaxError",
+                "unexpected character after line continuation character",
+                offset,
+                0,
+            ));
+        }
+        let line_len = (self.pos - self.line_start) as i64;
+        self.nextc();
+        if self.peek().is_some() {
+            return Ok(());
+        }
+        self.line -= 1;
+        let err = match self.parens.last() {
+            Some(&open) => unclosed_error(self.src, open),
+            None => {
+                self.token_error(
+                    "SyntaxError",
+                    "unexpected EOF while parsing",
+                    line_len + 1,
+                    -1,
+                )
+                .err
+            }
+        };
+        Err(TokError {
+            err,
+            pyerr: false,
+            open: self.parens.last().copied(),
+        })
     }
 
     /// Indentation bookkeeping at the start of a logical line.
@@ -1539,6 +1560,19 @@ fn find_token(tokens: &[Token], target: (u32, usize), layout: bool) -> Option<us
     })
 }
 
+/// For an error reported past the last token: ENDMARKER, or the first of the final DEDENTs.
+fn eof_token(tokens: &[Token], layout: bool) -> Option<usize> {
+    let end = tokens.len().checked_sub(1)?;
+    if tokens[end].kind != Kind::End {
+        return None;
+    }
+    let mut first = end;
+    while layout && first > 0 && tokens[first - 1].kind == Kind::Dedent {
+        first -= 1;
+    }
+    Some(first)
+}
+
 /// Maps a parser failure at a token to CPython's message and location.
 struct Classifier<'a> {
     src: &'a Source,
@@ -1547,6 +1581,8 @@ struct Classifier<'a> {
     furthest: Cell<usize>,
     /// Where rustpython reported the error: 1-based line, 0-based byte column.
     target: (u32, usize),
+    /// Set for errors raised without the final full-source tokenizer check.
+    final_error: Cell<bool>,
 }
 
 impl Classifier<'_> {
@@ -1838,7 +1874,8 @@ impl Classifier<'_> {
             return (1, 0, 1, -1);
         };
         match t.kind {
-            Kind::Indent | Kind::Dedent | Kind::End => (t.line, t.end_col as i64, t.line, -1),
+            Kind::Indent => (t.line, t.end_col as i64, t.line, -1),
+            Kind::Dedent | Kind::End => (t.line, 0, t.line, -1),
             _ => self.known_location(i),
         }
     }
@@ -1871,6 +1908,7 @@ impl Classifier<'_> {
             _ => None,
         };
         if self.kind(t) == Some(Kind::Indent) {
+            self.final_error.set(true);
             return self.error(
                 "IndentationError",
                 "unexpected indent",
@@ -1889,6 +1927,21 @@ impl Classifier<'_> {
         if let Some(e) = self.misplaced_assignment(t) {
             return e;
         }
+        if let Some(e) = self.annotation(t) {
+            return e;
+        }
+        // An opening bracket never closed: CPython's second pass reads on to the end of file.
+        let s = self.line_start(t);
+        let no_expression = ["import", "from", "global", "nonlocal", "def", "class"]
+            .iter()
+            .any(|kw| self.is_name(s, kw));
+        if self.kind(t) == Some(Kind::Op)
+            && matches!(self.text(t), "(" | "[" | "{")
+            && self.matching_close(t).is_none()
+            && !no_expression
+        {
+            self.reads(self.toks.len());
+        }
         if let Some(e) = self.misc_rules(t, expected) {
             return e;
         }
@@ -1897,6 +1950,14 @@ impl Classifier<'_> {
         }
         if let Some(e) = self.missing_comma(t) {
             return e;
+        }
+        if self.kind(t) == Some(Kind::Dedent) {
+            self.final_error.set(true);
+            return self.error(
+                "IndentationError",
+                "unexpected unindent",
+                self.last_token_location(t),
+            );
         }
         self.error("SyntaxError", "invalid syntax", self.known_location(t))
     }
@@ -2104,12 +2165,16 @@ impl Classifier<'_> {
 
     /// `expected 'except' or 'finally' block` after a complete `try:` block.
     fn missing_except(&self, t: usize) -> Option<SynErr> {
-        if t == 0 || self.kind(t - 1) != Some(Kind::Dedent) {
+        let closing = if self.kind(t) == Some(Kind::Dedent) {
+            t
+        } else if t > 0 && self.kind(t - 1) == Some(Kind::Dedent) {
+            t - 1
+        } else {
             return None;
-        }
+        };
         let mut depth = 0usize;
         let mut indent = None;
-        for i in (0..t).rev() {
+        for i in (0..=closing).rev() {
             match self.kind(i) {
                 Some(Kind::Dedent) => depth += 1,
                 Some(Kind::Indent) => {
@@ -2194,6 +2259,41 @@ impl Classifier<'_> {
             return Some(colon());
         }
         None
+    }
+
+    /// `target: annotation` statements whose target cannot be annotated.
+    fn annotation(&self, t: usize) -> Option<SynErr> {
+        let s = self.line_start(t);
+        if s >= t || self.is_keyword(s) {
+            return None;
+        }
+        let base = self.toks[s].level;
+        let colon = (s..t).find(|&i| self.is_op(i, ":") && self.toks[i].level == base)?;
+        if colon == s || (s..colon).any(|i| self.is_name(i, "lambda")) {
+            return None;
+        }
+        let last = colon - 1;
+        let simple_name = last == s && self.is_operand_name(s) && !self.is_keyword(s);
+        let attribute =
+            last > s && self.kind(last) == Some(Kind::Name) && self.is_op(last - 1, ".");
+        let subscript = self.is_op(last, "]") && self.matching_open(last).is_some_and(|o| o > s);
+        if simple_name || attribute || subscript {
+            return None;
+        }
+        let complete = t > colon + 1 && self.expr_end(colon + 1) + 1 >= t;
+        if !complete {
+            return Some(self.error("SyntaxError", "invalid syntax", self.known_location(colon)));
+        }
+        let tuple = (s..colon).any(|i| self.is_op(i, ",") && self.toks[i].level == base)
+            || (self.is_op(s, "(") && self.matching_close(s) == Some(last));
+        let msg = if tuple {
+            "only single target (not tuple) can be annotated"
+        } else if self.is_op(s, "[") && self.matching_close(s) == Some(last) {
+            "only single target (not list) can be annotated"
+        } else {
+            "illegal target for annotation"
+        };
+        Some(self.error("SyntaxError", msg, self.range_location(s, last)))
     }
 
     /// CPython's name for the expression `a..=end` in "cannot assign to ..." messages.
@@ -2404,9 +2504,15 @@ impl Classifier<'_> {
             return None;
         }
         let before = a - 1;
+        let starred = self.kind(before) == Some(Kind::Op)
+            && matches!(self.text(before), "*" | "**")
+            && before > 0
+            && self.kind(before - 1) == Some(Kind::Op)
+            && matches!(self.text(before - 1), "(" | "[" | "{" | ",");
         let context_ok = (self.kind(before) == Some(Kind::Op)
             && matches!(self.text(before), "(" | "[" | "{" | "," | ":" | "="))
-            || self.is_name(before, "else");
+            || self.is_name(before, "else")
+            || starred;
         if !context_ok {
             return None;
         }
@@ -2423,9 +2529,10 @@ impl Classifier<'_> {
         // Parameter lists are not expressions.
         let s = self.line_start(t);
         let open = self.enclosing_open(t);
-        if (self.is_name(s, "def") || self.is_name(s, "async") && self.is_name(s + 1, "def"))
-            && open.is_some_and(|o| self.kind(o.wrapping_sub(1)) == Some(Kind::Name) && o <= s + 3)
-        {
+        let in_params = (self.is_name(s, "def")
+            || self.is_name(s, "async") && self.is_name(s + 1, "def"))
+            && open.is_some_and(|o| self.kind(o.wrapping_sub(1)) == Some(Kind::Name) && o <= s + 3);
+        if in_params && !matches!(self.text(before), "=" | ":") {
             return None;
         }
         self.reads(b + 1);
