@@ -1142,7 +1142,6 @@ fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
 
 /// Calls a type object: constructors of builtin types and exception classes.
 pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let name = t.name.clone();
     match t.kind {
         TypeKind::Int => {
             only_kw(vm, "int", kw, &["base"])?;
@@ -1406,7 +1405,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
         }
         TypeKind::Exception(_) => {
-            no_kw(vm, &name, kw)?;
+            no_kw(vm, &t.name, kw)?;
             let ty = t;
             Ok(Value::Exc(vm.heap.alloc(ExcObj {
                 ty,
@@ -1415,7 +1414,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 pos_hint: Default::default(),
             })))
         }
-        _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),
+        _ => Err(vm.type_error(format!("cannot create '{}' instances", t.name))),
     }
 }
 

@@ -205,8 +205,8 @@ impl Vm {
     // -- Allocation helpers ---------------------------------------------------------
 
     /// A new str value.
-    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
-        let s: Box<str> = s.into();
+    pub fn new_str(&mut self, s: impl Into<String>) -> Value {
+        let s: String = s.into();
         if s.len() == 1 && s.as_bytes()[0] < 128 {
             return self.char_cache[s.as_bytes()[0] as usize];
         }

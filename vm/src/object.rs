@@ -31,16 +31,17 @@ impl Trace for BigIntObj {
     }
 }
 
-/// An immutable str. Caches its hash and character count.
+/// An immutable str. Caches its hash and character count. Holds a `String` rather
+/// than a `Box<str>` so creating one never reallocates to shrink the buffer.
 pub struct StrObj {
-    s: Box<str>,
+    s: String,
     nchars: usize,
     hash: Cell<u64>,
 }
 impl StrObj {
     /// Wraps a Rust string.
-    pub fn new(s: impl Into<Box<str>>) -> StrObj {
-        let s: Box<str> = s.into();
+    pub fn new(s: impl Into<String>) -> StrObj {
+        let s: String = s.into();
         let nchars = if s.is_ascii() {
             s.len()
         } else {
@@ -100,7 +101,7 @@ impl StrObj {
 impl Trace for StrObj {
     fn trace(&self, _: &mut Vec<Value>) {}
     fn extra_size(&self) -> usize {
-        self.s.len()
+        self.s.capacity()
     }
 }
 

@@ -1707,6 +1707,15 @@ impl Classifier<'_> {
 
     /// Index of the last token of the expression that starts at `from`.
     fn expr_end(&self, from: usize) -> usize {
+        self.expr_end_in(from, true)
+    }
+
+    /// Like [`Self::expr_end`] for a `bitwise_or` (no comparisons or boolean operators).
+    fn bitwise_or_end(&self, from: usize) -> usize {
+        self.expr_end_in(from, false)
+    }
+
+    fn expr_end_in(&self, from: usize, full: bool) -> usize {
         let mut i = from;
         let mut last = from;
         let mut want_operand = true;
@@ -1745,10 +1754,10 @@ impl Classifier<'_> {
             } else if self.is_op(i, ".") && self.kind(i + 1) == Some(Kind::Name) {
                 last = i + 1;
                 i += 2;
-            } else if self.is_name(i, "not") && self.is_name(i + 1, "in") {
+            } else if full && self.is_name(i, "not") && self.is_name(i + 1, "in") {
                 i += 2;
                 want_operand = true;
-            } else if self.is_binary_op(i) {
+            } else if self.is_binary_op(i) && (full || self.is_arithmetic_op(i)) {
                 i += 1;
                 want_operand = true;
             } else {
@@ -1756,6 +1765,33 @@ impl Classifier<'_> {
             }
         }
         last
+    }
+
+    fn is_arithmetic_op(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Op)
+            && matches!(
+                self.text(i),
+                "+" | "-" | "*" | "/" | "//" | "%" | "**" | "@" | "<<" | ">>" | "&" | "|" | "^"
+            )
+    }
+
+    /// Whether the `in` at `k` belongs to a `for` clause or statement rather than a comparison.
+    fn is_for_in(&self, k: usize) -> bool {
+        let level = self.toks[k].level;
+        for j in (0..k).rev() {
+            let tok = &self.toks[j];
+            if tok.level < level || matches!(tok.kind, Kind::Newline | Kind::Indent | Kind::Dedent)
+            {
+                return false;
+            }
+            if tok.level == level && self.is_name(j, "for") {
+                return true;
+            }
+            if tok.level == level && self.is_name(j, "in") {
+                return false;
+            }
+        }
+        false
     }
 
     /// Index of the first token of the expression (a `disjunction`) that ends at `to`.
@@ -1814,7 +1850,7 @@ impl Classifier<'_> {
             } else if self.is_name(k, "await") {
                 first = k;
                 i -= 1;
-            } else if self.is_binary_op(k) {
+            } else if self.is_binary_op(k) && !(self.is_name(k, "in") && self.is_for_in(k)) {
                 i -= 1;
                 if self.is_name(k, "not") {
                     i -= 1;
@@ -2235,6 +2271,9 @@ impl Classifier<'_> {
             return Some(colon());
         }
         if kw == "def" {
+            if t >= s + 2 && !self.is_op(s + 2, "(") {
+                return Some(self.error("SyntaxError", "expected '('", self.known_location(s + 2)));
+            }
             if t == s + 2 && !self.is_op(t, "(") {
                 return Some(self.error("SyntaxError", "expected '('", self.known_location(t)));
             }
@@ -2377,7 +2416,7 @@ impl Classifier<'_> {
                 }
             }
         }
-        let b = self.expr_end(t + 1);
+        let b = self.bitwise_or_end(t + 1);
         self.reads(b + 1);
         if a == t - 1 && self.kind(a) == Some(Kind::Name) && !self.is_keyword(a) {
             return Some(self.error(
@@ -2433,9 +2472,11 @@ impl Classifier<'_> {
         }
         let at_level = |i: usize, name: &str| self.is_name(i, name) && self.toks[i].level == level;
         if let Some(cond) = (scope..t).rev().find(|&i| at_level(i, "if")) {
+            let clause_start = self.line_start(t).max(open.map_or(0, |o| o + 1));
             let ternary = cond > scope
                 && self.ends_atom(cond - 1)
-                && !(scope..t).any(|i| at_level(i, "for") || at_level(i, "else"))
+                && !(clause_start..t).any(|i| at_level(i, "for"))
+                && !(scope..t).any(|i| at_level(i, "else"))
                 && !self.is_name(t, "else")
                 && cond + 1 < t
                 && self.expr_end(cond + 1) == t - 1;
@@ -2499,8 +2540,16 @@ impl Classifier<'_> {
         if t == 0 || !self.starts_atom(t) || !self.ends_atom(t - 1) {
             return None;
         }
+        // CPython parses the second expression (and, outside brackets, tries the same rule one
+        // expression further), reading the token after it.
+        let b = self.expr_end(t);
+        self.reads(b + 1);
+        let level = self.toks.get(b).map_or(0, |tok| tok.level);
+        if level == 0 && self.starts_atom(b + 1) {
+            self.reads(self.expr_end(b + 1) + 1);
+        }
         let a = self.expr_start(t - 1);
-        if a == 0 {
+        if a == 0 || level == 0 {
             return None;
         }
         let before = a - 1;
@@ -2522,12 +2571,11 @@ impl Classifier<'_> {
         {
             return None;
         }
-        let b = self.expr_end(t);
-        if self.toks.get(b).map_or(0, |tok| tok.level) == 0 {
+        let s = self.line_start(t);
+        if self.is_name(s, "import") || self.is_name(s, "from") {
             return None;
         }
         // Parameter lists are not expressions.
-        let s = self.line_start(t);
         let open = self.enclosing_open(t);
         let in_params = (self.is_name(s, "def")
             || self.is_name(s, "async") && self.is_name(s + 1, "def"))
