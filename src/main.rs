@@ -31,10 +31,15 @@ commands:
   tvm dis prog.py                           print the bytecode of a program
 
 run options:
-  --no-jit        run on the interpreter only (the JIT is not built yet, so this
-                  is currently the only mode)
-  --gc-stress     collect garbage at every safepoint (slow; for testing)
-  --gc-stats      print garbage-collector statistics to stderr at exit
+  --no-jit                 run on the interpreter only (same as --jit off)
+  --jit k=v,k=v            set JIT parameters ('--jit help' lists them)
+  --jit off                disable the JIT
+  --trace-log FILE         log what the JIT does to FILE ('-': stderr);
+                           format: docs/TRACE_LOG.md
+  --trace-log-format=F     'text' (default) or 'json' (JSON Lines)
+  --jit-stats              print a JIT summary to stderr at exit
+  --gc-stress              collect garbage at every safepoint (slow; for testing)
+  --gc-stats               print garbage-collector statistics to stderr at exit
 
 options:
   -h, --help      show this help and exit
@@ -82,12 +87,62 @@ fn main() -> ExitCode {
 
 fn run_command(args: &[String]) -> ExitCode {
     let mut opts = RunOptions::default();
+    let mut params = tvm_tracer::params::Params::default();
+    let mut log_path: Option<String> = None;
+    let mut log_format = tvm_tracer::log::Format::Text;
+    let mut jit_stats = false;
     let mut i = 0;
     while i < args.len() {
-        match args[i].as_str() {
+        let a = args[i].as_str();
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a, None),
+        };
+        // The value of an option: `--opt=v` or `--opt v`.
+        let mut value = |i: &mut usize| -> Option<String> {
+            if let Some(v) = &inline {
+                return Some(v.clone());
+            }
+            *i += 1;
+            args.get(*i).cloned()
+        };
+        match flag {
             "--no-jit" => opts.no_jit = true,
             "--gc-stress" => opts.gc_stress = true,
             "--gc-stats" => opts.gc_stats = true,
+            "--jit-stats" => jit_stats = true,
+            "--jit" => {
+                let Some(spec) = value(&mut i) else {
+                    return usage_error("--jit needs a value (see '--jit help')");
+                };
+                match spec.as_str() {
+                    "off" => opts.no_jit = true,
+                    "on" => opts.no_jit = false,
+                    "help" => {
+                        print!("{}", tvm_tracer::params::Params::help());
+                        return ExitCode::SUCCESS;
+                    }
+                    _ => {
+                        for kv in spec.split(',').filter(|s| !s.is_empty()) {
+                            let Some((k, v)) = kv.split_once('=') else {
+                                return usage_error(&format!("--jit: expected k=v, got '{kv}'"));
+                            };
+                            if let Err(e) = params.set(k.trim(), v) {
+                                return usage_error(&e);
+                            }
+                        }
+                    }
+                }
+            }
+            "--trace-log" => match value(&mut i) {
+                Some(p) => log_path = Some(p),
+                None => return usage_error("--trace-log needs a file name ('-' for stderr)"),
+            },
+            "--trace-log-format" => match value(&mut i).as_deref() {
+                Some("text") => log_format = tvm_tracer::log::Format::Text,
+                Some("json") => log_format = tvm_tracer::log::Format::Json,
+                _ => return usage_error("--trace-log-format must be 'text' or 'json'"),
+            },
             "-h" | "--help" => {
                 print!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -104,5 +159,56 @@ fn run_command(args: &[String]) -> ExitCode {
     let Some(path) = args.get(i) else {
         return usage_error("run: missing program file");
     };
+    if let Some(p) = &log_path {
+        if p != "-" {
+            if let Err(e) = std::fs::File::create(p) {
+                eprintln!("tvm: can't open trace log '{p}': {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    opts.jit = Some(jit_factory(params, log_path, log_format, jit_stats));
     exit(run_file(path, &opts))
+}
+
+/// Builds the tracing JIT (trace manager + Cranelift backend) inside the VM thread.
+fn jit_factory(
+    params: tvm_tracer::params::Params,
+    log_path: Option<String>,
+    log_format: tvm_tracer::log::Format,
+    jit_stats: bool,
+) -> tvm_vm::run::JitFactory {
+    std::sync::Arc::new(move || {
+        use tvm_tracer::manager::{CompiledCode, Manager};
+        let mut backend = tvm_backend::Backend::new().map_err(|e| e.to_string())?;
+        let (list_items, list_len) = tvm_vm::object::list_layout().unwrap_or((-1, -1));
+        let layout = tvm_tracer::abi::RuntimeLayout {
+            list_items,
+            list_len,
+        };
+        let compiler = Box::new(move |trace: &tvm_tracer::Trace, name: &str| {
+            backend
+                .compile(trace, &layout, name)
+                .map(|c| CompiledCode {
+                    entry: c.entry,
+                    code_size: c.code_size,
+                })
+                .map_err(|e| e.to_string())
+        });
+        let threshold = params.hotloop;
+        let mut m = Manager::new(params.clone(), compiler);
+        m.print_stats = jit_stats;
+        if let Some(p) = &log_path {
+            let out: Box<dyn std::io::Write> = if p == "-" {
+                Box::new(std::io::stderr())
+            } else {
+                Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p)
+                        .map_err(|e| format!("can't open trace log '{p}': {e}"))?,
+                ))
+            };
+            m.log = Some(tvm_tracer::log::Log::new(out, log_format));
+        }
+        Ok((Box::new(m) as Box<dyn tvm_vm::jit::JitHooks>, threshold))
+    })
 }

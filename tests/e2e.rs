@@ -39,6 +39,8 @@ use std::time::{Duration, Instant};
 const MODES: &[(&str, &[&str])] = &[
     ("interp", &["run", "--no-jit"]),
     ("jit", &["run"]),
+    // Records at the first back-edge: every loop is traced, every exit exercised.
+    ("jit-eager", &["run", "--jit", "hotloop=1"]),
 ];
 
 /// Default per-run timeout; `TVM_TEST_TIMEOUT` (seconds) overrides it.

@@ -277,6 +277,28 @@ pub struct Loc {
     pub end_col: u32,
 }
 
+/// The JIT-facing state of one loop.
+#[derive(Debug)]
+pub struct LoopState {
+    /// Back-edges taken so far.
+    pub count: Cell<u32>,
+    /// The count at which the JIT wants to hear about this loop (`u32::MAX`: never).
+    pub next_event: Cell<u32>,
+    /// The compiled trace anchored at this loop's header (0: none; else id + 1).
+    pub trace: Cell<u32>,
+}
+
+impl LoopState {
+    /// A fresh loop: the JIT is asked after `threshold` back-edges.
+    pub fn new(threshold: u32) -> LoopState {
+        LoopState {
+            count: Cell::new(0),
+            next_event: Cell::new(threshold),
+            trace: Cell::new(0),
+        }
+    }
+}
+
 /// An attribute or method name site, with its inline cache.
 pub struct Site {
     /// The attribute name.
@@ -324,8 +346,8 @@ pub struct Code {
     pub kwdefault_params: Vec<usize>,
     /// Names of the local registers (parameters first).
     pub varnames: Vec<String>,
-    /// Back-edge counters, one per loop (exact, never hashed).
-    pub loop_counts: Vec<Cell<u32>>,
+    /// Per-loop JIT state: exact back-edge counters (never hashed) and traces.
+    pub loops: Vec<LoopState>,
     /// Line of the `def` (or 1).
     pub first_line: u32,
     /// The module's global slot names.

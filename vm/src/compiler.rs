@@ -192,7 +192,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             ndefaults,
             kwdefault_params: kwdefs,
             varnames: self.varnames,
-            loop_counts: (0..self.nloops).map(|_| Cell::new(0)).collect(),
+            loops: (0..self.nloops).map(|_| LoopState::new(u32::MAX)).collect(),
             first_line: self.first_line,
             globals: self.sh.globals.clone(),
         }

@@ -9,7 +9,7 @@
 //!
 //! Safepoints: loop back-edges (`JumpBack`, `ForNext`) and Python calls check
 //! `heap.gc_requested` and collect there (see `gc.rs`). Back-edges also count each
-//! loop exactly (`Code::loop_counts`): that is where the tracing JIT will hook in.
+//! loop exactly (`Code::loops`), and hand hot loops to the JIT (`jit.rs`).
 //!
 //! The dispatch loop is one `match` over `Op`. Fast paths for small ints and floats
 //! are inline; everything else calls into `ops.rs`. Errors are propagated with
@@ -104,6 +104,24 @@ pub struct Vm {
     pub repr_stack: Vec<usize>,
     /// Methods of builtin types by (value tag, name).
     pub methods: HashMap<(u8, &'static str), Value>,
+    /// The tracing JIT, if enabled.
+    pub jit: Option<Box<dyn crate::jit::JitHooks>>,
+    /// Back-edges before a loop is reported to the JIT (`u32::MAX` without a JIT).
+    pub jit_threshold: u32,
+    /// Whether the interpreter is recording a trace.
+    pub recording: bool,
+    /// Objects compiled traces refer to by address; GC roots.
+    pub jit_roots: Vec<Value>,
+    /// A trace just exited: the next loop header is interpreted, not entered.
+    trace_exited: bool,
+}
+
+/// How a dispatch loop ended.
+enum Flow {
+    /// The entry frame returned this value.
+    Return(Value),
+    /// Switch between the recording and the normal dispatch loop and go on.
+    Switch,
 }
 
 /// `Value` for a BigInt, normalised to `Int` when it fits.
@@ -197,6 +215,11 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             repr_stack: vec![],
             methods: HashMap::new(),
+            jit: None,
+            jit_threshold: u32::MAX,
+            recording: false,
+            jit_roots: vec![],
+            trace_exited: false,
         };
         builtins::install(&mut vm);
         vm
@@ -353,6 +376,7 @@ impl Vm {
         )?;
         self.root_code(&code);
         self.sync_globals();
+        set_loop_thresholds(&code, self.jit_threshold);
         Ok(code)
     }
 
@@ -408,6 +432,7 @@ impl Vm {
         roots.extend(self.builtins.values().copied());
         roots.extend_from_slice(&self.permanent);
         roots.extend_from_slice(&self.temp_roots);
+        roots.extend_from_slice(&self.jit_roots);
         roots.extend(self.modules.values().copied());
         roots.extend_from_slice(&self.char_cache);
         roots.push(self.empty_tuple);
@@ -494,6 +519,39 @@ impl Vm {
         }
         self.push_frame(func.code.clone(), base, ret);
         Ok(())
+    }
+
+    /// The builtin a global slot falls back to (Undef if none).
+    pub fn builtin_for_global(&self, g: usize) -> Value {
+        self.builtin_of_slot.get(g).copied().unwrap_or(Value::Undef)
+    }
+
+    /// Truth of values whose truth needs no Python code and no container access.
+    pub fn is_truthy_simple(&self, v: Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(b),
+            Value::Int(i) => Some(i != 0),
+            Value::Float(f) => Some(f != 0.0),
+            Value::None => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The value in absolute stack slot `i` (for the JIT's recorder).
+    #[inline]
+    pub fn slot(&self, i: usize) -> Value {
+        self.stack[i]
+    }
+
+    /// Pointer to absolute stack slot `i` (compiled traces address frame slots).
+    pub fn slot_ptr(&mut self, i: usize) -> *mut Value {
+        &mut self.stack[i] as *mut Value
+    }
+
+    /// Pushes a frame of an inlined call that a trace exit rebuilds.
+    pub fn push_jit_frame(&mut self, code: Rc<Code>, pc: usize, base: usize, ret: usize) {
+        self.push_frame(code, base, ret);
+        self.frames.last_mut().expect("frame").pc = pc;
     }
 
     /// Pushes a frame, writing each field straight into the vector's slot. (Building
@@ -619,26 +677,81 @@ impl Vm {
 
     /// Runs frames until the frame at depth `entry` returns; returns its value.
     pub fn execute(&mut self, entry: usize) -> PyResult<Value> {
-        match self.dispatch(entry) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                // Unwind every frame of this activation, recording the traceback.
-                while self.frames.len() > entry {
-                    let f = self.frames.pop().expect("frame");
-                    let loc = if e.0.tb().is_empty() {
-                        e.0.pos_hint.take()
-                    } else {
-                        None
-                    };
-                    e.0.tb().push(TbFrame {
-                        code: f.code,
-                        pc: f.pc.saturating_sub(1) as u32,
-                        loc,
-                    });
+        loop {
+            let r = if self.recording {
+                self.dispatch::<true>(entry)
+            } else {
+                self.dispatch::<false>(entry)
+            };
+            match r {
+                Ok(Flow::Return(v)) => return Ok(v),
+                Ok(Flow::Switch) => continue,
+                Err(e) => {
+                    if self.recording {
+                        self.recording = false;
+                        self.with_jit(|jit, vm| jit.abort_recording(vm, "an exception was raised"));
+                    }
+                    // Unwind every frame of this activation, recording the traceback.
+                    while self.frames.len() > entry {
+                        let f = self.frames.pop().expect("frame");
+                        let loc = if e.0.tb().is_empty() {
+                            e.0.pos_hint.take()
+                        } else {
+                            None
+                        };
+                        e.0.tb().push(TbFrame {
+                            code: f.code,
+                            pc: f.pc.saturating_sub(1) as u32,
+                            loc,
+                        });
+                    }
+                    return Err(e);
                 }
-                Err(e)
             }
         }
+    }
+
+    /// Calls `f` with the JIT taken out of the VM (so it can borrow the VM).
+    pub fn with_jit<R: Default>(
+        &mut self,
+        f: impl FnOnce(&mut dyn crate::jit::JitHooks, &mut Vm) -> R,
+    ) -> R {
+        match self.jit.take() {
+            Some(mut j) => {
+                let r = f(&mut *j, self);
+                self.jit = Some(j);
+                r
+            }
+            None => R::default(),
+        }
+    }
+
+    /// The loop at `lp` of the innermost frame reached its header `pc` with a trace
+    /// or a due event. Returns true when the dispatch loop must switch (to recording)
+    /// or reload the frame state (after a trace ran).
+    #[cold]
+    fn loop_header(&mut self, lp: LoopId, pc: usize) -> bool {
+        self.frames.last_mut().expect("frame").pc = pc;
+        let code = self.frames.last().expect("frame").code.clone();
+        let trace = code.loops[lp.i()].trace.get();
+        if trace != 0 {
+            let r = self.with_jit(|jit, vm| Some(jit.run_trace(vm, trace)));
+            return match r {
+                Some(crate::jit::Resume { pc: usize::MAX }) | None => false,
+                Some(_) => {
+                    // Resume in the interpreter for at least one instruction: the exit
+                    // may be the header's own guard (e.g. the loop ended).
+                    self.trace_exited = true;
+                    true
+                }
+            };
+        }
+        let action = self.with_jit(|jit, vm| Some(jit.loop_event(vm, &code, lp, pc)));
+        if action == Some(crate::jit::LoopAction::Record) {
+            self.recording = true;
+            return true;
+        }
+        false
     }
 
     /// UnboundLocalError for register `r`, read by the instruction before `pc`. The
@@ -686,7 +799,7 @@ impl Vm {
 
     /// The dispatch loop.
     #[allow(clippy::cognitive_complexity)]
-    fn dispatch(&mut self, entry: usize) -> PyResult<Value> {
+    fn dispatch<const REC: bool>(&mut self, entry: usize) -> PyResult<Flow> {
         'frame: loop {
             // The code is borrowed through a raw pointer, not cloned: a code object
             // lives as long as its module (every nested code is held by its parent's
@@ -756,6 +869,14 @@ impl Vm {
                 // SAFETY: every code object ends in a return, and jumps stay in range.
                 // Matching on the place (not a copy of the 12-byte op) loads each
                 // operand straight from the code array.
+                if REC {
+                    self.frames.last_mut().expect("frame").pc = pc;
+                    let go = self.with_jit(|jit, vm| jit.record(vm, pc));
+                    if !go {
+                        self.recording = false;
+                        return Ok(Flow::Switch);
+                    }
+                }
                 let op: &Op = unsafe { &*ops.add(pc) };
                 pc += 1;
                 match *op {
@@ -974,10 +1095,20 @@ impl Vm {
                         }
                     }
                     Op::JumpBack { target, lp } => {
-                        let c = &code.loop_counts[lp.i()];
-                        c.set(c.get().wrapping_add(1));
+                        let l = &code.loops[lp.i()];
+                        let c = l.count.get().wrapping_add(1);
+                        l.count.set(c);
                         pc = target.i();
                         safepoint!();
+                        if !REC
+                            && (l.trace.get() != 0 || c >= l.next_event.get())
+                            && self.loop_header(lp, pc)
+                        {
+                            if self.recording {
+                                return Ok(Flow::Switch);
+                            }
+                            continue 'frame;
+                        }
                     }
                     Op::ForPrep {
                         base: st,
@@ -998,6 +1129,18 @@ impl Vm {
                         target,
                         lp,
                     } => {
+                        if !REC && !std::mem::take(&mut self.trace_exited) {
+                            let l = &code.loops[lp.i()];
+                            if (l.trace.get() != 0 || l.count.get() >= l.next_event.get()) && {
+                                safepoint!();
+                                self.loop_header(lp, pc - 1)
+                            } {
+                                if self.recording {
+                                    return Ok(Flow::Switch);
+                                }
+                                continue 'frame;
+                            }
+                        }
                         let next = match rr!(regs, st) {
                             &Value::Int(cur) => {
                                 // A range: (cur, stop, step).
@@ -1041,7 +1184,7 @@ impl Vm {
                         };
                         if let Some(v) = next {
                             set!(regs, dst, v);
-                            let c = &code.loop_counts[lp.i()];
+                            let c = &code.loops[lp.i()].count;
                             c.set(c.get().wrapping_add(1));
                             pc = target.i();
                             safepoint!();
@@ -1344,7 +1487,7 @@ impl Vm {
                         }
                         let f = self.frames.pop().expect("frame");
                         if self.frames.len() == entry {
-                            return Ok(v);
+                            return Ok(Flow::Return(v));
                         }
                         self.stack[f.ret] = v;
                         continue 'frame;
@@ -1352,7 +1495,7 @@ impl Vm {
                     Op::ReturnNone {} => {
                         let f = self.frames.pop().expect("frame");
                         if self.frames.len() == entry {
-                            return Ok(Value::None);
+                            return Ok(Flow::Return(Value::None));
                         }
                         self.stack[f.ret] = Value::None;
                         continue 'frame;
@@ -1441,6 +1584,17 @@ fn find_name_in(source: &str, loc: Loc, name: &str) -> Option<Loc> {
         from = at + name.len().max(1);
     }
     None
+}
+
+/// Arms every loop of `code` (and nested code) to report to the JIT after
+/// `threshold` back-edges.
+fn set_loop_thresholds(code: &Code, threshold: u32) {
+    for l in &code.loops {
+        l.next_event.set(threshold);
+    }
+    for c in &code.children {
+        set_loop_thresholds(c, threshold);
+    }
 }
 
 fn name_list(names: &[String]) -> String {

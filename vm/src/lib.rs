@@ -14,6 +14,7 @@ pub mod error;
 pub mod format;
 pub mod gc;
 pub mod interp;
+pub mod jit;
 pub mod methods;
 pub mod modules;
 pub mod num;

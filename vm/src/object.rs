@@ -139,6 +139,27 @@ impl ListObj {
         self.items().is_empty()
     }
 }
+/// Byte offsets, from a list's object pointer (its GC box), of the items pointer and
+/// the length, for JIT code. `std` does not fix `Vec`'s field order, so they are found
+/// by probing a live list with distinct pointer, capacity and length; `None` if the
+/// layout is not three plain words (compiled code then cannot index lists inline).
+pub fn list_layout() -> Option<(i32, i32)> {
+    if std::mem::size_of::<ListObj>() != 3 * std::mem::size_of::<usize>() {
+        return None;
+    }
+    let mut v: Vec<Value> = Vec::with_capacity(7);
+    v.extend_from_slice(&[Value::None, Value::None, Value::None]);
+    let ptr = v.as_ptr() as usize;
+    let l = ListObj::new(v);
+    // SAFETY: ListObj is exactly three words (checked above); reading them as usizes
+    // reads the Vec's pointer, capacity and length.
+    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&l) };
+    let items = words.iter().position(|&w| w == ptr)?;
+    let len = words.iter().position(|&w| w == 3)?;
+    let base = crate::gc::Gc::<ListObj>::PAYLOAD_OFFSET;
+    Some(((base + items * 8) as i32, (base + len * 8) as i32))
+}
+
 impl Trace for ListObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.extend_from_slice(self.items());
@@ -631,5 +652,25 @@ impl ModuleObj {
 impl Trace for ModuleObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.extend(self.attrs.iter().map(|(_, v)| *v));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_layout_is_found_and_correct() {
+        let (items_off, len_off) = list_layout().expect("Vec is three words");
+        let mut heap = crate::gc::Heap::new();
+        let l = heap.alloc(ListObj::new(vec![Value::Int(1), Value::Int(2)]));
+        let base = l.gc_header().as_ptr() as *const u8;
+        // SAFETY: the offsets point at the Vec's pointer and length words.
+        unsafe {
+            let items = *(base.add(items_off as usize) as *const *const Value);
+            let len = *(base.add(len_off as usize) as *const usize);
+            assert_eq!(items, l.items().as_ptr());
+            assert_eq!(len, 2);
+        }
     }
 }

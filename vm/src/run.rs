@@ -13,11 +13,17 @@ use crate::interp::Vm;
 use crate::traceback::{self, Pos, TbEntry};
 use std::io::Write;
 
+/// Creates the JIT inside the VM's thread: its hooks and the hot-loop threshold.
+pub type JitFactory =
+    std::sync::Arc<dyn Fn() -> Result<(Box<dyn crate::jit::JitHooks>, u32), String> + Send + Sync>;
+
 /// Options for one run.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct RunOptions {
-    /// Disable the JIT (accepted now; the JIT arrives with the tracer).
+    /// Interpreter only (`--no-jit`, `--jit off`).
     pub no_jit: bool,
+    /// The JIT to install (ignored with `no_jit`).
+    pub jit: Option<JitFactory>,
     /// Collect garbage at every safepoint (GC stress testing).
     pub gc_stress: bool,
     /// Print GC statistics to stderr at exit.
@@ -106,12 +112,22 @@ fn read_source(path: &str) -> Result<String, i32> {
 fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
     let mut vm = Vm::new();
     vm.heap.stress = opts.gc_stress;
+    if let (false, Some(factory)) = (opts.no_jit, &opts.jit) {
+        match factory() {
+            Ok((hooks, threshold)) => {
+                vm.jit = Some(hooks);
+                vm.jit_threshold = threshold;
+            }
+            Err(e) => eprintln!("tvm: JIT disabled: {e}"),
+        }
+    }
     let code = match vm.compile(source, path) {
         Ok(c) => c,
         Err(e) => return report_compile_error(path, source, e),
     };
     let result = vm.run_module(code);
     vm.flush();
+    vm.with_jit(|jit, vm| jit.finish(vm));
     let status = match result {
         Ok(()) => 0,
         Err(e) => {

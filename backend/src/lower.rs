@@ -1,0 +1,604 @@
+//! Lower: translates one trace into one Cranelift function, with a single `match`
+//! over the IR opcodes in table order.
+//!
+//! Shape of the generated function (`extern "C" fn(regs, ctx) -> u32`, see
+//! `tvm_tracer::abi`):
+//!
+//! ```text
+//!   entry:       the preamble in order: constants, SLoad/GLoad tag guards, ...
+//!                jump loop(carried[0].init, carried[1].init, ...)
+//!   loop(p0..):  GC poll: brif *ctx.gc_flag -> exit(header_snap)
+//!                the body; each guard splits the block: brif fail -> exit(snap)
+//!                jump loop(carried[0].next, ...)
+//!   exit_sN:     (cold, one per snapshot used) store each (slot, value): tag byte,
+//!                payload; return N
+//! ```
+//!
+//! A trace without `Loop` (tests, straight-line fragments) returns `END_OF_TRACE`
+//! when it runs off its end, having written nothing.
+//!
+//! Why plain SSA values rather than `cranelift_frontend::Variable`s: the trace IR is
+//! already SSA, and its linear order is a dominance order here. The preamble is one
+//! chain of blocks that dominates the loop; the body is one chain starting at the loop
+//! header; a guard only ends a block with a branch whose fall-through continues the
+//! chain. So every IR value maps to exactly one Cranelift value (`Lower::vals`), valid
+//! at every later instruction, and the only merges are the loop header (explicit block
+//! params, one per `Carried`) and the shared exit blocks, whose values are defined
+//! before the first guard that uses the snapshot and therefore dominate every later
+//! one too. `Variable`s would make the frontend rediscover this per (variable, block)
+//! pair, which costs compile time on long traces. `Lower::value` and
+//! `Lower::exit_block` check the "defined before use" rule and reject traces that
+//! break it with `BackendError::InvalidTrace`.
+//!
+//! Representation of IR values (`clif_type`): int -> I64, float -> F64, bool -> I8
+//! (0/1), heap objects -> I64 pointers, None (and undef) -> an I64 zero that is never
+//! stored. Memory accesses to slots, globals and list items use trusted flags
+//! (aligned, cannot trap): the runtime guarantees those addresses are valid.
+
+use crate::error::BackendError;
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::immediates::Ieee64;
+use cranelift_codegen::ir::{
+    types, Block, BlockArg, Function, InstBuilder, MemFlagsData, Type, Value,
+};
+use cranelift_codegen::isa::TargetFrontendConfig;
+use cranelift_entity::packed_option::PackedOption;
+use cranelift_entity::{EntityRef, SecondaryMap};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+use tvm_tracer::abi::{RuntimeLayout, TraceCtx, PAYLOAD, SLOT_SIZE};
+use tvm_tracer::ir::{Ins, InsRef, Opcode, SnapId, Trace, Ty};
+
+/// Returned by a trace without `Loop` that ran to its end (no exit taken, nothing
+/// written back). Never a snapshot index: `compile` rejects traces with that many.
+pub const END_OF_TRACE: u32 = u32::MAX;
+
+/// The Cranelift type holding an IR value of type `ty`, or `None` for `Ty::VOID`.
+pub fn clif_type(ty: Ty) -> Option<Type> {
+    match ty {
+        Ty::VOID => None,
+        Ty::BOOL => Some(types::I8),
+        Ty::FLOAT => Some(types::F64),
+        // int, every heap type, and None/undef (a zero never stored).
+        _ => Some(types::I64),
+    }
+}
+
+/// Whether a `Value` with this tag has a payload (None and undef have none).
+fn has_payload(ty: Ty) -> bool {
+    !matches!(ty.0, 0 | 1)
+}
+
+/// Byte offset of slot `slot` from `regs`, if it fits an i32 with the payload.
+fn slot_offset(slot: i64) -> Option<i32> {
+    let max = (i32::MAX - SLOT_SIZE) / SLOT_SIZE;
+    (0..=i64::from(max))
+        .contains(&slot)
+        .then(|| slot as i32 * SLOT_SIZE)
+}
+
+/// Flags for the memory compiled code touches: slots, globals, lists, the context.
+fn trusted() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+/// Builds `func` (whose signature is already set) from `trace`. On error the
+/// builder context is left dirty; the caller replaces it.
+pub(crate) fn lower(
+    func: &mut Function,
+    fctx: &mut FunctionBuilderContext,
+    trace: &Trace,
+    layout: &RuntimeLayout,
+    config: TargetFrontendConfig,
+) -> Result<(), BackendError> {
+    if trace.snaps.len() >= END_OF_TRACE as usize {
+        return Err(invalid(InsRef::new(0), "too many snapshots"));
+    }
+    let mut b = FunctionBuilder::new(func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    b.seal_block(entry);
+    let (regs, ctx) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    let mut l = Lower {
+        b,
+        trace,
+        layout: *layout,
+        regs,
+        ctx,
+        vals: SecondaryMap::with_capacity(trace.ins.len()),
+        exits: SecondaryMap::with_capacity(trace.snaps.len()),
+        header: None,
+    };
+    for (i, ins) in trace.ins.iter().enumerate() {
+        l.ins(InsRef::new(i), ins)?;
+    }
+    l.finish()?;
+    l.fill_exits();
+    l.b.finalize(config);
+    Ok(())
+}
+
+fn invalid(ins: InsRef, reason: &'static str) -> BackendError {
+    BackendError::InvalidTrace { ins, reason }
+}
+
+/// Lowering state for one trace.
+struct Lower<'t, 'f> {
+    b: FunctionBuilder<'f>,
+    trace: &'t Trace,
+    layout: RuntimeLayout,
+    /// The `regs` argument: slot 0.
+    regs: Value,
+    /// The `ctx` argument: `*const TraceCtx`.
+    ctx: Value,
+    /// The Cranelift value of each IR value lowered so far.
+    vals: SecondaryMap<InsRef, PackedOption<Value>>,
+    /// The exit block of each snapshot used so far.
+    exits: SecondaryMap<SnapId, PackedOption<Block>>,
+    /// The loop header, once `Loop` is lowered.
+    header: Option<Block>,
+}
+
+impl Lower<'_, '_> {
+    // -- The opcode match ----------------------------------------------------------
+
+    /// Lowers instruction `r`.
+    fn ins(&mut self, r: InsRef, ins: &Ins) -> Result<(), BackendError> {
+        use Opcode::*;
+        let v = match ins.op {
+            KInt => Some(self.b.ins().iconst(types::I64, ins.imm)),
+            KFloat => Some(self.b.ins().f64const(Ieee64::with_bits(ins.imm as u64))),
+            KBool => Some(self.b.ins().iconst(types::I8, i64::from(ins.imm != 0))),
+            KNone => Some(self.b.ins().iconst(types::I64, 0)),
+            KRef => Some(self.b.ins().iconst(types::I64, ins.imm)),
+            SLoad => {
+                let off = slot_offset(ins.imm).ok_or(invalid(r, "slot out of range"))?;
+                Some(self.load_tagged(r, ins, self.regs, off)?)
+            }
+            GLoad => {
+                let base = self.b.ins().iconst(types::I64, ins.imm);
+                Some(self.load_tagged(r, ins, base, 0)?)
+            }
+            Loop => {
+                self.enter_loop(r)?;
+                None
+            }
+            LoopParam => {
+                // Defined as a loop header param by `enter_loop`.
+                if self.vals[r].is_none() {
+                    return Err(invalid(r, "LoopParam is not the param of a carried slot"));
+                }
+                None
+            }
+            AddOv => {
+                let (a, b) = self.args2(r, ins)?;
+                let (x, overflow) = self.b.ins().sadd_overflow(a, b);
+                self.exit_if(r, ins.snap, overflow)?;
+                Some(x)
+            }
+            SubOv => {
+                let (a, b) = self.args2(r, ins)?;
+                let (x, overflow) = self.b.ins().ssub_overflow(a, b);
+                self.exit_if(r, ins.snap, overflow)?;
+                Some(x)
+            }
+            MulOv => {
+                let (a, b) = self.args2(r, ins)?;
+                let (x, overflow) = self.b.ins().smul_overflow(a, b);
+                self.exit_if(r, ins.snap, overflow)?;
+                Some(x)
+            }
+            NegOv => {
+                let a = self.value(ins.a, r)?;
+                let is_min = self.b.ins().icmp_imm_s(IntCC::Equal, a, i64::MIN);
+                self.exit_if(r, ins.snap, is_min)?;
+                Some(self.b.ins().ineg(a))
+            }
+            Add => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().iadd(a, b))
+            }
+            Sub => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().isub(a, b))
+            }
+            FloorDiv => Some(self.floor_div_mod(r, ins, false)?),
+            Mod => Some(self.floor_div_mod(r, ins, true)?),
+            BAnd => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().band(a, b))
+            }
+            BOr => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().bor(a, b))
+            }
+            BXor => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().bxor(a, b))
+            }
+            FAdd => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().fadd(a, b))
+            }
+            FSub => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().fsub(a, b))
+            }
+            FMul => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().fmul(a, b))
+            }
+            FDiv => {
+                let (a, b) = self.args2(r, ins)?;
+                let zero = self.b.ins().f64const(0.0);
+                // Ordered ==: true for +0.0 and -0.0, false for NaN (x / NaN is NaN).
+                let is_zero = self.b.ins().fcmp(FloatCC::Equal, b, zero);
+                self.exit_if(r, ins.snap, is_zero)?;
+                Some(self.b.ins().fdiv(a, b))
+            }
+            FNeg => {
+                let a = self.value(ins.a, r)?;
+                Some(self.b.ins().fneg(a))
+            }
+            IToF => {
+                // Round to nearest even, as CPython's int -> float for i64.
+                let a = self.value(ins.a, r)?;
+                Some(self.b.ins().fcvt_from_sint(types::F64, a))
+            }
+            Lt => Some(self.int_cmp(r, ins, IntCC::SignedLessThan)?),
+            Le => Some(self.int_cmp(r, ins, IntCC::SignedLessThanOrEqual)?),
+            Gt => Some(self.int_cmp(r, ins, IntCC::SignedGreaterThan)?),
+            Ge => Some(self.int_cmp(r, ins, IntCC::SignedGreaterThanOrEqual)?),
+            Eq => Some(self.int_cmp(r, ins, IntCC::Equal)?),
+            Ne => Some(self.int_cmp(r, ins, IntCC::NotEqual)?),
+            // Ordered compares are false on NaN; FNe is unordered-or-not-equal (true).
+            FLt => Some(self.float_cmp(r, ins, FloatCC::LessThan)?),
+            FLe => Some(self.float_cmp(r, ins, FloatCC::LessThanOrEqual)?),
+            FGt => Some(self.float_cmp(r, ins, FloatCC::GreaterThan)?),
+            FGe => Some(self.float_cmp(r, ins, FloatCC::GreaterThanOrEqual)?),
+            FEq => Some(self.float_cmp(r, ins, FloatCC::Equal)?),
+            FNe => Some(self.float_cmp(r, ins, FloatCC::NotEqual)?),
+            RefEq => Some(self.ref_eq(r, ins)?),
+            Not => {
+                let a = self.value(ins.a, r)?;
+                Some(self.b.ins().bxor_imm_u(a, 1))
+            }
+            IntTruth => {
+                let a = self.value(ins.a, r)?;
+                Some(self.b.ins().icmp_imm_s(IntCC::NotEqual, a, 0))
+            }
+            GuardTrue => {
+                let a = self.value(ins.a, r)?;
+                self.exit_unless(r, ins.snap, a)?;
+                None
+            }
+            GuardFalse => {
+                let a = self.value(ins.a, r)?;
+                self.exit_if(r, ins.snap, a)?;
+                None
+            }
+            GuardRef => {
+                let a = self.value(ins.a, r)?;
+                let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, a, ins.imm);
+                self.exit_if(r, ins.snap, other)?;
+                None
+            }
+            ListLen => {
+                let a = self.value(ins.a, r)?;
+                Some(
+                    self.b
+                        .ins()
+                        .load(types::I64, trusted(), a, self.layout.list_len),
+                )
+            }
+            ListGet => {
+                let (list, index) = self.args2(r, ins)?;
+                let item = self.list_item(r, ins, list, index)?;
+                Some(self.load_tagged(r, ins, item, 0)?)
+            }
+            ListSet => {
+                let (list, index) = self.args2(r, ins)?;
+                let c = self.value(ins.c, r)?;
+                let item = self.list_item(r, ins, list, index)?;
+                self.store_value(self.trace.get(ins.c).ty, c, item, 0);
+                None
+            }
+            GStore => {
+                let a = self.value(ins.a, r)?;
+                let base = self.b.ins().iconst(types::I64, ins.imm);
+                self.store_value(self.trace.get(ins.a).ty, a, base, 0);
+                None
+            }
+        };
+        if let Some(v) = v {
+            if clif_type(ins.ty) != Some(self.b.func.dfg.value_type(v)) {
+                return Err(invalid(r, "result type does not match the opcode"));
+            }
+            self.vals[r] = v.into();
+        }
+        Ok(())
+    }
+
+    // -- Operands -------------------------------------------------------------------
+
+    /// The value of operand `v` of instruction `at`; it must be defined already.
+    fn value(&self, v: InsRef, at: InsRef) -> Result<Value, BackendError> {
+        self.vals[v]
+            .expand()
+            .ok_or(invalid(at, "operand is void or used before its definition"))
+    }
+
+    /// Operands `a` and `b`.
+    fn args2(&self, r: InsRef, ins: &Ins) -> Result<(Value, Value), BackendError> {
+        Ok((self.value(ins.a, r)?, self.value(ins.b, r)?))
+    }
+
+    // -- Guards and exits -----------------------------------------------------------
+
+    /// The exit block of `snap` for the guard `at`, created on first use. Checks that
+    /// every value the snapshot names is already defined (so it dominates this guard
+    /// and every later one) and that its slots are addressable.
+    fn exit_block(&mut self, at: InsRef, snap: Option<SnapId>) -> Result<Block, BackendError> {
+        let s = snap.ok_or(invalid(at, "guard without a snapshot"))?;
+        let snapshot = self
+            .trace
+            .snaps
+            .get(s.index())
+            .ok_or(invalid(at, "snapshot index out of range"))?;
+        if let Some(block) = self.exits[s].expand() {
+            return Ok(block);
+        }
+        for &(slot, v) in &snapshot.entries {
+            if self.vals[v].is_none() {
+                return Err(invalid(
+                    at,
+                    "snapshot names a value not defined before the guard",
+                ));
+            }
+            if slot_offset(i64::from(slot)).is_none() {
+                return Err(invalid(at, "snapshot slot out of range"));
+            }
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.exits[s] = block.into();
+        Ok(block)
+    }
+
+    /// Leaves through `snap` when `cond` is nonzero; code continues in a new block.
+    fn exit_if(
+        &mut self,
+        at: InsRef,
+        snap: Option<SnapId>,
+        cond: Value,
+    ) -> Result<(), BackendError> {
+        let exit = self.exit_block(at, snap)?;
+        let cont = self.b.create_block();
+        self.b.ins().brif(cond, exit, &[], cont, &[]);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+        Ok(())
+    }
+
+    /// Leaves through `snap` when `cond` is zero; code continues in a new block.
+    fn exit_unless(
+        &mut self,
+        at: InsRef,
+        snap: Option<SnapId>,
+        cond: Value,
+    ) -> Result<(), BackendError> {
+        let exit = self.exit_block(at, snap)?;
+        let cont = self.b.create_block();
+        self.b.ins().brif(cond, cont, &[], exit, &[]);
+        self.b.switch_to_block(cont);
+        self.b.seal_block(cont);
+        Ok(())
+    }
+
+    /// Fills every exit block: write back the snapshot, return its index.
+    fn fill_exits(&mut self) {
+        let used: Vec<(SnapId, Block)> = self
+            .exits
+            .iter()
+            .filter_map(|(s, e)| e.expand().map(|block| (s, block)))
+            .collect();
+        for (s, block) in used {
+            self.b.switch_to_block(block);
+            self.b.seal_block(block);
+            for &(slot, v) in &self.trace.snaps[s.index()].entries {
+                let val = self.vals[v].expand().expect("checked by exit_block");
+                let off = slot_offset(i64::from(slot)).expect("checked by exit_block");
+                self.store_value(self.trace.get(v).ty, val, self.regs, off);
+            }
+            let index = self.b.ins().iconst(types::I32, s.index() as i64);
+            self.b.ins().return_(&[index]);
+        }
+    }
+
+    // -- The loop -------------------------------------------------------------------
+
+    /// `Loop`: jump to the loop header with the carried init values, define every
+    /// `LoopParam` as a header param, then poll the GC flag.
+    fn enter_loop(&mut self, r: InsRef) -> Result<(), BackendError> {
+        if self.header.is_some() {
+            return Err(invalid(r, "second Loop"));
+        }
+        let snap = self
+            .trace
+            .header_snap
+            .ok_or(invalid(r, "Loop without a header_snap"))?;
+        let flag_offset = std::mem::offset_of!(TraceCtx, gc_flag) as i32;
+        let flag_ptr =
+            self.b
+                .ins()
+                .load(types::I64, trusted().with_readonly(), self.ctx, flag_offset);
+        let header = self.b.create_block();
+        let mut args = Vec::with_capacity(self.trace.carried.len());
+        for c in &self.trace.carried {
+            let param = self
+                .trace
+                .ins
+                .get(c.param.index())
+                .filter(|p| p.op == Opcode::LoopParam && c.param > r)
+                .ok_or(invalid(r, "carried param is not a LoopParam after Loop"))?;
+            let ty = clif_type(param.ty).ok_or(invalid(c.param, "void LoopParam"))?;
+            let init = self.value(c.init, r)?;
+            if self.b.func.dfg.value_type(init) != ty {
+                return Err(invalid(c.param, "carried init and param types differ"));
+            }
+            if self.vals[c.param].is_some() {
+                return Err(invalid(c.param, "LoopParam carried twice"));
+            }
+            args.push(BlockArg::Value(init));
+            self.vals[c.param] = self.b.append_block_param(header, ty).into();
+        }
+        self.b.ins().jump(header, &args);
+        self.b.switch_to_block(header);
+        // Sealed in `finish`, once the back edge exists.
+        let flag = self.b.ins().load(types::I8, trusted(), flag_ptr, 0);
+        self.exit_if(r, Some(snap), flag)?;
+        self.header = Some(header);
+        Ok(())
+    }
+
+    /// The end of the trace: jump back to the loop header, or return `END_OF_TRACE`.
+    fn finish(&mut self) -> Result<(), BackendError> {
+        let last = InsRef::new(self.trace.ins.len().saturating_sub(1));
+        let Some(header) = self.header else {
+            if let Some(c) = self.trace.carried.first() {
+                return Err(invalid(c.param, "carried slots without Loop"));
+            }
+            let end = self.b.ins().iconst(types::I32, i64::from(END_OF_TRACE));
+            self.b.ins().return_(&[end]);
+            return Ok(());
+        };
+        let mut args = Vec::with_capacity(self.trace.carried.len());
+        for (i, c) in self.trace.carried.iter().enumerate() {
+            let next = self.value(c.next, last)?;
+            let param = self.b.block_params(header)[i];
+            if self.b.func.dfg.value_type(next) != self.b.func.dfg.value_type(param) {
+                return Err(invalid(c.next, "carried next and param types differ"));
+            }
+            args.push(BlockArg::Value(next));
+        }
+        self.b.ins().jump(header, &args);
+        self.b.seal_block(header);
+        Ok(())
+    }
+
+    // -- Memory ---------------------------------------------------------------------
+
+    /// Loads the `Value` at `base + off` after checking its tag is `ins.ty` (exit
+    /// through `ins.snap` otherwise): SLoad, GLoad, ListGet.
+    fn load_tagged(
+        &mut self,
+        r: InsRef,
+        ins: &Ins,
+        base: Value,
+        off: i32,
+    ) -> Result<Value, BackendError> {
+        let ty = clif_type(ins.ty).ok_or(invalid(r, "load of void"))?;
+        let tag = self.b.ins().uload8(types::I32, trusted(), base, off);
+        let wrong = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::NotEqual, tag, i64::from(ins.ty.0));
+        self.exit_if(r, ins.snap, wrong)?;
+        Ok(if has_payload(ins.ty) {
+            self.b.ins().load(ty, trusted(), base, off + PAYLOAD)
+        } else {
+            self.b.ins().iconst(types::I64, 0)
+        })
+    }
+
+    /// Stores `v` (of IR type `ty`) as a `Value` at `base + off`: the tag byte, then
+    /// the payload with the type's width (nothing for None).
+    fn store_value(&mut self, ty: Ty, v: Value, base: Value, off: i32) {
+        let tag = self.b.ins().iconst(types::I32, i64::from(ty.0));
+        self.b.ins().istore8(trusted(), tag, base, off);
+        if has_payload(ty) {
+            self.b.ins().store(trusted(), v, base, off + PAYLOAD);
+        }
+    }
+
+    /// The address of item `index` of `list`, after the bounds check
+    /// `0 <= index < len` (one unsigned compare) that exits through `ins.snap`.
+    fn list_item(
+        &mut self,
+        r: InsRef,
+        ins: &Ins,
+        list: Value,
+        index: Value,
+    ) -> Result<Value, BackendError> {
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, trusted(), list, self.layout.list_len);
+        let out = self
+            .b
+            .ins()
+            .icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+        self.exit_if(r, ins.snap, out)?;
+        let items = self
+            .b
+            .ins()
+            .load(types::I64, trusted(), list, self.layout.list_items);
+        let off = self.b.ins().ishl_imm_u(index, 4);
+        Ok(self.b.ins().iadd(items, off))
+    }
+
+    // -- Arithmetic helpers ---------------------------------------------------------
+
+    /// Python `a // b` or `a % b` for `b > 0` (exit otherwise): truncating division,
+    /// then one step down when the remainder is negative.
+    fn floor_div_mod(
+        &mut self,
+        r: InsRef,
+        ins: &Ins,
+        want_mod: bool,
+    ) -> Result<Value, BackendError> {
+        let (a, b) = self.args2(r, ins)?;
+        let positive = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, b, 0);
+        self.exit_unless(r, ins.snap, positive)?;
+        // b > 0: sdiv cannot trap (no zero, no MIN / -1).
+        let q = self.b.ins().sdiv(a, b);
+        let qb = self.b.ins().imul(q, b);
+        let rem = self.b.ins().isub(a, qb); // in (-b, b), with the sign of a
+        let borrow = self.b.ins().sshr_imm_u(rem, 63); // -1 when rem < 0, else 0
+        Ok(if want_mod {
+            let fix = self.b.ins().band(b, borrow);
+            self.b.ins().iadd(rem, fix)
+        } else {
+            self.b.ins().iadd(q, borrow)
+        })
+    }
+
+    /// A signed int comparison, as a 0/1 byte.
+    fn int_cmp(&mut self, r: InsRef, ins: &Ins, cc: IntCC) -> Result<Value, BackendError> {
+        let (a, b) = self.args2(r, ins)?;
+        Ok(self.b.ins().icmp(cc, a, b))
+    }
+
+    /// A float comparison, as a 0/1 byte.
+    fn float_cmp(&mut self, r: InsRef, ins: &Ins, cc: FloatCC) -> Result<Value, BackendError> {
+        let (a, b) = self.args2(r, ins)?;
+        Ok(self.b.ins().fcmp(cc, a, b))
+    }
+
+    /// `a is b`: values of different IR types are never identical; otherwise the
+    /// payloads are compared (pointers, bool bytes, None's zero, float bits).
+    fn ref_eq(&mut self, r: InsRef, ins: &Ins) -> Result<Value, BackendError> {
+        let (a, b) = self.args2(r, ins)?;
+        if self.trace.get(ins.a).ty != self.trace.get(ins.b).ty {
+            return Ok(self.b.ins().iconst(types::I8, 0));
+        }
+        let (a, b) = if self.b.func.dfg.value_type(a) == types::F64 {
+            let a = self.b.ins().bitcast(types::I64, MemFlagsData::new(), a);
+            let b = self.b.ins().bitcast(types::I64, MemFlagsData::new(), b);
+            (a, b)
+        } else {
+            (a, b)
+        };
+        Ok(self.b.ins().icmp(IntCC::Equal, a, b))
+    }
+}

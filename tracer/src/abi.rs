@@ -1,0 +1,48 @@
+//! ABI: how compiled traces are called and what they may assume about memory.
+//!
+//! A compiled trace is a native function
+//!
+//! ```text
+//! extern "C" fn(regs: *mut u8, ctx: *const TraceCtx) -> u32
+//! ```
+//!
+//! - `regs` points at the root frame's first register in the interpreter's value
+//!   stack. Slot `s` is the 16-byte `Value` at `regs + 16*s`: its tag byte at offset 0,
+//!   its payload at offset 8 (an i64, an f64's bits, a 0/1 byte for bools, or an
+//!   object pointer; nothing for None).
+//! - The trace never writes a slot inside the loop. When it leaves through a guard it
+//!   first writes back every `(slot, value)` of that guard's snapshot (tag byte, then
+//!   payload), then returns the snapshot's index. The runtime rebuilds inlined frames
+//!   from the snapshot and resumes the interpreter there.
+//! - At the top of every iteration it loads the byte at `ctx.gc_flag`; if it is not 0 it
+//!   leaves through `Trace::header_snap` (GC safepoint, later also Ctrl-C).
+//! - List objects are reached through `RuntimeLayout`: an object pointer points at the
+//!   GC box; the list's items pointer and length are words at fixed offsets in it.
+//!
+//! Exits are redirected without patching code: the trace always returns to the
+//! runtime, which looks up what to run next for that (trace, snapshot) pair.
+
+/// Per-call context passed to a compiled trace.
+#[repr(C)]
+#[derive(Debug)]
+pub struct TraceCtx {
+    /// Address of the heap's `gc_requested` flag (a bool byte).
+    pub gc_flag: *const u8,
+}
+
+/// Offsets (in bytes, from an object pointer) that compiled code needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuntimeLayout {
+    /// Offset of a list's items pointer (`*mut Value`).
+    pub list_items: i32,
+    /// Offset of a list's length (usize).
+    pub list_len: i32,
+}
+
+/// The signature of a compiled trace.
+pub type TraceFn = unsafe extern "C" fn(regs: *mut u8, ctx: *const TraceCtx) -> u32;
+
+/// Size of one interpreter slot (`Value`).
+pub const SLOT_SIZE: i32 = 16;
+/// Offset of the payload within a slot.
+pub const PAYLOAD: i32 = 8;

@@ -1,0 +1,471 @@
+//! Manager: the trace lifecycle — one state machine stepped from the interpreter.
+//!
+//! ```text
+//!   Idle ──loop hot──▶ Recording ──back at header──▶ Optimizing ──▶ Assembling ──▶ Idle
+//!                         │                              │               │
+//!                         └──────────── abort ───────────┴───────────────┘
+//!                                        │
+//!                           penalty (doubling) or blacklist
+//! ```
+//!
+//! `JitHooks` (tvm-vm's interface) drives it: `loop_event` when a loop's exact
+//! back-edge counter reaches the threshold the manager set for it, `record` before
+//! each instruction while recording, `run_trace` when a loop with a trace is reached.
+//! An abort is a normal outcome: it is counted, logged, and the loop waits
+//! `penalty << (aborts - 1)` more back-edges before it is tried again; after
+//! `maxabort` aborts it is blacklisted (never reported again) and the log says so.
+//! A compiled trace whose entry guards keep failing (the loop's types changed for
+//! good) is unlinked so the loop can be recorded again.
+//!
+//! Compilation is injected (`Compiler`), so this crate does not depend on the
+//! backend; the `tvm` binary wires Cranelift in.
+
+use crate::abi::{TraceCtx, TraceFn};
+use crate::abort::AbortReason;
+use crate::ir::Trace;
+use crate::log::{Event, Log};
+use crate::params::Params;
+use crate::recorder::{Recorder, Step};
+use crate::snapshot;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+use tvm_vm::bytecode::{Code, LoopId};
+use tvm_vm::jit::{JitHooks, LoopAction, Resume};
+use tvm_vm::value::Value;
+use tvm_vm::Vm;
+
+/// Machine code for a trace, as the backend returns it.
+pub struct CompiledCode {
+    /// The entry point.
+    pub entry: TraceFn,
+    /// Size of the machine code in bytes.
+    pub code_size: usize,
+}
+
+/// Compiles an optimized trace (injected by the `tvm` binary).
+pub type Compiler = Box<dyn FnMut(&Trace, &str) -> Result<CompiledCode, String>>;
+
+/// Where the trace manager is in a trace's lifecycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    /// Interpreting; counting back-edges.
+    Idle,
+    /// Recording one iteration of a hot loop.
+    Recording,
+    /// Running the optimizer passes.
+    Optimizing,
+    /// Generating machine code.
+    Assembling,
+}
+
+/// A compiled trace and its counters.
+pub struct TraceRecord {
+    /// The trace (after optimization).
+    pub trace: Trace,
+    /// Its machine code entry.
+    pub entry: TraceFn,
+    /// Loop it belongs to.
+    pub code: Rc<Code>,
+    /// Loop id within `code`.
+    pub lp: LoopId,
+    /// Header pc.
+    pub header_pc: usize,
+    /// Deepest inlined call.
+    pub max_depth: usize,
+    /// Times entered.
+    pub entered: u64,
+    /// Exits taken, per snapshot.
+    pub exits: Vec<u64>,
+    /// Machine code size.
+    pub code_size: usize,
+    /// Whether it is still linked to its loop.
+    pub linked: bool,
+}
+
+/// Counters for `--jit-stats`.
+#[derive(Default, Debug, Clone)]
+pub struct Stats {
+    /// Traces compiled.
+    pub compiled: u64,
+    /// Recordings aborted.
+    pub aborted: u64,
+    /// Loops blacklisted.
+    pub blacklisted: u64,
+    /// Trace entries.
+    pub entries: u64,
+    /// Side exits taken.
+    pub exits: u64,
+    /// Traces unlinked because their entry kept failing.
+    pub unlinked: u64,
+    /// Time spent recording.
+    pub record_time: Duration,
+    /// Time spent optimizing and compiling.
+    pub compile_time: Duration,
+    /// Aborts by reason code.
+    pub abort_reasons: Vec<(String, u64)>,
+}
+
+/// The trace manager: implements the interpreter's `JitHooks`.
+pub struct Manager {
+    /// Parameters (`--jit k=v`).
+    pub params: Params,
+    compiler: Compiler,
+    /// Compiled traces; a loop's `LoopState::trace` is an index here + 1.
+    pub traces: Vec<TraceRecord>,
+    state: State,
+    recorder: Option<Recorder>,
+    rec_loop: Option<(Rc<Code>, LoopId)>,
+    rec_start: Option<Instant>,
+    aborts: HashMap<(usize, u16), u32>,
+    /// Statistics.
+    pub stats: Stats,
+    /// The trace log, if enabled.
+    pub log: Option<Log>,
+    /// Print statistics at exit.
+    pub print_stats: bool,
+}
+
+impl Manager {
+    /// A manager with these parameters and compiler.
+    pub fn new(params: Params, compiler: Compiler) -> Manager {
+        Manager {
+            params,
+            compiler,
+            traces: vec![],
+            state: State::Idle,
+            recorder: None,
+            rec_loop: None,
+            rec_start: None,
+            aborts: HashMap::new(),
+            stats: Stats::default(),
+            log: None,
+            print_stats: false,
+        }
+    }
+
+    /// The current lifecycle state.
+    pub fn state(&self) -> State {
+        self.state
+    }
+
+    fn event(&mut self, e: Event) {
+        if let Some(log) = &mut self.log {
+            log.event(e);
+        }
+    }
+
+    fn abort(&mut self, vm: &mut Vm, reason: AbortReason) {
+        let rec = self.recorder.take();
+        self.state = State::Idle;
+        if let Some(t0) = self.rec_start.take() {
+            self.stats.record_time += t0.elapsed();
+        }
+        let Some((code, lp)) = self.rec_loop.take() else {
+            return;
+        };
+        self.stats.aborted += 1;
+        let code_str = reason.code().to_string();
+        match self
+            .stats
+            .abort_reasons
+            .iter_mut()
+            .find(|(c, _)| *c == code_str)
+        {
+            Some((_, n)) => *n += 1,
+            None => self.stats.abort_reasons.push((code_str, 1)),
+        }
+        let key = (Rc::as_ptr(&code) as usize, lp.0);
+        let n = {
+            let c = self.aborts.entry(key).or_insert(0);
+            *c += 1;
+            *c
+        };
+        let l = &code.loops[lp.i()];
+        let (line, at) = where_(vm, &code, rec.as_ref().map(|r| r.header_pc).unwrap_or(0));
+        self.event(Event::Abort {
+            file: code.filename.to_string(),
+            line,
+            func: code.name.clone(),
+            pc: at,
+            reason: reason.to_string(),
+            code: reason.code().to_string(),
+        });
+        if n >= self.params.maxabort as u32 {
+            l.next_event.set(u32::MAX);
+            self.stats.blacklisted += 1;
+            self.event(Event::Blacklist {
+                file: code.filename.to_string(),
+                line,
+                func: code.name.clone(),
+                aborts: n,
+            });
+        } else {
+            let wait = (self.params.penalty as u32).saturating_mul(1u32 << (n - 1).min(16));
+            l.next_event.set(l.count.get().saturating_add(wait.max(1)));
+        }
+    }
+
+    fn complete(&mut self, vm: &mut Vm) {
+        let Some(rec) = self.recorder.take() else {
+            return;
+        };
+        let Some((code, lp)) = self.rec_loop.clone() else {
+            return;
+        };
+        if let Some(t0) = self.rec_start.take() {
+            self.stats.record_time += t0.elapsed();
+        }
+        let t0 = Instant::now();
+        self.state = State::Optimizing;
+        let (mut trace, rec) = match rec.finish() {
+            Ok(x) => x,
+            Err(reason) => {
+                self.rec_loop = Some((code, lp));
+                return self.abort(vm, reason);
+            }
+        };
+        let recorded = trace.clone();
+        if std::env::var_os("TVM_JIT_DEBUG").is_some() {
+            eprintln!("{}", trace.to_text());
+        }
+        if let Err(e) = crate::opt::run(&mut trace, &crate::opt::PassSet::all()) {
+            self.rec_loop = Some((code, lp));
+            return self.abort(vm, AbortReason::Internal(format!("verifier: {e}")));
+        }
+        self.state = State::Assembling;
+        let id = self.traces.len();
+        let name = format!("trace{}", id + 1);
+        let compiled = (self.compiler)(&trace, &name);
+        self.stats.compile_time += t0.elapsed();
+        let compiled = match compiled {
+            Ok(c) => c,
+            Err(msg) => {
+                self.rec_loop = Some((code, lp));
+                return self.abort(vm, AbortReason::Internal(format!("backend: {msg}")));
+            }
+        };
+        vm.jit_roots.extend(rec.roots.iter().copied());
+        let (line, _) = where_(vm, &code, rec.header_pc);
+        self.event(Event::Trace {
+            id: id + 1,
+            file: code.filename.to_string(),
+            line,
+            func: code.name.clone(),
+            header_pc: rec.header_pc,
+            recorded: recorded.to_text(),
+            ir: annotated_ir(&trace, &code, &rec),
+            compile_time: t0.elapsed(),
+            code_size: compiled.code_size,
+        });
+        self.traces.push(TraceRecord {
+            exits: vec![0; trace.snaps.len()],
+            trace,
+            entry: compiled.entry,
+            code: code.clone(),
+            lp,
+            header_pc: rec.header_pc,
+            max_depth: rec.max_depth,
+            entered: 0,
+            code_size: compiled.code_size,
+            linked: true,
+        });
+        self.stats.compiled += 1;
+        code.loops[lp.i()].trace.set(id as u32 + 1);
+        code.loops[lp.i()].next_event.set(u32::MAX);
+        self.rec_loop = None;
+        self.state = State::Idle;
+    }
+}
+
+/// Source line and pc of a loop header, for logs.
+fn where_(_vm: &Vm, code: &Code, pc: usize) -> (u32, usize) {
+    (code.locs.get(pc).map(|l| l.line).unwrap_or(0), pc)
+}
+
+/// The optimized IR interleaved with the Python source lines and bytecode positions
+/// it came from (as far as the instructions survived optimization).
+fn annotated_ir(t: &Trace, root: &Code, rec: &Recorder) -> String {
+    let mut out = String::new();
+    let lines: Vec<&str> = root.source.lines().collect();
+    let mut marks = rec.marks.iter().peekable();
+    let mut last: Option<(usize, u32)> = None;
+    for i in 0..t.ins.len() {
+        while let Some(&&(at, code, pc)) = marks.peek() {
+            if at > i {
+                break;
+            }
+            marks.next();
+            // SAFETY: code objects outlive the run.
+            let c: &Code = unsafe { &*code };
+            let line = c.locs.get(pc as usize).map(|l| l.line).unwrap_or(0);
+            if last != Some((code as usize, line)) {
+                last = Some((code as usize, line));
+                let text = c
+                    .source
+                    .lines()
+                    .nth(line.saturating_sub(1) as usize)
+                    .or_else(|| lines.get(line.saturating_sub(1) as usize).copied())
+                    .unwrap_or("")
+                    .trim();
+                out.push_str(&format!("# {}:{} {}  {}\n", c.name, line, pc, text));
+            }
+        }
+        t.fmt_ins(crate::ir::InsRef::from_u32(i as u32), &mut out);
+        out.push('\n');
+    }
+    for (s, _) in t.snaps.iter().enumerate() {
+        t.fmt_snap(crate::ir::SnapId::from_u32(s as u32), &mut out);
+        out.push('\n');
+    }
+    out
+}
+
+impl JitHooks for Manager {
+    fn loop_event(&mut self, vm: &mut Vm, code: &Rc<Code>, lp: LoopId, pc: usize) -> LoopAction {
+        if self.state != State::Idle || self.traces.len() >= self.params.maxtrace as usize {
+            code.loops[lp.i()].next_event.set(u32::MAX);
+            return LoopAction::Continue;
+        }
+        // Nested run (a native function called back into Python): do not record.
+        if vm.recording {
+            return LoopAction::Continue;
+        }
+        self.recorder = Some(Recorder::new(vm, code.clone(), pc, &self.params));
+        self.rec_loop = Some((code.clone(), lp));
+        self.rec_start = Some(Instant::now());
+        self.state = State::Recording;
+        LoopAction::Record
+    }
+
+    fn record(&mut self, vm: &mut Vm, pc: usize) -> bool {
+        let Some(rec) = self.recorder.as_mut() else {
+            return false;
+        };
+        match rec.step(vm, pc) {
+            Step::Continue => true,
+            Step::Done => {
+                self.complete(vm);
+                false
+            }
+            Step::Abort(reason) => {
+                self.abort(vm, reason);
+                false
+            }
+        }
+    }
+
+    fn abort_recording(&mut self, vm: &mut Vm, _why: &str) {
+        self.abort(vm, AbortReason::Exception);
+    }
+
+    fn run_trace(&mut self, vm: &mut Vm, trace: u32) -> Resume {
+        let idx = trace as usize - 1;
+        let root_base = vm.frames.last().expect("frame").base;
+        let max_depth = self.traces[idx].max_depth;
+        if vm.frames.len() + max_depth + 1 >= vm.recursion_limit {
+            // Inlined calls could exceed the recursion limit: interpret instead.
+            return Resume { pc: usize::MAX };
+        }
+        let ctx = TraceCtx {
+            gc_flag: &vm.heap.gc_requested as *const bool as *const u8,
+        };
+        let regs = vm.slot_ptr(root_base) as *mut u8;
+        let entry = self.traces[idx].entry;
+        // SAFETY: the trace was compiled for this loop header; `regs` is the innermost
+        // frame's window and the stack is never reallocated.
+        let exit = unsafe { entry(regs, &ctx) } as usize;
+        let tr = &mut self.traces[idx];
+        tr.entered += 1;
+        self.stats.entries += 1;
+        self.stats.exits += 1;
+        if let Some(n) = tr.exits.get_mut(exit) {
+            *n += 1;
+        }
+        let Some(snap) = tr.trace.snaps.get(exit) else {
+            return Resume { pc: tr.header_pc };
+        };
+        snapshot::restore(vm, root_base, snap);
+        // An entry guard (snapshot 0) failing again and again: the loop's types changed
+        // for good. Unlink the trace and let the loop be recorded anew.
+        if exit == 0
+            && tr.exits[0] > (self.params.hotexit as u64).saturating_mul(10)
+            && tr.exits[0] * 2 > tr.entered
+        {
+            tr.linked = false;
+            tr.code.loops[tr.lp.i()].trace.set(0);
+            let l = &tr.code.loops[tr.lp.i()];
+            l.next_event
+                .set(l.count.get().saturating_add(self.params.hotloop as u32));
+            self.stats.unlinked += 1;
+        }
+        Resume {
+            pc: vm.frames.last().map(|f| f.pc).unwrap_or(0),
+        }
+    }
+
+    fn finish(&mut self, _vm: &mut Vm) {
+        let summary: Vec<(usize, String, u32, u64, Vec<u64>)> = self
+            .traces
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let line = t.code.locs.get(t.header_pc).map(|l| l.line).unwrap_or(0);
+                (
+                    i + 1,
+                    t.code.filename.to_string(),
+                    line,
+                    t.entered,
+                    t.exits.clone(),
+                )
+            })
+            .collect();
+        for (id, file, line, entered, exits) in summary {
+            self.event(Event::TraceStats {
+                id,
+                file,
+                line,
+                entered,
+                exits,
+            });
+        }
+        if let Some(log) = &mut self.log {
+            log.flush();
+        }
+        if self.print_stats {
+            eprint!("{}", self.stats_text());
+        }
+    }
+}
+
+impl Manager {
+    /// The `--jit-stats` summary.
+    pub fn stats_text(&self) -> String {
+        let s = &self.stats;
+        let mut out = String::new();
+        out.push_str("jit-stats:\n");
+        out.push_str(&format!("  traces compiled  {}\n", s.compiled));
+        out.push_str(&format!("  traces aborted   {}\n", s.aborted));
+        for (code, n) in &s.abort_reasons {
+            out.push_str(&format!("    {code:<16} {n}\n"));
+        }
+        out.push_str(&format!("  loops blacklisted {}\n", s.blacklisted));
+        out.push_str(&format!("  traces unlinked  {}\n", s.unlinked));
+        out.push_str(&format!("  trace entries    {}\n", s.entries));
+        out.push_str(&format!("  side exits       {}\n", s.exits));
+        out.push_str(&format!(
+            "  recording time   {:.3} ms\n",
+            s.record_time.as_secs_f64() * 1e3
+        ));
+        out.push_str(&format!(
+            "  compile time     {:.3} ms\n",
+            s.compile_time.as_secs_f64() * 1e3
+        ));
+        out
+    }
+
+    /// Keeps `v` alive (objects a trace embeds by address).
+    pub fn root(vm: &mut Vm, v: Value) {
+        vm.jit_roots.push(v);
+    }
+}
