@@ -216,6 +216,28 @@ impl Lower<'_, '_> {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().bxor(a, b))
             }
+            Shr => {
+                let (a, b) = self.args2(r, ins)?;
+                let nonneg = self
+                    .b
+                    .ins()
+                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, b, 0);
+                self.exit_unless(r, ins.snap, nonneg)?;
+                // Shifting by 64 or more gives the sign: clamp the count to 63.
+                let k63 = self.b.ins().iconst(types::I64, 63);
+                let n = self.b.ins().umin(b, k63);
+                Some(self.b.ins().sshr(a, n))
+            }
+            ShlOv => {
+                let (a, b) = self.args2(r, ins)?;
+                let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, b, 64);
+                self.exit_unless(r, ins.snap, in_range)?;
+                let v = self.b.ins().ishl(a, b);
+                let back = self.b.ins().sshr(v, b);
+                let lost = self.b.ins().icmp(IntCC::NotEqual, back, a);
+                self.exit_if(r, ins.snap, lost)?;
+                Some(v)
+            }
             FAdd => {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().fadd(a, b))

@@ -221,6 +221,8 @@ ir_ops! {
     BAnd(2, false) -> Fixed(Ty::INT), PURE | COMM, "a & b.";
     BOr(2, false) -> Fixed(Ty::INT), PURE | COMM, "a | b.";
     BXor(2, false) -> Fixed(Ty::INT), PURE | COMM, "a ^ b.";
+    Shr(2, false) -> Fixed(Ty::INT), GUARD, "Python a >> b (arithmetic; b >= 64 gives 0 or -1); exit if b < 0.";
+    ShlOv(2, false) -> Fixed(Ty::INT), GUARD, "a << b; exit if b < 0, b > 63 or the result overflows i64.";
     // Float arithmetic.
     FAdd(2, false) -> Fixed(Ty::FLOAT), PURE | COMM, "a + b on floats.";
     FSub(2, false) -> Fixed(Ty::FLOAT), PURE, "a - b on floats.";

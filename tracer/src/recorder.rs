@@ -440,6 +440,12 @@ impl Recorder {
             Op::BitXor { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::BXor, pc, "^ on non-ints")?
             }
+            Op::RShift { dst, a, b } => {
+                self.int_only(vm, dst, a, b, Opcode::Shr, pc, ">> on non-ints")?
+            }
+            Op::LShift { dst, a, b } => {
+                self.int_only(vm, dst, a, b, Opcode::ShlOv, pc, "<< on non-ints")?
+            }
             Op::AddImm { dst, a, imm } => {
                 let va = self.val(vm, a);
                 let ra = self.read(vm, a)?;
@@ -861,7 +867,12 @@ impl Recorder {
         let body = std::mem::take(&mut self.trace);
         let mut t = Trace::default();
         let mut map: Vec<Option<InsRef>> = vec![None; body.ins.len()];
-        // Slots written in the body: carried.
+        // Slots written in the body are carried around the loop if they are live at
+        // the header: locals of the root frame (the interpreter may read them after an
+        // exit), and temporaries the body reads before writing (the for-loop state).
+        // Other temporaries are dead at the header: carrying them would make the
+        // entry guards depend on which path the interpreter took last.
+        let nlocals = self.root_code.nlocals() as Slot;
         let mut carried_slots: Vec<(Slot, InsRef)> = vec![];
         for (s, r) in self.slots.iter().enumerate() {
             if let Some(r) = r {
@@ -869,7 +880,8 @@ impl Recorder {
                     .sloads
                     .iter()
                     .any(|&(ls, lr)| ls as usize == s && lr == *r);
-                if !own_load {
+                let read_first = self.sloads.iter().any(|&(ls, _)| ls as usize == s);
+                if !own_load && ((s as Slot) < nlocals || read_first) {
                     carried_slots.push((s as Slot, *r));
                 }
             }

@@ -292,6 +292,16 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             _ if same => Int(0),
             _ => Keep,
         },
+        Shr => match (ints, ib) {
+            (Some((p, q)), _) if q >= 0 => Int(p >> q.min(63)),
+            (_, Some(0)) => Same(x),
+            _ => Keep,
+        },
+        ShlOv => match (ints, ib) {
+            (Some((p, q)), _) if (0..64).contains(&q) && (p << q) >> q == p => Int(p << q),
+            (_, Some(0)) => Same(x),
+            _ => Keep,
+        },
         // Float arithmetic: only identities that hold for every float, -0.0 and NaN
         // included.
         FAdd => match floats {
