@@ -99,7 +99,7 @@ fn run_command(args: &[String]) -> ExitCode {
             _ => (a, None),
         };
         // The value of an option: `--opt=v` or `--opt v`.
-        let mut value = |i: &mut usize| -> Option<String> {
+        let value = |i: &mut usize| -> Option<String> {
             if let Some(v) = &inline {
                 return Some(v.clone());
             }

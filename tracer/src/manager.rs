@@ -191,7 +191,7 @@ impl Manager {
             reason: reason.to_string(),
             code: reason.code().to_string(),
         });
-        if n >= self.params.maxabort as u32 {
+        if n >= self.params.maxabort {
             l.next_event.set(u32::MAX);
             self.stats.blacklisted += 1;
             self.event(Event::Blacklist {
@@ -201,7 +201,7 @@ impl Manager {
                 aborts: n,
             });
         } else {
-            let wait = (self.params.penalty as u32).saturating_mul(1u32 << (n - 1).min(16));
+            let wait = self.params.penalty.saturating_mul(1u32 << (n - 1).min(16));
             l.next_event.set(l.count.get().saturating_add(wait.max(1)));
         }
     }
@@ -396,7 +396,7 @@ impl JitHooks for Manager {
             tr.code.loops[tr.lp.i()].trace.set(0);
             let l = &tr.code.loops[tr.lp.i()];
             l.next_event
-                .set(l.count.get().saturating_add(self.params.hotloop as u32));
+                .set(l.count.get().saturating_add(self.params.hotloop));
             self.stats.unlinked += 1;
         }
         Resume {

@@ -141,10 +141,6 @@ impl Recorder {
         crate::opt::fold::emit(&mut self.trace, ins)
     }
 
-    fn ty(&self, r: InsRef) -> Ty {
-        self.trace.get(r).ty
-    }
-
     /// The IR value of register `r` of the innermost frame.
     fn read(&mut self, vm: &Vm, r: Reg) -> Result<InsRef, AbortReason> {
         let s = self.frame().base + r.0 as u32;

@@ -554,7 +554,7 @@ fn bi_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         .or(kwarg(kw, "mod"))
         .filter(|v| !v.is_none());
     let (Some(a), Some(b)) = (a, b) else {
-        return Err(vm.type_error(format!("pow() missing required argument 'exp' (pos 2)")));
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)".to_string()));
     };
     match m {
         None => ops::pow(vm, a, b),

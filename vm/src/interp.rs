@@ -884,7 +884,7 @@ impl Vm {
                     Op::Move { dst, src } => {
                         let v = rr!(regs, src).fwd();
                         if let Value::Undef = v {
-                            fail!(self.unbound_local(&code, src, pc));
+                            fail!(self.unbound_local(code, src, pc));
                         }
                         set!(regs, dst, v);
                     }
@@ -909,7 +909,7 @@ impl Vm {
                     Op::StoreGlobal { g, src } => {
                         let v = reg!(regs, src);
                         if let Value::Undef = v {
-                            fail!(self.unbound_local(&code, src, pc));
+                            fail!(self.unbound_local(code, src, pc));
                         }
                         self.globals[g.i()] = v;
                     }
@@ -923,7 +923,7 @@ impl Vm {
                     }
                     Op::DelLocal { reg } => {
                         if let Value::Undef = reg!(regs, reg) {
-                            fail!(self.unbound_local(&code, reg, pc));
+                            fail!(self.unbound_local(code, reg, pc));
                         }
                         set!(regs, reg, Value::Undef);
                     }
@@ -937,16 +937,16 @@ impl Vm {
                         }
                         _ => binop_slow!(dst, a, b, ops::add),
                     },
-                    Op::AddImm { dst, a, imm } => match rr!(regs, a) {
-                        &Value::Int(x) => match x.checked_add(imm as i64) {
+                    Op::AddImm { dst, a, imm } => match *rr!(regs, a) {
+                        Value::Int(x) => match x.checked_add(imm as i64) {
                             Some(s) => set!(regs, dst, Value::Int(s)),
                             None => {
                                 let v = tri!(ops::add(self, Value::Int(x), Value::Int(imm as i64)));
                                 set!(regs, dst, v);
                             }
                         },
-                        &Value::Float(x) => set!(regs, dst, Value::Float(x + imm as f64)),
-                        &other => {
+                        Value::Float(x) => set!(regs, dst, Value::Float(x + imm as f64)),
+                        other => {
                             bound!(a);
                             let v = tri!(ops::add(self, other, Value::Int(imm as i64)));
                             set!(regs, dst, v);
@@ -1016,10 +1016,10 @@ impl Vm {
                         _ => binop_slow!(dst, a, b, ops::inplace_add),
                     },
                     Op::InplaceMul { dst, a, b } => binop_slow!(dst, a, b, ops::inplace_mul),
-                    Op::Neg { dst, src } => match rr!(regs, src) {
-                        &Value::Int(x) if x != i64::MIN => set!(regs, dst, Value::Int(-x)),
-                        &Value::Float(x) => set!(regs, dst, Value::Float(-x)),
-                        &v => {
+                    Op::Neg { dst, src } => match *rr!(regs, src) {
+                        Value::Int(x) if x != i64::MIN => set!(regs, dst, Value::Int(-x)),
+                        Value::Float(x) => set!(regs, dst, Value::Float(-x)),
+                        v => {
                             bound!(src);
                             let r = tri!(ops::neg(self, v));
                             set!(regs, dst, r);
@@ -1036,9 +1036,9 @@ impl Vm {
                         set!(regs, dst, r);
                     }
                     Op::Not { dst, src } => {
-                        let t = match rr!(regs, src) {
-                            &Value::Bool(b) => b,
-                            &v => {
+                        let t = match *rr!(regs, src) {
+                            Value::Bool(b) => b,
+                            v => {
                                 bound!(src);
                                 tri!(ops::truthy(self, v))
                             }
@@ -1071,9 +1071,9 @@ impl Vm {
                     }
                     Op::Jump { target } => pc = target.i(),
                     Op::JumpIfFalse { cond, target } => {
-                        let t = match rr!(regs, cond) {
-                            &Value::Bool(b) => b,
-                            &v => {
+                        let t = match *rr!(regs, cond) {
+                            Value::Bool(b) => b,
+                            v => {
                                 bound!(cond);
                                 tri!(ops::truthy(self, v))
                             }
@@ -1083,9 +1083,9 @@ impl Vm {
                         }
                     }
                     Op::JumpIfTrue { cond, target } => {
-                        let t = match rr!(regs, cond) {
-                            &Value::Bool(b) => b,
-                            &v => {
+                        let t = match *rr!(regs, cond) {
+                            Value::Bool(b) => b,
+                            v => {
                                 bound!(cond);
                                 tri!(ops::truthy(self, v))
                             }
@@ -1141,8 +1141,8 @@ impl Vm {
                                 continue 'frame;
                             }
                         }
-                        let next = match rr!(regs, st) {
-                            &Value::Int(cur) => {
+                        let next = match *rr!(regs, st) {
+                            Value::Int(cur) => {
                                 // A range: (cur, stop, step).
                                 let (&Value::Int(stop), &Value::Int(step)) =
                                     (rr!(regs, Reg(st.0 + 1)), rr!(regs, Reg(st.0 + 2)))
@@ -1161,7 +1161,7 @@ impl Vm {
                                     None
                                 }
                             }
-                            &Value::List(l) => {
+                            Value::List(l) => {
                                 let &Value::Int(i) = rr!(regs, Reg(st.0 + 1)) else {
                                     unreachable!("list loop state")
                                 };
@@ -1174,7 +1174,7 @@ impl Vm {
                                     None
                                 }
                             }
-                            &s0 => {
+                            s0 => {
                                 let mut state =
                                     [s0, reg!(regs, Reg(st.0 + 1)), reg!(regs, Reg(st.0 + 2))];
                                 let r = tri!(ops::for_next(self, &mut state));
@@ -1203,7 +1203,7 @@ impl Vm {
                         for i in 0..nargs {
                             let r = Reg(func.0 + 1 + i);
                             if let Value::Undef = reg!(regs, r) {
-                                fail!(self.unbound_local(&code, r, pc));
+                                fail!(self.unbound_local(code, r, pc));
                             }
                         }
                         let args: SmallVec<[Value; 8]> =
@@ -1218,7 +1218,7 @@ impl Vm {
                         kwnames,
                     } => {
                         let f = reg!(regs, func);
-                        let names = Self::kwnames(&code, kwnames);
+                        let names = Self::kwnames(code, kwnames);
                         let first = base + func.i() + 1;
                         let npos = nargs as usize - names.len();
                         let kw: SmallVec<[(Gc<StrObj>, Value); 4]> = names
@@ -1289,7 +1289,7 @@ impl Vm {
                     } => {
                         let f = reg!(regs, b);
                         let has_self = !matches!(reg!(regs, Reg(b.0 + 1)), Value::Undef);
-                        let names = Self::kwnames(&code, kwnames);
+                        let names = Self::kwnames(code, kwnames);
                         let (first, n) = if has_self {
                             (base + b.i() + 1, nargs as usize + 1)
                         } else {
@@ -1483,7 +1483,7 @@ impl Vm {
                     Op::Return { src } => {
                         let v = rr!(regs, src).fwd();
                         if let Value::Undef = v {
-                            fail!(self.unbound_local(&code, src, pc));
+                            fail!(self.unbound_local(code, src, pc));
                         }
                         let f = self.frames.pop().expect("frame");
                         if self.frames.len() == entry {

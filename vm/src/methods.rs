@@ -987,7 +987,7 @@ fn str_isdigit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     pred_str(vm, args, kw, "isdigit", |s| {
         !s.is_empty()
             && s.chars()
-                .all(|c| c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some())
+                .all(|c| c.is_ascii_digit() || c.is_numeric() && c.is_ascii_digit())
     })
 }
 fn str_isalpha(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -1043,9 +1043,9 @@ fn pad_args(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(i6
 
 fn pad(vm: &mut Vm, s: &StrObj, left: i64, right: i64, fill: char) -> Value {
     let mut out = String::with_capacity(s.as_str().len() + (left + right) as usize);
-    out.extend(std::iter::repeat(fill).take(left as usize));
+    out.extend(std::iter::repeat_n(fill, left as usize));
     out.push_str(s.as_str());
-    out.extend(std::iter::repeat(fill).take(right as usize));
+    out.extend(std::iter::repeat_n(fill, right as usize));
     vm.new_str(out)
 }
 
@@ -1100,7 +1100,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     };
     let mut out = String::new();
     out.extend(sign);
-    out.extend(std::iter::repeat('0').take((w - n) as usize));
+    out.extend(std::iter::repeat_n('0', (w - n) as usize));
     out.push_str(rest);
     Ok(vm.new_str(out))
 }

@@ -188,7 +188,7 @@ fn repeat_count(vm: &mut Vm, n: &Value, len: usize) -> PyResult<usize> {
         return Ok(0);
     }
     let n = n as usize;
-    if n.checked_mul(len).map_or(true, |t| t > (1usize << 40)) {
+    if n.checked_mul(len).is_none_or(|t| t > (1usize << 40)) {
         return Err(vm.err_args(ExcType::MemoryError, vec![]));
     }
     Ok(n)

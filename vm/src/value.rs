@@ -166,13 +166,7 @@ impl Value {
             Value::Dict(_) => "dict",
             Value::Range(_) => "range",
             Value::Func(_) => "function",
-            Value::Builtin(b) => {
-                if b.bound.is_some() {
-                    "builtin_function_or_method"
-                } else {
-                    "builtin_function_or_method"
-                }
-            }
+            Value::Builtin(_) => "builtin_function_or_method",
             Value::Iter(it) => it.type_name(),
             Value::Type(_) => "type",
             Value::Exc(e) => &e.ty.name,
