@@ -7,7 +7,7 @@
 //! ```text
 //!   entry:       the preamble in order: constants, SLoad/GLoad tag guards, ...
 //!                jump loop(carried[0].init, carried[1].init, ...)
-//!   loop(p0..):  GC poll: brif *ctx.gc_flag -> exit(header_snap)
+//!   loop(p0..):  GC poll: brif *ctx.gc_flag -> exit(header_snap); *ctx.iterations += 1
 //!                the body; each guard splits the block: brif fail -> exit(snap)
 //!                jump loop(carried[0].next, ...)
 //!   exit_sN:     (cold, one per snapshot used) store each (slot, value): tag byte,
@@ -325,6 +325,12 @@ impl Lower<'_, '_> {
                 self.store_value(self.trace.get(ins.c).ty, c, item, 0);
                 None
             }
+            SStore => {
+                let a = self.value(ins.a, r)?;
+                let off = slot_offset(ins.imm).ok_or(invalid(r, "slot out of range"))?;
+                self.store_value(self.trace.get(ins.a).ty, a, self.regs, off);
+                None
+            }
             GStore => {
                 let a = self.value(ins.a, r)?;
                 let base = self.b.ins().iconst(types::I64, ins.imm);
@@ -454,6 +460,11 @@ impl Lower<'_, '_> {
             self.b
                 .ins()
                 .load(types::I64, trusted().with_readonly(), self.ctx, flag_offset);
+        let iter_offset = std::mem::offset_of!(TraceCtx, iterations) as i32;
+        let iter_ptr =
+            self.b
+                .ins()
+                .load(types::I64, trusted().with_readonly(), self.ctx, iter_offset);
         let header = self.b.create_block();
         let mut args = Vec::with_capacity(self.trace.carried.len());
         for c in &self.trace.carried {
@@ -479,6 +490,9 @@ impl Lower<'_, '_> {
         // Sealed in `finish`, once the back edge exists.
         let flag = self.b.ins().load(types::I8, trusted(), flag_ptr, 0);
         self.exit_if(r, Some(snap), flag)?;
+        let n = self.b.ins().load(types::I64, trusted(), iter_ptr, 0);
+        let n1 = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(trusted(), n1, iter_ptr, 0);
         self.header = Some(header);
         Ok(())
     }

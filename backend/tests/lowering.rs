@@ -102,7 +102,11 @@ fn compile(t: &Trace) -> CompiledTrace {
 /// Runs `ct` on `regs` with the GC flag `gc`; returns the exit index.
 fn run_gc(ct: &CompiledTrace, regs: &mut [Value], gc: bool) -> u32 {
     let flag = gc as u8;
-    let ctx = TraceCtx { gc_flag: &flag };
+    let mut iterations = 0u64;
+    let ctx = TraceCtx {
+        gc_flag: &flag,
+        iterations: &mut iterations,
+    };
     // SAFETY: `regs` covers every slot the test traces touch.
     unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) }
 }

@@ -15,7 +15,8 @@
 //!   payload), then returns the snapshot's index. The runtime rebuilds inlined frames
 //!   from the snapshot and resumes the interpreter there.
 //! - At the top of every iteration it loads the byte at `ctx.gc_flag`; if it is not 0 it
-//!   leaves through `Trace::header_snap` (GC safepoint, later also Ctrl-C).
+//!   leaves through `Trace::header_snap` (GC safepoint, later also Ctrl-C). Then it
+//!   adds 1 to the u64 at `ctx.iterations`.
 //! - List objects are reached through `RuntimeLayout`: an object pointer points at the
 //!   GC box; the list's items pointer and length are words at fixed offsets in it.
 //!
@@ -28,6 +29,9 @@
 pub struct TraceCtx {
     /// Address of the heap's `gc_requested` flag (a bool byte).
     pub gc_flag: *const u8,
+    /// Address of a u64 the trace increments once per loop iteration (for
+    /// `--jit-stats`: the share of iterations that ran compiled).
+    pub iterations: *mut u64,
 }
 
 /// Offsets (in bytes, from an object pointer) that compiled code needs.

@@ -21,6 +21,9 @@
 //! root frame's first register; registers of inlined callee frames are just higher
 //! slot numbers. Memory is not written inside the loop: slot values live in SSA
 //! values, and a side exit writes back the values its snapshot lists (`snapshot.rs`).
+//! The one exception is `SStore` at the end of an iteration, for locals the body
+//! writes before reading: storing them keeps memory current without making their
+//! type at loop entry matter.
 //!
 //! The table's columns: name, operand kinds (`a`, `b`, `c` are value operands,
 //! `imm` an immediate), result type rule, effect flags, and a one-line doc. The enum,
@@ -57,6 +60,8 @@ impl Ty {
     pub const VOID: Ty = Ty(255);
     /// `None` (no payload).
     pub const NONE: Ty = Ty(0);
+    /// The unbound-local marker (no payload).
+    pub const UNDEF: Ty = Ty(1);
     /// A bool: payload byte 0 or 1.
     pub const BOOL: Ty = Ty(2);
     /// An i64.
@@ -255,6 +260,7 @@ ir_ops! {
     ListGet(2, false) -> Given, GUARD | LOAD, "a[b] of a list with 0 <= b < len; exit if out of range or the item's tag is not `ty`.";
     ListSet(3, false) -> Fixed(Ty::VOID), GUARD | STORE, "a[b] = c on a list; exit if b is out of range.";
     // Globals.
+    SStore(1, true) -> Fixed(Ty::VOID), STORE, "Store a to slot `imm` (end of an iteration, for slots written before they are read).";
     GStore(1, true) -> Fixed(Ty::VOID), STORE, "Store a to the module global at address `imm` (written through immediately).";
 }
 

@@ -98,6 +98,10 @@ pub struct Stats {
     pub exits: u64,
     /// Traces unlinked because their entry kept failing.
     pub unlinked: u64,
+    /// Loop iterations run in compiled code.
+    pub compiled_iterations: u64,
+    /// Loop iterations run by the interpreter (back-edges counted at exit).
+    pub interpreted_iterations: u64,
     /// Time spent recording.
     pub record_time: Duration,
     /// Time spent optimizing and compiling.
@@ -116,6 +120,8 @@ pub struct Manager {
     state: State,
     recorder: Option<Recorder>,
     rec_loop: Option<(Rc<Code>, LoopId)>,
+    /// Header pc of the loop being recorded (kept for aborts after recording ends).
+    rec_header: Option<usize>,
     rec_start: Option<Instant>,
     aborts: HashMap<(usize, u16), u32>,
     /// Statistics.
@@ -136,6 +142,7 @@ impl Manager {
             state: State::Idle,
             recorder: None,
             rec_loop: None,
+            rec_header: None,
             rec_start: None,
             aborts: HashMap::new(),
             stats: Stats::default(),
@@ -182,7 +189,12 @@ impl Manager {
             *c
         };
         let l = &code.loops[lp.i()];
-        let (line, at) = where_(vm, &code, rec.as_ref().map(|r| r.header_pc).unwrap_or(0));
+        let header = rec
+            .as_ref()
+            .map(|r| r.header_pc)
+            .or(self.rec_header)
+            .unwrap_or(0);
+        let (line, at) = where_(vm, &code, header);
         self.event(Event::Abort {
             file: code.filename.to_string(),
             line,
@@ -332,6 +344,7 @@ impl JitHooks for Manager {
             return LoopAction::Continue;
         }
         self.recorder = Some(Recorder::new(vm, code.clone(), pc, &self.params));
+        self.rec_header = Some(pc);
         self.rec_loop = Some((code.clone(), lp));
         self.rec_start = Some(Instant::now());
         self.state = State::Recording;
@@ -369,6 +382,7 @@ impl JitHooks for Manager {
         }
         let ctx = TraceCtx {
             gc_flag: &vm.heap.gc_requested as *const bool as *const u8,
+            iterations: &mut self.stats.compiled_iterations,
         };
         let regs = vm.slot_ptr(root_base) as *mut u8;
         let entry = self.traces[idx].entry;
@@ -404,7 +418,8 @@ impl JitHooks for Manager {
         }
     }
 
-    fn finish(&mut self, _vm: &mut Vm) {
+    fn finish(&mut self, vm: &mut Vm) {
+        self.stats.interpreted_iterations = vm.total_back_edges();
         let summary: Vec<(usize, String, u32, u64, Vec<u64>)> = self
             .traces
             .iter()
@@ -453,6 +468,16 @@ impl Manager {
         out.push_str(&format!("  traces unlinked  {}\n", s.unlinked));
         out.push_str(&format!("  trace entries    {}\n", s.entries));
         out.push_str(&format!("  side exits       {}\n", s.exits));
+        let all = s.compiled_iterations + s.interpreted_iterations;
+        let share = if all == 0 {
+            0.0
+        } else {
+            100.0 * s.compiled_iterations as f64 / all as f64
+        };
+        out.push_str(&format!(
+            "  loop iterations  {} compiled, {} interpreted ({share:.1}% compiled)\n",
+            s.compiled_iterations, s.interpreted_iterations
+        ));
         out.push_str(&format!(
             "  recording time   {:.3} ms\n",
             s.record_time.as_secs_f64() * 1e3

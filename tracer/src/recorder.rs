@@ -870,6 +870,7 @@ impl Recorder {
         // entry guards depend on which path the interpreter took last.
         let nlocals = self.root_code.nlocals() as Slot;
         let mut carried_slots: Vec<(Slot, InsRef)> = vec![];
+        let mut stored_slots: Vec<(Slot, InsRef)> = vec![];
         for (s, r) in self.slots.iter().enumerate() {
             if let Some(r) = r {
                 let own_load = self
@@ -877,8 +878,12 @@ impl Recorder {
                     .iter()
                     .any(|&(ls, lr)| ls as usize == s && lr == *r);
                 let read_first = self.sloads.iter().any(|&(ls, _)| ls as usize == s);
-                if !own_load && ((s as Slot) < nlocals || read_first) {
+                if !own_load && read_first {
                     carried_slots.push((s as Slot, *r));
+                } else if !own_load && (s as Slot) < nlocals {
+                    // Written before read: stored at the end of each iteration instead
+                    // (its type on loop entry does not matter).
+                    stored_slots.push((s as Slot, *r));
                 }
             }
         }
@@ -993,6 +998,12 @@ impl Recorder {
                 frames: snap.frames.clone(),
                 entries,
             });
+        }
+        for &(s, r) in &stored_slots {
+            let mut st = Ins::new(Opcode::SStore, Ty::VOID);
+            st.a = remap(&map, r);
+            st.imm = s as i64;
+            t.push(st);
         }
         for &(s, r) in &carried_slots {
             let param = params.iter().find(|(ps, _)| *ps == s).expect("param").1;

@@ -321,7 +321,7 @@ fn operand_kinds(op: Opcode) -> [Kind; 3] {
         GuardRef => [Ref; 3],
         ListLen => [List; 3],
         ListGet | ListSet => [List, Int, Any],
-        GStore => [Any; 3],
+        SStore | GStore => [Any; 3],
     }
 }
 
@@ -384,7 +384,9 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             TyRule::Given => {
                 let ok = ins.ty != Ty::VOID
                     && ins.ty.name() != "?"
-                    && (op != Opcode::KRef || ins.ty.is_ref());
+                    // KRef: an object, or the Undef marker of an unbound local (the
+                    // initial value of an inlined callee's locals).
+                    && (op != Opcode::KRef || ins.ty.is_ref() || ins.ty == Ty::UNDEF);
                 if !ok {
                     return Err(GivenType {
                         ins: r,
@@ -396,7 +398,7 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
         // Immediates.
         let imm_ok = match op {
             Opcode::KBool => ins.imm == 0 || ins.imm == 1,
-            Opcode::SLoad | Opcode::LoopParam => Slot::try_from(ins.imm).is_ok(),
+            Opcode::SLoad | Opcode::LoopParam | Opcode::SStore => Slot::try_from(ins.imm).is_ok(),
             // Addresses of module globals.
             Opcode::GLoad | Opcode::GStore => ins.imm != 0,
             _ => true,

@@ -26,8 +26,11 @@
 //!   for that ([`percent_type_error`], [`not_enough_arguments`],
 //!   [`not_all_arguments_converted`], [`format_requires_mapping`],
 //!   [`star_wants_int`], plus converters [`percent_star_width`],
-//!   [`percent_star_precision`], [`int_to_f64`], [`float_to_int`]).
-//! * `sys.set_int_max_str_digits` stores into [`INT_MAX_STR_DIGITS`].
+//!   [`percent_star_precision`]; int <-> float conversions are
+//!   [`num::int_to_f64`] and [`num::f64_to_int`]).
+//! * The int digit limit (`sys.set_int_max_str_digits`) is owned by
+//!   [`num::int_max_str_digits`]; decimal int output goes through
+//!   [`num::int_to_str`], so `str()` and `format()` always agree.
 //!
 //! Error order in `%`-formatting: CPython parses each conversion while it
 //! consumes arguments. [`percent_pieces`] (with [`PercentParser::with_mapping`])
@@ -38,10 +41,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use num_bigint::{BigInt, BigUint, Sign};
-use num_traits::{FromPrimitive, ToPrimitive, Zero};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::num::{self, IntRef, NumError, NumErrorKind};
 
 // -- Errors -------------------------------------------------------------------
 
@@ -97,6 +101,23 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+/// A [`NumError`] from a conversion in `num` (int -> float, int -> decimal
+/// text), re-raised with the same exception class and message.
+impl From<NumError> for FormatError {
+    fn from(e: NumError) -> Self {
+        let kind = match e.kind {
+            NumErrorKind::TypeError => FormatErrorKind::TypeError,
+            NumErrorKind::OverflowError => FormatErrorKind::OverflowError,
+            NumErrorKind::MemoryError => FormatErrorKind::MemoryError,
+            // The conversions used here raise no ZeroDivisionError.
+            NumErrorKind::ValueError | NumErrorKind::ZeroDivisionError => {
+                FormatErrorKind::ValueError
+            }
+        };
+        FormatError { kind, msg: e.msg }
+    }
+}
+
 /// `%.200s` of a type name, as CPython's `PyUnicode_FromFormat` renders it
 /// (truncated to 200 UTF-8 bytes, a cut character decoded with "replace").
 fn type_name_200(name: &str) -> Cow<'_, str> {
@@ -132,96 +153,12 @@ fn unknown_code(t: char, type_name: &str) -> FormatError {
 /// `MemoryError` up front instead of aborting on a failed allocation.
 pub const MAX_FIELD: usize = 100_000_000;
 
-/// `sys.get_int_max_str_digits()`: the maximum number of decimal digits an int
-/// may be converted to (0 = unlimited). CPython 3.11.7's default is 4300; the
-/// VM's `sys.set_int_max_str_digits` should store into this.
-pub static INT_MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(4300);
-
 fn check_field(n: usize) -> Result<(), FormatError> {
     if n > MAX_FIELD {
         Err(FormatError::new(FormatErrorKind::MemoryError, ""))
     } else {
         Ok(())
     }
-}
-
-fn digit_limit_error(limit: usize) -> FormatError {
-    FormatError::value(format!(
-        "Exceeds the limit ({limit} digits) for integer string conversion; \
-         use sys.set_int_max_str_digits() to increase the limit"
-    ))
-}
-
-/// Decimal digits of a magnitude, honouring [`INT_MAX_STR_DIGITS`].
-fn decimal_magnitude(mag: &BigUint) -> Result<String, FormatError> {
-    let limit = INT_MAX_STR_DIGITS.load(Ordering::Relaxed);
-    if limit > 0 {
-        // Cheap lower bound on the digit count, so huge values fail fast.
-        let bits = mag.bits();
-        if bits > 1 {
-            let lower = ((bits - 1) as f64 * (std::f64::consts::LOG10_2 - 1e-9)).floor() as u64 + 1;
-            if lower > limit as u64 {
-                return Err(digit_limit_error(limit));
-            }
-        }
-    }
-    let s = mag.to_str_radix(10);
-    if limit > 0 && s.len() > limit {
-        return Err(digit_limit_error(limit));
-    }
-    Ok(s)
-}
-
-/// `str(v)` for an int: its decimal text, raising CPython's `ValueError` when
-/// it has more than [`INT_MAX_STR_DIGITS`] digits.
-pub fn int_to_decimal(v: &BigInt) -> Result<String, FormatError> {
-    let digits = decimal_magnitude(v.magnitude())?;
-    if v.sign() == Sign::Minus {
-        Ok(format!("-{digits}"))
-    } else {
-        Ok(digits)
-    }
-}
-
-// -- Number conversions -------------------------------------------------------
-
-/// `float(v)` for an int, correctly rounded (half to even); `OverflowError:
-/// int too large to convert to float` when it does not fit.
-pub fn int_to_f64(v: &BigInt) -> Result<f64, FormatError> {
-    let mag = v.magnitude();
-    let bits = mag.bits();
-    let f = if bits <= 64 {
-        mag.to_u64().unwrap_or(0) as f64
-    } else if bits > 1024 {
-        return Err(FormatError::overflow("int too large to convert to float"));
-    } else {
-        // Keep the top 64 bits and fold everything below into a sticky bit;
-        // the u64 -> f64 conversion then rounds exactly like the full value.
-        let shift = bits - 64;
-        let top = (mag >> shift).to_u64().unwrap_or(u64::MAX);
-        let sticky = mag.trailing_zeros().is_some_and(|tz| tz < shift);
-        let top = top | u64::from(sticky);
-        (top as f64) * 2f64.powi(shift as i32)
-    };
-    if f.is_infinite() {
-        return Err(FormatError::overflow("int too large to convert to float"));
-    }
-    Ok(if v.sign() == Sign::Minus { -f } else { f })
-}
-
-/// `int(x)` for a float (truncates), with CPython's errors:
-/// `OverflowError: cannot convert float infinity to integer` and
-/// `ValueError: cannot convert float NaN to integer`. Used by `%d` on floats.
-pub fn float_to_int(x: f64) -> Result<BigInt, FormatError> {
-    if x.is_nan() {
-        return Err(FormatError::value("cannot convert float NaN to integer"));
-    }
-    if x.is_infinite() {
-        return Err(FormatError::overflow(
-            "cannot convert float infinity to integer",
-        ));
-    }
-    Ok(BigInt::from_f64(x.trunc()).unwrap_or_else(BigInt::zero))
 }
 
 // -- Float digits (dtoa) ------------------------------------------------------
@@ -294,13 +231,7 @@ fn shortest_digits(ax: f64) -> (Vec<u8>, i64) {
     // A tie means ax is exactly a decimal with n+1 <= 18 digits ending in 5.
     // With ax = m * 2**e (m odd) that needs e >= -25: otherwise the exact
     // decimal has more than 18 significant digits.
-    let raw = ax.to_bits();
-    let (biased, frac) = ((raw >> 52) & 0x7ff, raw & ((1u64 << 52) - 1));
-    let (m, e) = if biased == 0 {
-        (frac, -1074i64)
-    } else {
-        (frac | (1u64 << 52), biased as i64 - 1075)
-    };
+    let (m, e) = num::decompose(ax);
     if e + i64::from(m.trailing_zeros()) < -25 {
         return (digits, decpt);
     }
@@ -541,34 +472,12 @@ pub fn float_repr(x: f64) -> String {
 
 // -- Format spec parsing (Python/formatter_unicode.c) -------------------------
 
-/// Code points of the "0" of every Unicode 14 decimal-digit run: CPython's
-/// spec parser accepts any `Nd` digit in widths and precisions.
-const DECIMAL_ZEROS: [u32; 66] = [
-    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
-    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
-    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
-    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
-];
-
-/// `Py_UNICODE_TODECIMAL`: the value of a decimal digit character.
-fn decimal_value(c: char) -> Option<u32> {
-    let cp = c as u32;
-    if c.is_ascii() {
-        return c.to_digit(10);
-    }
-    DECIMAL_ZEROS
-        .iter()
-        .find(|&&z| cp >= z && cp < z + 10)
-        .map(|&z| cp - z)
-}
-
 /// `get_integer`: parse a run of decimal digits; `None` if there were none.
 fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatError> {
     let mut acc: i64 = 0;
     let mut consumed = false;
-    while let Some(d) = chars.get(*pos).and_then(|&c| decimal_value(c)) {
+    // CPython's spec parser accepts any Unicode `Nd` digit in widths and precisions.
+    while let Some(d) = chars.get(*pos).and_then(|&c| num::unicode_decimal(c)) {
         let d = i64::from(d);
         if acc > (i64::MAX - d) / 10 {
             return Err(FormatError::value(
@@ -974,49 +883,26 @@ pub fn format_float(v: f64, spec: &FormatSpec) -> Result<String, FormatError> {
 
 // -- format(): ints -----------------------------------------------------------
 
-/// An int argument, big or small.
-#[derive(Clone, Copy)]
-enum IntRef<'a> {
-    Big(&'a BigInt),
-    Small(i64),
-}
-
-impl IntRef<'_> {
-    fn is_negative(&self) -> bool {
-        match *self {
-            IntRef::Big(v) => v.sign() == Sign::Minus,
-            IntRef::Small(v) => v < 0,
-        }
-    }
-
-    fn to_i64(self) -> Option<i64> {
-        match self {
-            IntRef::Big(v) => v.to_i64(),
-            IntRef::Small(v) => Some(v),
-        }
-    }
-
-    fn to_f64(self) -> Result<f64, FormatError> {
-        match self {
-            IntRef::Big(v) => int_to_f64(v),
-            IntRef::Small(v) => Ok(v as f64),
-        }
-    }
-
-    /// Digits of |v| in `base` (lowercase), honouring the decimal digit limit.
-    fn magnitude_digits(self, base: u32) -> Result<String, FormatError> {
-        match self {
-            IntRef::Big(v) if base == 10 => decimal_magnitude(v.magnitude()),
-            IntRef::Big(v) => Ok(v.magnitude().to_str_radix(base)),
-            IntRef::Small(v) => {
-                let m = v.unsigned_abs();
-                Ok(match base {
-                    2 => format!("{m:b}"),
-                    8 => format!("{m:o}"),
-                    16 => format!("{m:x}"),
-                    _ => m.to_string(),
-                })
+/// Digits of |v| in `base` (2, 8, 10 or 16; lowercase). Decimal output of a
+/// big int goes through [`num::int_to_str`] and so honours the int digit limit.
+fn magnitude_digits(v: IntRef<'_>, base: u32) -> Result<String, FormatError> {
+    match v {
+        IntRef::Big(_) if base == 10 => {
+            let mut s = num::int_to_str(v)?;
+            if s.starts_with('-') {
+                s.remove(0);
             }
+            Ok(s)
+        }
+        IntRef::Big(b) => Ok(b.magnitude().to_str_radix(base)),
+        IntRef::Small(x) => {
+            let m = x.unsigned_abs();
+            Ok(match base {
+                2 => format!("{m:b}"),
+                8 => format!("{m:o}"),
+                16 => format!("{m:x}"),
+                _ => m.to_string(),
+            })
         }
     }
 }
@@ -1086,7 +972,7 @@ fn format_long_internal(
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = v.magnitude_digits(base)?;
+    let mut digits = magnitude_digits(v, base)?;
     if ty == 'X' {
         digits.make_ascii_uppercase();
     }
@@ -1109,7 +995,7 @@ fn format_integer(v: IntRef<'_>, spec: &FormatSpec) -> Result<String, FormatErro
     match ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => format_long_internal(v, spec, ty, group),
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
-            let f = v.to_f64()?;
+            let f = num::int_to_f64(v)?;
             format_float_internal(f, spec, Some(ty), group)
         }
         _ => Err(unknown_code(ty, &spec.type_name)),
@@ -1122,7 +1008,8 @@ fn format_integer(v: IntRef<'_>, spec: &FormatSpec) -> Result<String, FormatErro
 /// Errors include `Precision not allowed in integer format specifier`,
 /// `Sign not allowed with integer format specifier 'c'`,
 /// `OverflowError: %c arg not in range(0x110000)`, `Unknown format code ...`,
-/// and the `INT_MAX_STR_DIGITS` `ValueError` for huge decimal output.
+/// and the int digit limit's `ValueError` for huge decimal output
+/// ([`num::int_max_str_digits`]).
 pub fn format_int(v: &BigInt, spec: &FormatSpec) -> Result<String, FormatError> {
     format_integer(IntRef::Big(v), spec)
 }
@@ -1550,7 +1437,7 @@ fn percent_output(
 }
 
 /// `%d %i %u %o %x %X %c` for an int argument (the VM converts non-ints
-/// first: `int(x)` for `d i u` via `__int__`/[`float_to_int`], `__index__` for
+/// first: `int(x)` for `d i u` via `__int__`/[`num::f64_to_int`], `__index__` for
 /// `o x X`, and raises [`percent_type_error`] otherwise). `width` / `prec` are
 /// the resolved counts (fixed or from `*` arguments). Errors: digit-limit
 /// `ValueError`, `OverflowError: precision too large`, `OverflowError: %c arg
@@ -1579,7 +1466,7 @@ pub fn percent_int(
         return Err(FormatError::overflow("precision too large"));
     }
     check_field(prec)?;
-    let mut digits = iv.magnitude_digits(base)?;
+    let mut digits = magnitude_digits(iv, base)?;
     if spec.conv == 'X' {
         digits.make_ascii_uppercase();
     }
@@ -1596,7 +1483,7 @@ pub fn percent_int(
 }
 
 /// `%e %E %f %F %g %G` (default precision 6). The VM converts the argument
-/// with `float()` semantics first (ints via [`int_to_f64`]; other types:
+/// with `float()` semantics first (ints via [`num::int_to_f64`]; other types:
 /// `TypeError: must be real number, not X`, see [`percent_type_error`]).
 pub fn percent_float(
     v: f64,
@@ -1764,9 +1651,12 @@ mod tests {
                     };
                     let a = next()?;
                     let s = match (spec.conv, a) {
-                        ('s' | 'r' | 'a', I(v)) => {
-                            percent_str(&int_to_decimal(&big(v))?, &spec, width, prec)?
-                        }
+                        ('s' | 'r' | 'a', I(v)) => percent_str(
+                            &num::int_to_str(IntRef::Big(&big(v)))?,
+                            &spec,
+                            width,
+                            prec,
+                        )?,
                         ('s' | 'r' | 'a', F(b)) => {
                             percent_str(&float_repr(f64::from_bits(*b)), &spec, width, prec)?
                         }
@@ -1775,14 +1665,18 @@ mod tests {
                             percent_int(&big(v), &spec, width, prec)?
                         }
                         ('d' | 'i' | 'u', F(b)) => {
-                            percent_int(&float_to_int(f64::from_bits(*b))?, &spec, width, prec)?
+                            let i = num::f64_to_int(f64::from_bits(*b))?.to_big();
+                            percent_int(&i, &spec, width, prec)?
                         }
                         ('c', S(s)) if s.chars().count() == 1 => {
                             percent_str(s, &spec, width, prec)?
                         }
-                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', I(v)) => {
-                            percent_float(int_to_f64(&big(v))?, &spec, width, prec)?
-                        }
+                        ('e' | 'E' | 'f' | 'F' | 'g' | 'G', I(v)) => percent_float(
+                            num::int_to_f64(IntRef::Big(&big(v)))?,
+                            &spec,
+                            width,
+                            prec,
+                        )?,
                         ('e' | 'E' | 'f' | 'F' | 'g' | 'G', F(b)) => {
                             percent_float(f64::from_bits(*b), &spec, width, prec)?
                         }
@@ -1995,7 +1889,8 @@ mod tests {
         assert_eq!(show(format_int(&-ok.clone(), &d)).len(), 4301);
         assert_eq!(show(format_int(&too_big, &d)), limit_msg);
         assert_eq!(show(format_int(&huge, &d)), limit_msg);
-        assert_eq!(show(int_to_decimal(&too_big)), limit_msg);
+        let as_str = num::int_to_str(IntRef::Big(&too_big)).map_err(FormatError::from);
+        assert_eq!(show(as_str), limit_msg);
         // Power-of-two bases are not limited.
         let x = FormatSpec::parse("x", "int").expect("valid");
         assert!(format_int(&huge, &x).is_ok());
@@ -2009,43 +1904,6 @@ mod tests {
         assert_eq!(
             show(format_int(&too_big, &e)),
             "!OverflowError:int too large to convert to float"
-        );
-    }
-
-    #[test]
-    fn int_to_float_rounding() {
-        let two = BigInt::from(2);
-        let p = |e: usize| num_traits::pow(two.clone(), e);
-        assert_eq!(int_to_f64(&(p(53) + 1u32)), Ok(9007199254740992.0));
-        assert_eq!(int_to_f64(&(p(53) + 3u32)), Ok(9007199254740996.0));
-        // Sticky bit far below the top 64 bits decides the rounding.
-        assert_eq!(
-            int_to_f64(&(p(100) + p(47) + 1u32)),
-            Ok(1267650600228229401496703205376.0 + 281474976710656.0 * 1.0000000001)
-        );
-        assert_eq!(
-            int_to_f64(&(p(100) + p(47))),
-            Ok(1267650600228229401496703205376.0)
-        );
-        assert_eq!(int_to_f64(&-p(1023)), Ok(-8.98846567431158e307));
-        assert_eq!(int_to_f64(&(p(1024) - p(971))), Ok(f64::MAX));
-        let overflow = Err(FormatError::overflow("int too large to convert to float"));
-        assert_eq!(int_to_f64(&(p(1024) - p(970))), overflow);
-        assert_eq!(int_to_f64(&p(1024)), overflow);
-        assert_eq!(int_to_f64(&p(5000)), overflow);
-    }
-
-    #[test]
-    fn float_to_int_conversions() {
-        assert_eq!(float_to_int(-3.7), Ok(BigInt::from(-3)));
-        assert_eq!(float_to_int(1e20), Ok(big("100000000000000000000")));
-        assert_eq!(
-            show(float_to_int(f64::INFINITY).map(|v| v.to_string())),
-            "!OverflowError:cannot convert float infinity to integer"
-        );
-        assert_eq!(
-            show(float_to_int(f64::NAN).map(|v| v.to_string())),
-            "!ValueError:cannot convert float NaN to integer"
         );
     }
 

@@ -114,6 +114,8 @@ pub struct Vm {
     pub jit_roots: Vec<Value>,
     /// A trace just exited: the next loop header is interpreted, not entered.
     trace_exited: bool,
+    /// Every module code object compiled (for statistics over all loops).
+    modules_code: Vec<Rc<Code>>,
 }
 
 /// How a dispatch loop ended.
@@ -220,6 +222,7 @@ impl Vm {
             recording: false,
             jit_roots: vec![],
             trace_exited: false,
+            modules_code: vec![],
         };
         builtins::install(&mut vm);
         vm
@@ -377,6 +380,7 @@ impl Vm {
         self.root_code(&code);
         self.sync_globals();
         set_loop_thresholds(&code, self.jit_threshold);
+        self.modules_code.push(code.clone());
         Ok(code)
     }
 
@@ -519,6 +523,16 @@ impl Vm {
         }
         self.push_frame(func.code.clone(), base, ret);
         Ok(())
+    }
+
+    /// Loop iterations the interpreter ran (the sum of every loop's back-edge
+    /// counter), for `--jit-stats`.
+    pub fn total_back_edges(&self) -> u64 {
+        fn walk(c: &Code) -> u64 {
+            c.loops.iter().map(|l| l.count.get() as u64).sum::<u64>()
+                + c.children.iter().map(|k| walk(k)).sum::<u64>()
+        }
+        self.modules_code.iter().map(|c| walk(c)).sum()
     }
 
     /// The builtin a global slot falls back to (Undef if none).

@@ -392,7 +392,7 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             _ => Keep,
         },
         KInt | KFloat | KBool | KNone | KRef | SLoad | GLoad | Loop | LoopParam => Keep,
-        ListLen | ListGet | ListSet | GStore => Keep,
+        ListLen | ListGet | ListSet | SStore | GStore => Keep,
     }
 }
 
