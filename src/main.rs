@@ -38,7 +38,8 @@ run options:
                            format: docs/TRACE_LOG.md
   --trace-log-format=F     'text' (default) or 'json' (JSON Lines)
   --jit-stats              print a JIT summary to stderr at exit
-  --gc-stress              collect garbage at every safepoint (slow; for testing)
+  --gc-stress              collect garbage at the first safepoint after every
+                           allocation (slow; for testing)
   --gc-stats               print garbage-collector statistics to stderr at exit
 
 options:

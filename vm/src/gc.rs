@@ -138,7 +138,7 @@ pub struct Heap {
     budget: usize,
     /// Set by `alloc` when the budget is exceeded; cleared by `collect`.
     pub gc_requested: bool,
-    /// Collect at every safepoint (GC stress mode).
+    /// GC stress mode: collect at the first safepoint after every allocation.
     pub stress: bool,
     /// Statistics.
     pub stats: GcStats,
@@ -232,7 +232,9 @@ impl Heap {
         self.stats.live = self.objects.len();
         self.allocated = 0;
         self.budget = live_bytes.max(MIN_BUDGET);
-        self.gc_requested = self.stress;
+        // In stress mode the next allocation re-arms the request (`note_alloc`), so
+        // every allocation is followed by a collection at the next safepoint.
+        self.gc_requested = false;
         *roots = work;
     }
 }
