@@ -262,6 +262,14 @@ impl Lower<'_, '_> {
                 let a = self.value(ins.a, r)?;
                 Some(self.b.ins().fneg(a))
             }
+            FSqrt => {
+                let a = self.value(ins.a, r)?;
+                // Exit when a < 0 (not for NaN: sqrt(nan) is nan in Python too).
+                let zero = self.b.ins().f64const(0.0);
+                let neg = self.b.ins().fcmp(FloatCC::LessThan, a, zero);
+                self.exit_if(r, ins.snap, neg)?;
+                Some(self.b.ins().sqrt(a))
+            }
             IToF => {
                 // Round to nearest even, as CPython's int -> float for i64.
                 let a = self.value(ins.a, r)?;

@@ -234,6 +234,7 @@ ir_ops! {
     FMul(2, false) -> Fixed(Ty::FLOAT), PURE | COMM, "a * b on floats.";
     FDiv(2, false) -> Fixed(Ty::FLOAT), GUARD, "a / b on floats; exit when b == 0.0.";
     FNeg(1, false) -> Fixed(Ty::FLOAT), PURE, "-a on a float.";
+    FSqrt(1, false) -> Fixed(Ty::FLOAT), GUARD, "math.sqrt(a); exit when a < 0 (the interpreter raises ValueError).";
     IToF(1, false) -> Fixed(Ty::FLOAT), PURE, "Int to float (exact for |a| < 2**53; CPython rounding otherwise).";
     // Comparisons (produce bools).
     Lt(2, false) -> Fixed(Ty::BOOL), PURE, "a < b on ints.";

@@ -361,6 +361,16 @@ impl JitHooks for Manager {
                 self.complete(vm);
                 false
             }
+            Step::Retry => {
+                self.recorder = None;
+                self.state = State::Idle;
+                self.rec_start = None;
+                if let Some((code, lp)) = self.rec_loop.take() {
+                    let l = &code.loops[lp.i()];
+                    l.next_event.set(l.count.get().saturating_add(1));
+                }
+                false
+            }
             Step::Abort(reason) => {
                 self.abort(vm, reason);
                 false

@@ -47,6 +47,9 @@ pub enum Step {
     Continue,
     /// The trace is complete (execution is back at the loop header).
     Done,
+    /// Not a good moment (the loop is exiting right where recording would start):
+    /// try again at the next iteration, without counting an abort.
+    Retry,
     /// Give up.
     Abort(AbortReason),
 }
@@ -526,9 +529,61 @@ impl Recorder {
                 if !(self.frames.len() == 1 && pc == self.header_pc) {
                     return Err(AbortReason::InnerLoop);
                 }
+                if self.trace.ins.is_empty()
+                    && for_loop_ends(vm, self.abs(self.frame().base + base.0 as u32))
+                {
+                    return Ok(Step::Retry);
+                }
                 self.for_next(vm, base, dst, pc)?;
             }
             Op::Call { func, nargs, dst } => return self.call(vm, code, func, nargs, dst, pc),
+            Op::LoadMethod { base, obj, site } => {
+                let o = self.val(vm, obj);
+                let name = code.sites[site.0 as usize].name.as_str();
+                let Value::Module(m) = o else {
+                    nyi!("method lookup on this type");
+                };
+                let Some(attr) = m.get(name) else {
+                    nyi!("missing module attribute");
+                };
+                // Modules are immutable: guarding the module's identity fixes the
+                // attribute.
+                let ro = self.read(vm, obj)?;
+                let mut g = Ins::new(Opcode::GuardRef, Ty::VOID);
+                g.a = ro;
+                g.imm = crate::snapshot::payload_bits(&o);
+                self.roots.push(o);
+                self.guard(g, pc);
+                let f = self.kval(attr);
+                let undef = self.kval(Value::Undef);
+                self.write(base, f);
+                self.write(Reg(base.0 + 1), undef);
+            }
+            Op::CallMethod { base, nargs, dst } => {
+                let f = self.val(vm, base);
+                let has_self = !matches!(self.val(vm, Reg(base.0 + 1)), Value::Undef);
+                match f {
+                    Value::Builtin(b)
+                        if !has_self && b.owner.is_none() && b.name == "sqrt" && nargs == 1 =>
+                    {
+                        let a = Reg(base.0 + 2);
+                        let x = self.read(vm, a)?;
+                        let x = match self.val(vm, a) {
+                            Value::Float(_) => x,
+                            Value::Int(_) => {
+                                self.guard_exact_float(x, pc);
+                                self.unop(Opcode::IToF, Ty::FLOAT, x)
+                            }
+                            _ => nyi!("math.sqrt of this type"),
+                        };
+                        let mut sq = Ins::new(Opcode::FSqrt, Ty::FLOAT);
+                        sq.a = x;
+                        let r = self.guard(sq, pc);
+                        self.write(dst, r);
+                    }
+                    _ => nyi!("method call"),
+                }
+            }
             Op::Return { src } => {
                 let r = self.read(vm, src)?;
                 self.ret(r)?;
@@ -1031,6 +1086,21 @@ impl Recorder {
             })
             .collect();
         Ok((t, self))
+    }
+}
+
+/// Whether the for loop whose state starts at absolute slot `base` is about to end.
+fn for_loop_ends(vm: &Vm, base: usize) -> bool {
+    match (vm.slot(base), vm.slot(base + 1), vm.slot(base + 2)) {
+        (Value::Int(cur), Value::Int(stop), Value::Int(step)) => {
+            if step > 0 {
+                cur >= stop
+            } else {
+                cur <= stop
+            }
+        }
+        (Value::List(l), Value::Int(i), _) => i < 0 || i as usize >= l.len(),
+        _ => false,
     }
 }
 

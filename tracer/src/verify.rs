@@ -315,7 +315,7 @@ fn operand_kinds(op: Opcode) -> [Kind; 3] {
         AddOv | SubOv | MulOv | NegOv | Add | Sub | FloorDiv | Mod | BAnd | BOr | BXor | Shr
         | ShlOv => [Int; 3],
         IToF | IntTruth | Lt | Le | Gt | Ge | Eq | Ne => [Int; 3],
-        FAdd | FSub | FMul | FDiv | FNeg | FLt | FLe | FGt | FGe | FEq | FNe => [Float; 3],
+        FAdd | FSub | FMul | FDiv | FNeg | FSqrt | FLt | FLe | FGt | FGe | FEq | FNe => [Float; 3],
         RefEq => [Identity; 3],
         Not | GuardTrue | GuardFalse => [Bool; 3],
         GuardRef => [Ref; 3],

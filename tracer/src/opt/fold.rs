@@ -328,6 +328,10 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             Some(K::Float(p)) => float(-p),
             _ => operand_of(t, x, FNeg).map_or(Keep, Same),
         },
+        FSqrt => match ka {
+            Some(K::Float(p)) if p >= 0.0 => float(p.sqrt()),
+            _ => Keep,
+        },
         // Rust's `as` rounds to nearest, ties to even: CPython's int -> float.
         IToF => match ka {
             Some(K::Int(p)) => Fold::Float(p as f64),
