@@ -539,6 +539,12 @@ fn bi_divmod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             b.type_name()
         )));
     }
+    // One division, not two (`//` then `%` would divide twice).
+    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
+        let (q, r) = num::divmod(x, y).map_err(|e| vm.num_err(e))?;
+        let (q, r) = (vm.int(q), vm.int(r));
+        return Ok(vm.new_tuple(vec![q, r]));
+    }
     let q = ops::floordiv(vm, a, b)?;
     let r = ops::modulo(vm, a, b)?;
     Ok(vm.new_tuple(vec![q, r]))
