@@ -179,44 +179,38 @@ fn m_log(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
 }
 
+/// `math.log2` / `math.log10`: the float function when the argument converts to a
+/// float (ints too), else the natural log of a huge int scaled by `ln_base`.
+fn log_base(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    f: fn(f64) -> f64,
+    ln_base: f64,
+) -> PyResult<Value> {
+    no_kw(vm, name, kw)?;
+    arity(vm, &format!("math.{name}"), args, 1, 1)?;
+    let x = match args[0] {
+        Value::Float(_) | Value::Int(_) | Value::Bool(_) => Some(farg(vm, args[0])?),
+        v => int_ref(&v).and_then(|i| num::int_to_f64(i).ok()),
+    };
+    match x {
+        Some(x) if x <= 0.0 => Err(domain(vm)),
+        Some(x) => Ok(Value::Float(f(x))),
+        None => {
+            let l = log_of(vm, args[0])?;
+            Ok(Value::Float(l / ln_base))
+        }
+    }
+}
+
 fn m_log2(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "log2", kw)?;
-    arity(vm, "math.log2", args, 1, 1)?;
-    if let Value::Float(_) | Value::Int(_) | Value::Bool(_) = args[0] {
-        let x = farg(vm, args[0])?;
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        return Ok(Value::Float(x.log2()));
-    }
-    if let Some(Ok(x)) = int_ref(&args[0]).map(num::int_to_f64) {
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        return Ok(Value::Float(x.log2()));
-    }
-    let l = log_of(vm, args[0])?;
-    Ok(Value::Float(l / std::f64::consts::LN_2))
+    log_base(vm, args, kw, "log2", f64::log2, std::f64::consts::LN_2)
 }
 
 fn m_log10(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "log10", kw)?;
-    arity(vm, "math.log10", args, 1, 1)?;
-    if let Value::Float(_) | Value::Int(_) | Value::Bool(_) = args[0] {
-        let x = farg(vm, args[0])?;
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        return Ok(Value::Float(x.log10()));
-    }
-    if let Some(Ok(x)) = int_ref(&args[0]).map(num::int_to_f64) {
-        if x <= 0.0 {
-            return Err(domain(vm));
-        }
-        return Ok(Value::Float(x.log10()));
-    }
-    let l = log_of(vm, args[0])?;
-    Ok(Value::Float(l / std::f64::consts::LN_10))
+    log_base(vm, args, kw, "log10", f64::log10, std::f64::consts::LN_10)
 }
 
 fn m_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
