@@ -141,36 +141,39 @@ fn m_sqrt(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(Value::Float(x.sqrt()))
 }
 
-fn log_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    // Big ints: log of the value without converting to float (as CPython does).
+/// `f(v)` for a log function `f`, like CPython's `loghelper`: ints that convert to a
+/// float use `f(float(v))`; larger ones are split as `m * 2**e` (frexp) and give
+/// `f(m) + f(2) * e`, so `log10(10**400)` is exactly 400.0.
+fn log_with(vm: &mut Vm, v: Value, f: fn(f64) -> f64) -> PyResult<f64> {
     if let Value::BigInt(b) = v {
         if b.value.sign() != num_bigint::Sign::Plus {
             return Err(domain(vm));
         }
-        // Like CPython's loghelper: convert when the int fits a double.
         if let Ok(x) = num::int_to_f64(IntRef::Big(&b.value)) {
-            return Ok(x.ln());
+            return Ok(f(x));
         }
         let bits = b.value.bits();
         let shift = bits.saturating_sub(64);
         let top: f64 = num::int_to_f64(IntRef::Big(&(&b.value >> shift))).unwrap_or(f64::MAX);
-        return Ok(top.ln() + shift as f64 * std::f64::consts::LN_2);
+        // top has 64 significant bits: m = top / 2**64 is in [0.5, 1), e = shift + 64.
+        let m = top / 18446744073709551616.0;
+        return Ok(f(m) + f(2.0) * (shift + 64) as f64);
     }
     let x = farg(vm, v)?;
     if x <= 0.0 {
         return Err(domain(vm));
     }
-    Ok(x.ln())
+    Ok(f(x))
 }
 
 fn m_log(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "log", kw)?;
     arity(vm, "log", args, 1, 2)?;
-    let num = log_of(vm, args[0])?;
+    let num = log_with(vm, args[0], f64::ln)?;
     match args.get(1) {
         None => Ok(Value::Float(num)),
         Some(&b) => {
-            let den = log_of(vm, b)?;
+            let den = log_with(vm, b, f64::ln)?;
             if den == 0.0 {
                 return Err(vm.err(ExcType::ZeroDivisionError, "float division by zero"));
             }
@@ -179,38 +182,25 @@ fn m_log(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
 }
 
-/// `math.log2` / `math.log10`: the float function when the argument converts to a
-/// float (ints too), else the natural log of a huge int scaled by `ln_base`.
+/// `math.log2` / `math.log10`.
 fn log_base(
     vm: &mut Vm,
     args: &[Value],
     kw: KwArgs,
     name: &str,
     f: fn(f64) -> f64,
-    ln_base: f64,
 ) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     arity(vm, &format!("math.{name}"), args, 1, 1)?;
-    let x = match args[0] {
-        Value::Float(_) | Value::Int(_) | Value::Bool(_) => Some(farg(vm, args[0])?),
-        v => int_ref(&v).and_then(|i| num::int_to_f64(i).ok()),
-    };
-    match x {
-        Some(x) if x <= 0.0 => Err(domain(vm)),
-        Some(x) => Ok(Value::Float(f(x))),
-        None => {
-            let l = log_of(vm, args[0])?;
-            Ok(Value::Float(l / ln_base))
-        }
-    }
+    Ok(Value::Float(log_with(vm, args[0], f)?))
 }
 
 fn m_log2(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    log_base(vm, args, kw, "log2", f64::log2, std::f64::consts::LN_2)
+    log_base(vm, args, kw, "log2", f64::log2)
 }
 
 fn m_log10(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    log_base(vm, args, kw, "log10", f64::log10, std::f64::consts::LN_10)
+    log_base(vm, args, kw, "log10", f64::log10)
 }
 
 fn m_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
