@@ -19,6 +19,10 @@
 //!
 //! Compilation is injected (`Compiler`), so this crate does not depend on the
 //! backend; the `tvm` binary wires Cranelift in.
+//!
+//! Internal instrumentation uses the `tracing` crate (target `tvm::jit`): every
+//! lifecycle transition is an event and compiling is a span, for whatever subscriber
+//! an embedder installs. The trace log (`log.rs`) is the product feature.
 
 use crate::abi::{TraceCtx, TraceFn};
 use crate::abort::AbortReason;
@@ -171,6 +175,7 @@ impl Manager {
         let Some((code, lp)) = self.rec_loop.take() else {
             return;
         };
+        tracing::debug!(target: "tvm::jit", reason = %reason, func = %code.name, loop_id = lp.0, "trace aborted");
         self.stats.aborted += 1;
         let code_str = reason.code().to_string();
         match self
@@ -204,6 +209,7 @@ impl Manager {
             code: reason.code().to_string(),
         });
         if n >= self.params.maxabort {
+            tracing::debug!(target: "tvm::jit", func = %code.name, loop_id = lp.0, aborts = n, "loop blacklisted");
             l.next_event.set(u32::MAX);
             self.stats.blacklisted += 1;
             self.event(Event::Blacklist {
@@ -229,6 +235,9 @@ impl Manager {
             self.stats.record_time += t0.elapsed();
         }
         let t0 = Instant::now();
+        let _span =
+            tracing::debug_span!(target: "tvm::jit", "compile", func = %code.name, loop_id = lp.0)
+                .entered();
         self.state = State::Optimizing;
         let (mut trace, rec) = match rec.finish() {
             Ok(x) => x,
@@ -283,6 +292,7 @@ impl Manager {
             linked: true,
         });
         self.stats.compiled += 1;
+        tracing::debug!(target: "tvm::jit", id = id + 1, code_size = self.traces[id].code_size, "trace compiled");
         code.loops[lp.i()].trace.set(id as u32 + 1);
         code.loops[lp.i()].next_event.set(u32::MAX);
         self.rec_loop = None;
@@ -343,6 +353,7 @@ impl JitHooks for Manager {
         if vm.recording {
             return LoopAction::Continue;
         }
+        tracing::debug!(target: "tvm::jit", func = %code.name, loop_id = lp.0, pc, "recording started");
         self.recorder = Some(Recorder::new(vm, code.clone(), pc, &self.params));
         self.rec_header = Some(pc);
         self.rec_loop = Some((code.clone(), lp));
@@ -416,6 +427,7 @@ impl JitHooks for Manager {
             && tr.exits[0] > (self.params.hotexit as u64).saturating_mul(10)
             && tr.exits[0] * 2 > tr.entered
         {
+            tracing::debug!(target: "tvm::jit", trace, "trace unlinked: its entry guards keep failing");
             tr.linked = false;
             tr.code.loops[tr.lp.i()].trace.set(0);
             let l = &tr.code.loops[tr.lp.i()];

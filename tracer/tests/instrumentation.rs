@@ -1,0 +1,94 @@
+//! Instrumentation: the trace manager reports its lifecycle through the `tracing`
+//! crate (target `tvm::jit`), checked with a minimal in-test subscriber.
+
+use std::sync::{Arc, Mutex};
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Event, Metadata, Subscriber};
+use tvm_backend::Backend;
+use tvm_tracer::abi::RuntimeLayout;
+use tvm_tracer::manager::{CompiledCode, Compiler, Manager};
+use tvm_tracer::params::Params;
+use tvm_tracer::Trace;
+use tvm_vm::Vm;
+
+/// Collects the `message` of every event with target `tvm::jit`, and span names.
+#[derive(Clone, Default)]
+struct Collect(Arc<Mutex<Vec<String>>>);
+
+struct Message(String);
+impl Visit for Message {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "message" {
+            self.0 = format!("{value:?}");
+        }
+    }
+}
+
+impl Subscriber for Collect {
+    fn enabled(&self, m: &Metadata<'_>) -> bool {
+        m.target() == "tvm::jit"
+    }
+    fn new_span(&self, a: &Attributes<'_>) -> Id {
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("span {}", a.metadata().name()));
+        Id::from_u64(1)
+    }
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, e: &Event<'_>) {
+        let mut m = Message(String::new());
+        e.record(&mut m);
+        self.0.lock().unwrap().push(m.0);
+    }
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+fn run(source: &str) -> Vec<String> {
+    let collect = Collect::default();
+    let seen = collect.0.clone();
+    tracing::subscriber::with_default(collect, || {
+        let mut backend = Backend::new().expect("backend");
+        let (list_items, list_len) = tvm_vm::object::list_layout().expect("layout");
+        let layout = RuntimeLayout {
+            list_items,
+            list_len,
+        };
+        let compiler: Compiler = Box::new(move |t: &Trace, name: &str| {
+            backend
+                .compile(t, &layout, name)
+                .map(|c| CompiledCode {
+                    entry: c.entry,
+                    code_size: c.code_size,
+                })
+                .map_err(|e| e.to_string())
+        });
+        let params = Params {
+            maxabort: 1,
+            ..Params::default()
+        };
+        let mut vm = Vm::new();
+        vm.jit = Some(Box::new(Manager::new(params, compiler)));
+        vm.jit_threshold = 1;
+        let code = vm.compile(source, "t.py").expect("compiles");
+        vm.run_module(code).expect("runs");
+    });
+    let v = seen.lock().unwrap().clone();
+    v
+}
+
+#[test]
+fn lifecycle_events_are_reported() {
+    let events = run(
+        "def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    xs = []\n    for i in range(n):\n        xs.append(i)\n    return s\nassert f(100) == 4950\n",
+    );
+    let has = |m: &str| events.iter().any(|e| e == m);
+    assert!(has("recording started"), "{events:?}");
+    assert!(has("span compile"), "{events:?}");
+    assert!(has("trace compiled"), "{events:?}");
+    assert!(has("trace aborted"), "{events:?}");
+    assert!(has("loop blacklisted"), "{events:?}");
+}
