@@ -1205,14 +1205,14 @@ impl Vm {
                         }
                     }
                     Op::Call { func, nargs, dst } => {
-                        let f = reg!(regs, func);
                         let first = base + func.i() + 1;
-                        if let Value::Func(fo) = f {
+                        if let &Value::Func(fo) = rr!(regs, func) {
                             safepoint!();
                             self.frames.last_mut().expect("frame").pc = pc;
                             tri!(self.push_call(fo, first, nargs as usize, &[], base + dst.i()));
                             continue 'frame;
                         }
+                        let f = reg!(regs, func);
                         bound!(func);
                         for i in 0..nargs {
                             let r = Reg(func.0 + 1 + i);
