@@ -895,13 +895,14 @@ impl Vm {
                 pc += 1;
                 match *op {
                     Op::Nop {} => {}
-                    Op::Move { dst, src } => {
-                        let v = rr!(regs, src).fwd();
-                        if let Value::Undef = v {
-                            fail!(self.unbound_local(code, src, pc));
-                        }
-                        set!(regs, dst, v);
-                    }
+                    Op::Move { dst, src } => match rr!(regs, src) {
+                        // Ints and floats (the common case in loops) are copied as tag +
+                        // payload word, which store-forwards from the writes before.
+                        &Value::Int(i) => set!(regs, dst, Value::Int(i)),
+                        &Value::Float(x) => set!(regs, dst, Value::Float(x)),
+                        &Value::Undef => fail!(self.unbound_local(code, src, pc)),
+                        &v => set!(regs, dst, v),
+                    },
                     Op::LoadConst { dst, k } => set!(regs, dst, code.consts[k.i()]),
                     Op::LoadInt { dst, val } => set!(regs, dst, Value::Int(val as i64)),
                     Op::LoadNone { dst } => set!(regs, dst, Value::None),
@@ -1495,7 +1496,11 @@ impl Vm {
                         set!(regs, dst, Value::Func(f));
                     }
                     Op::Return { src } => {
-                        let v = rr!(regs, src).fwd();
+                        let v = match rr!(regs, src) {
+                            &Value::Int(i) => Value::Int(i),
+                            &Value::Float(x) => Value::Float(x),
+                            &v => v,
+                        };
                         if let Value::Undef = v {
                             fail!(self.unbound_local(code, src, pc));
                         }

@@ -81,36 +81,6 @@ impl Value {
         unsafe { *(self as *const Value as *const u8) }
     }
 
-    /// A copy of `*self` made by loading the tag byte and the payload separately.
-    ///
-    /// Interpreter writes store a value as a tag byte plus a payload word. A plain
-    /// 16-byte copy right after such a write cannot be store-forwarded and stalls the
-    /// CPU for ~10 cycles; hot copies (Move, Return) use this instead.
-    #[inline(always)]
-    pub fn fwd(&self) -> Value {
-        match *self {
-            Value::Int(i) => Value::Int(i),
-            Value::Float(f) => Value::Float(f),
-            Value::Bool(b) => Value::Bool(b),
-            Value::None => Value::None,
-            Value::Undef => Value::Undef,
-            Value::Str(p) => Value::Str(p),
-            Value::List(p) => Value::List(p),
-            Value::Tuple(p) => Value::Tuple(p),
-            Value::Dict(p) => Value::Dict(p),
-            Value::BigInt(p) => Value::BigInt(p),
-            Value::Func(p) => Value::Func(p),
-            Value::Range(p) => Value::Range(p),
-            Value::Builtin(p) => Value::Builtin(p),
-            Value::Iter(p) => Value::Iter(p),
-            Value::Type(p) => Value::Type(p),
-            Value::Exc(p) => Value::Exc(p),
-            Value::Module(p) => Value::Module(p),
-            Value::DictView(p) => Value::DictView(p),
-            Value::Slice(p) => Value::Slice(p),
-        }
-    }
-
     /// The GC header of a heap value, or None for immediates.
     #[inline]
     pub fn gc_header(&self) -> Option<NonNull<GcHeader>> {
