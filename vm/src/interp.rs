@@ -895,13 +895,13 @@ impl Vm {
                 pc += 1;
                 match *op {
                     Op::Nop {} => {}
-                    Op::Move { dst, src } => match rr!(regs, src) {
+                    Op::Move { dst, src } => match *rr!(regs, src) {
                         // Ints and floats (the common case in loops) are copied as tag +
                         // payload word, which store-forwards from the writes before.
-                        &Value::Int(i) => set!(regs, dst, Value::Int(i)),
-                        &Value::Float(x) => set!(regs, dst, Value::Float(x)),
-                        &Value::Undef => fail!(self.unbound_local(code, src, pc)),
-                        &v => set!(regs, dst, v),
+                        Value::Int(i) => set!(regs, dst, Value::Int(i)),
+                        Value::Float(x) => set!(regs, dst, Value::Float(x)),
+                        Value::Undef => fail!(self.unbound_local(code, src, pc)),
+                        v => set!(regs, dst, v),
                     },
                     Op::LoadConst { dst, k } => set!(regs, dst, code.consts[k.i()]),
                     Op::LoadInt { dst, val } => set!(regs, dst, Value::Int(val as i64)),
@@ -1496,10 +1496,10 @@ impl Vm {
                         set!(regs, dst, Value::Func(f));
                     }
                     Op::Return { src } => {
-                        let v = match rr!(regs, src) {
-                            &Value::Int(i) => Value::Int(i),
-                            &Value::Float(x) => Value::Float(x),
-                            &v => v,
+                        let v = match *rr!(regs, src) {
+                            Value::Int(i) => Value::Int(i),
+                            Value::Float(x) => Value::Float(x),
+                            v => v,
                         };
                         if let Value::Undef = v {
                             fail!(self.unbound_local(code, src, pc));
