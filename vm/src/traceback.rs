@@ -1203,7 +1203,7 @@ impl Lexer<'_> {
             };
             if !ok {
                 self.pos = start + i + ch.len_utf8();
-                let msg = if is_printable(ch) {
+                let msg = if crate::unicode_tables::is_printable(ch) {
                     format!("invalid character '{}' (U+{:04X})", ch, ch as u32)
                 } else {
                     format!("invalid non-printable character U+{:04X}", ch as u32)
@@ -1489,19 +1489,6 @@ fn is_xid_continue(c: char) -> bool {
             | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
             | 0x1DC0..=0x1DFF | 0x203F | 0x2040 | 0x2054 | 0x20D0..=0x20FF
             | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0xFE33 | 0xFE34 | 0xFE4D..=0xFE4F | 0xFF3F)
-}
-
-/// Approximation of `Py_UNICODE_ISPRINTABLE` (false for controls, separators and formats).
-fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    !(c.is_control()
-        || c.is_whitespace()
-        || matches!(c as u32,
-            0x00AD | 0x0600..=0x0605 | 0x061C | 0x06DD | 0x070F | 0x180E | 0x200B..=0x200F
-            | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
-            | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF))
 }
 
 /// Length of the operator at the start of `rest` (1 for anything unknown).
