@@ -1144,12 +1144,17 @@ impl Vm {
                         target,
                         lp,
                     } => {
-                        if !REC && !std::mem::take(&mut self.trace_exited) {
+                        if !REC {
                             let l = &code.loops[lp.i()];
-                            if (l.trace.get() != 0 || l.count.get() >= l.next_event.get()) && {
-                                safepoint!();
-                                self.loop_header(lp, pc - 1)
-                            } {
+                            // `trace_exited` is read only when the header has something
+                            // to do: no store on the plain interpreted path.
+                            if (l.trace.get() != 0 || l.count.get() >= l.next_event.get())
+                                && !std::mem::take(&mut self.trace_exited)
+                                && {
+                                    safepoint!();
+                                    self.loop_header(lp, pc - 1)
+                                }
+                            {
                                 if self.recording {
                                     return Ok(Flow::Switch);
                                 }

@@ -80,6 +80,19 @@ fn farg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     }
 }
 
+/// Checks that `math.<name>()` got exactly one positional argument and no keywords,
+/// with CPython's messages.
+fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<()> {
+    no_kw(vm, name, kw)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
 fn domain(vm: &mut Vm) -> crate::error::PyErr {
     vm.value_error("math domain error")
 }
@@ -102,14 +115,7 @@ fn checked(vm: &mut Vm, x: f64, r: f64, overflow_ok: bool) -> PyResult<Value> {
 macro_rules! unary_math {
     ($name:ident, $py:literal, $f:expr, $overflow:expr) => {
         fn $name(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-            no_kw(vm, $py, kw)?;
-            if args.len() != 1 {
-                return Err(vm.type_error(format!(
-                    "math.{}() takes exactly one argument ({} given)",
-                    $py,
-                    args.len()
-                )));
-            }
+            one_arg(vm, $py, args, kw)?;
             let x = farg(vm, args[0])?;
             let f: fn(f64) -> f64 = $f;
             checked(vm, x, f(x), $overflow)
@@ -274,13 +280,7 @@ fn round_op(
     name: &str,
     f: fn(f64) -> f64,
 ) -> PyResult<Value> {
-    no_kw(vm, name, kw)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.len()
-        )));
-    }
+    one_arg(vm, name, args, kw)?;
     match args[0] {
         Value::Int(_) | Value::BigInt(_) => Ok(args[0]),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
@@ -306,13 +306,7 @@ fn pred(
     name: &str,
     f: fn(f64) -> bool,
 ) -> PyResult<Value> {
-    no_kw(vm, name, kw)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "math.{name}() takes exactly one argument ({} given)",
-            args.len()
-        )));
-    }
+    one_arg(vm, name, args, kw)?;
     let x = farg(vm, args[0])?;
     Ok(Value::Bool(f(x)))
 }
@@ -348,13 +342,7 @@ fn m_gcd(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn m_factorial(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "factorial", kw)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "math.factorial() takes exactly one argument ({} given)",
-            args.len()
-        )));
-    }
+    one_arg(vm, "factorial", args, kw)?;
     let n = match args[0] {
         Value::Float(_) => {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"))
@@ -378,13 +366,7 @@ fn m_factorial(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn m_isqrt(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "isqrt", kw)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "math.isqrt() takes exactly one argument ({} given)",
-            args.len()
-        )));
-    }
+    one_arg(vm, "isqrt", args, kw)?;
     let n = iarg(vm, args[0])?;
     if n.sign() == num_bigint::Sign::Minus {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));

@@ -282,33 +282,35 @@ pub fn truediv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     Err(unsupported(vm, "/", &a, &b))
 }
 
+/// A numeric operator whose int and float semantics both live in `num` and may fail
+/// (`//`, `%`); None if the operands are not numbers.
+fn checked_num_op(
+    vm: &mut Vm,
+    a: &Value,
+    b: &Value,
+    int_op: fn(IntRef, IntRef) -> Result<Int, num::NumError>,
+    float_op: fn(f64, f64) -> Result<f64, num::NumError>,
+) -> Option<PyResult<Value>> {
+    if let (Some(x), Some(y)) = (int_ref(a), int_ref(b)) {
+        let r = int_op(x, y);
+        return Some(num_result(vm, r));
+    }
+    float_binop(vm, a, b, |vm, x, y| {
+        float_op(x, y).map(Value::Float).map_err(|e| vm.num_err(e))
+    })
+}
+
 /// `a // b`.
 pub fn floordiv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
-        let r = num::floordiv(x, y);
-        return num_result(vm, r);
+    match checked_num_op(vm, &a, &b, num::floordiv, num::float_floordiv) {
+        Some(r) => r,
+        None => Err(unsupported(vm, "//", &a, &b)),
     }
-    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| {
-        num::float_floordiv(x, y)
-            .map(Value::Float)
-            .map_err(|e| vm.num_err(e))
-    }) {
-        return r;
-    }
-    Err(unsupported(vm, "//", &a, &b))
 }
 
 /// `a % b` (and `str % args`).
 pub fn modulo(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
-    if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
-        let r = num::modulo(x, y);
-        return num_result(vm, r);
-    }
-    if let Some(r) = float_binop(vm, &a, &b, |vm, x, y| {
-        num::float_mod(x, y)
-            .map(Value::Float)
-            .map_err(|e| vm.num_err(e))
-    }) {
+    if let Some(r) = checked_num_op(vm, &a, &b, num::modulo, num::float_mod) {
         return r;
     }
     if let Value::Str(s) = a {
