@@ -1413,12 +1413,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Exception(_) => {
             no_kw(vm, &t.name, kw)?;
             let ty = t;
-            Ok(Value::Exc(vm.heap.alloc(ExcObj {
-                ty,
-                args: args.to_vec().into_boxed_slice(),
-                traceback: Default::default(),
-                pos_hint: Default::default(),
-            })))
+            Ok(Value::Exc(
+                vm.heap
+                    .alloc(ExcObj::new(ty, args.to_vec().into_boxed_slice())),
+            ))
         }
         _ => Err(vm.type_error(format!("cannot create '{}' instances", t.name))),
     }

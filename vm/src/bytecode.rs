@@ -258,6 +258,26 @@ define_ops! {
     ImportName { dst: Reg, name: ConstId },
     /// `dst = module.consts[name]` for `from module import name`.
     ImportFrom { dst: Reg, module: Reg, name: ConstId },
+    // -- exceptions (handlers are found through `Code::handlers`, not by ops)
+    /// Entering an `except`/`finally` handler with exception `exc`:
+    /// `save = <exception being handled>`, then `exc` becomes the one handled.
+    EnterHandler { save: Reg, exc: Reg },
+    /// Leaving a handler: the exception being handled goes back to `save`.
+    LeaveHandler { save: Reg },
+    /// `dst = isinstance(exc, ty)` for `except ty:` (TypeError unless `ty` is an
+    /// exception class or a tuple of them).
+    ExcMatch { dst: Reg, exc: Reg, ty: Reg },
+    /// Re-raises the exception in `src` unchanged (its traceback goes on growing
+    /// from where it was first raised).
+    Reraise { src: Reg },
+    /// Bare `raise`: re-raises the exception being handled, else RuntimeError.
+    RaiseBare {},
+    /// `raise src from cause`.
+    RaiseFrom { src: Reg, cause: Reg },
+    /// `with`: `exit = type(mgr).__exit__` bound to `mgr`, then `dst = mgr.__enter__()`.
+    WithEnter { dst: Reg, mgr: Reg, exit: Reg },
+    /// `dst = exit(type(exc), exc, tb)` — or `exit(None, None, None)` when `exc` is None.
+    WithExit { dst: Reg, exit: Reg, exc: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);
@@ -352,6 +372,43 @@ pub struct Code {
     pub first_line: u32,
     /// The module's global slot names.
     pub globals: Rc<GlobalNames>,
+    /// The exception table: which instructions each handler protects.
+    pub handlers: Vec<Handler>,
+}
+
+/// One entry of a code object's exception table (the CPython 3.11 design: no
+/// instruction sets up or pops a handler, so a `try` costs nothing until it raises).
+/// When instruction `pc` raises, the handler is the entry with `start <= pc < end`
+/// and the greatest `depth` (try statements nest; one statement may own several
+/// ranges, because the inline copies of a `finally` body that `return`/`break` run
+/// are not protected by their own handler). The interpreter stores the exception
+/// in register `exc` and jumps to `target`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handler {
+    /// First protected instruction.
+    pub start: u32,
+    /// One past the last protected instruction.
+    pub end: u32,
+    /// The handler's first instruction.
+    pub target: Label,
+    /// Register that receives the exception.
+    pub exc: Reg,
+    /// Nesting depth of the try statement (innermost wins).
+    pub depth: u16,
+}
+
+impl Code {
+    /// The handler protecting instruction `pc`, if any.
+    pub fn handler_for(&self, pc: usize) -> Option<Handler> {
+        let pc = pc as u32;
+        let mut best: Option<Handler> = None;
+        for h in &self.handlers {
+            if h.start <= pc && pc < h.end && best.is_none_or(|b| h.depth > b.depth) {
+                best = Some(*h);
+            }
+        }
+        best
+    }
 }
 
 impl Code {
@@ -398,6 +455,13 @@ impl Code {
             let _ = write!(out, "{:>11}  {:<14}{}", pc, op.name(), ops);
             self.annotate(op, out);
             out.push('\n');
+        }
+        for h in &self.handlers {
+            let _ = writeln!(
+                out,
+                "  handler: {}..{} -> {} exc={} depth={}",
+                h.start, h.end, h.target, h.exc, h.depth
+            );
         }
         out.push('\n');
         for code in &self.children {

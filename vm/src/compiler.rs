@@ -133,6 +133,38 @@ struct FnCompiler<'s, 'h> {
     max_reg: u16,
     loops: Vec<LoopCtx>,
     nloops: u16,
+    /// Blocks that `return`/`break`/`continue` must clean up on the way out
+    /// (CPython's "frame blocks"), innermost last.
+    fblocks: Vec<FBlock>,
+    /// Protected regions of try statements being compiled (become `Code::handlers`).
+    regions: Vec<Region>,
+    /// The exception table, filled as regions close.
+    handlers: Vec<Handler>,
+}
+
+/// A block that jumping out of (`return`, `break`, `continue`) must clean up.
+enum FBlock {
+    /// A loop: `break`/`continue` unwind down to here.
+    Loop,
+    /// A protected region (index into `FnCompiler::regions`): suspended while the
+    /// cleanup code of the blocks it protects is emitted.
+    Try(usize),
+    /// The body of a `try` with this `finally` body: run a copy of it.
+    Finally(Rc<Vec<ast::Stmt>>),
+    /// Inside an `except` (or exceptional `finally`) handler: restore the exception
+    /// being handled from `save`, and unbind the `as` name.
+    Handler { save: Reg, name: Option<String> },
+    /// Inside a `with` body: call `exit(None, None, None)`.
+    With { exit: Reg },
+}
+
+/// A try statement's protected instructions: possibly several ranges, because the
+/// inline cleanup code `return`/`break` emit must not be protected by it.
+struct Region {
+    ranges: Vec<(u32, u32)>,
+    open: Option<u32>,
+    exc: Reg,
+    depth: u16,
 }
 
 fn unsupported<T>(feature: impl Into<String>, line: u32) -> CResult<T> {
@@ -172,6 +204,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             max_reg: 0,
             loops: vec![],
             nloops: 0,
+            fblocks: vec![],
+            regions: vec![],
+            handlers: vec![],
         }
     }
 
@@ -195,6 +230,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             loops: (0..self.nloops).map(|_| LoopState::new(u32::MAX)).collect(),
             first_line: self.first_line,
             globals: self.sh.globals.clone(),
+            handlers: self.handlers,
         }
     }
 
@@ -391,7 +427,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     continues: vec![],
                     while_header: Some((top, lp)),
                 });
+                self.fblocks.push(FBlock::Loop);
                 self.stmts(&w.body)?;
+                self.fblocks.pop();
                 self.emit(Op::JumpBack { target: top, lp }, w.test.range());
                 let ctx = self.loops.pop().expect("loop ctx");
                 for j in exits {
@@ -407,19 +445,24 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 if self.loops.is_empty() {
                     return self.syntax_error("'break' outside loop", b.range);
                 }
+                let resume = self.unwind_to_loop(b.range)?;
                 let j = self.emit(Op::Jump { target: Label(0) }, b.range);
+                self.resume_regions(resume);
                 self.loops.last_mut().expect("loop").breaks.push(j);
             }
             S::Continue(c) => {
-                let Some(ctx) = self.loops.last() else {
+                if self.loops.is_empty() {
                     return self.syntax_error("'continue' not properly in loop", c.range);
-                };
+                }
+                let resume = self.unwind_to_loop(c.range)?;
+                let ctx = self.loops.last().expect("loop");
                 if let Some((top, lp)) = ctx.while_header {
                     self.emit(Op::JumpBack { target: top, lp }, c.range);
                 } else {
                     let j = self.emit(Op::Jump { target: Label(0) }, c.range);
                     self.loops.last_mut().expect("loop").continues.push(j);
                 }
+                self.resume_regions(resume);
             }
             S::Pass(_) => {}
             S::Return(r) => {
@@ -428,11 +471,23 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }
                 match &r.value {
                     None => {
+                        let resume = self.unwind(0, r.range)?;
                         self.emit(Op::ReturnNone {}, r.range);
+                        self.resume_regions(resume);
                     }
                     Some(v) => {
-                        let src = self.expr(v, None)?;
+                        let mut src = self.expr(v, None)?;
+                        if self.fblocks.iter().any(|b| !matches!(b, FBlock::Loop)) {
+                            // The value must survive the cleanup code (which may
+                            // reuse temporaries or rebind locals), and reading it
+                            // (UnboundLocalError) is still protected by the handlers.
+                            let keep = self.temp();
+                            self.emit(Op::Move { dst: keep, src }, r.range);
+                            src = keep;
+                        }
+                        let resume = self.unwind(0, r.range)?;
                         self.emit(Op::Return { src }, r.range);
+                        self.resume_regions(resume);
                     }
                 }
             }
@@ -458,18 +513,20 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     self.patch(j);
                 }
             }
-            S::Raise(r) => {
-                if r.cause.is_some() {
-                    return unsupported("'raise ... from ...'", line);
+            S::Raise(r) => match (&r.exc, &r.cause) {
+                (Some(e), None) => {
+                    let src = self.expr(e, None)?;
+                    self.emit(Op::Raise { src }, r.range);
                 }
-                match &r.exc {
-                    Some(e) => {
-                        let src = self.expr(e, None)?;
-                        self.emit(Op::Raise { src }, r.range);
-                    }
-                    None => return unsupported("bare 'raise'", line),
+                (Some(e), Some(c)) => {
+                    let src = self.expr(e, None)?;
+                    let cause = self.expr(c, None)?;
+                    self.emit(Op::RaiseFrom { src, cause }, r.range);
                 }
-            }
+                (None, _) => {
+                    self.emit(Op::RaiseBare {}, r.range);
+                }
+            },
             S::Import(i) => {
                 for alias in &i.names {
                     let full = alias.name.as_str();
@@ -516,14 +573,356 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }
             }
             S::ClassDef(_) => return unsupported("the 'class' statement", line),
-            S::Try(_) | S::TryStar(_) => return unsupported("the 'try' statement", line),
-            S::With(_) => return unsupported("the 'with' statement", line),
+            S::Try(t) => self.try_stmt(t)?,
+            S::TryStar(_) => return unsupported("'except*'", line),
+            S::With(w) => self.with_stmt(&w.items, &w.body, w.range)?,
             S::AsyncFunctionDef(_) | S::AsyncFor(_) | S::AsyncWith(_) => {
                 return unsupported("async code", line)
             }
             S::Match(_) => return unsupported("the 'match' statement", line),
             S::TypeAlias(_) => return unsupported("the 'type' statement", line),
         }
+        Ok(())
+    }
+
+    // -- Exceptions: try, with, and unwinding -------------------------------------------
+    //
+    // A `try` statement emits no instruction to set up its handler: the instructions it
+    // protects are listed in `Code::handlers` (see `bytecode::Handler`). Jumping out of
+    // protected code (`return`, `break`, `continue`) runs the cleanup of every block it
+    // leaves (a copy of each `finally` body, `__exit__` of each `with`, restoring the
+    // exception being handled) — emitted inline, outside the regions being left, like
+    // CPython's compiler does.
+
+    /// Opens a protected region whose handler receives the exception in `exc`.
+    fn open_region(&mut self, exc: Reg) -> usize {
+        let idx = self.regions.len();
+        self.regions.push(Region {
+            ranges: vec![],
+            open: Some(self.ops.len() as u32),
+            exc,
+            depth: self.fblocks.len() as u16,
+        });
+        self.fblocks.push(FBlock::Try(idx));
+        idx
+    }
+
+    fn suspend_region(&mut self, idx: usize) {
+        let here = self.ops.len() as u32;
+        let r = &mut self.regions[idx];
+        if let Some(start) = r.open.take() {
+            if here > start {
+                r.ranges.push((start, here));
+            }
+        }
+    }
+
+    /// Closes the region opened last (its protected code is complete).
+    fn end_region(&mut self, idx: usize) {
+        match self.fblocks.pop() {
+            Some(FBlock::Try(i)) if i == idx => {}
+            _ => unreachable!("unbalanced protected regions"),
+        }
+        self.suspend_region(idx);
+    }
+
+    /// Points a closed region at its handler code.
+    fn bind_region(&mut self, idx: usize, target: Label) {
+        let r = &self.regions[idx];
+        for &(start, end) in &r.ranges {
+            self.handlers.push(Handler {
+                start,
+                end,
+                target,
+                exc: r.exc,
+                depth: r.depth,
+            });
+        }
+    }
+
+    fn resume_regions(&mut self, suspended: Vec<usize>) {
+        let here = self.ops.len() as u32;
+        for idx in suspended {
+            self.regions[idx].open = Some(here);
+        }
+    }
+
+    /// Emits the cleanup of every block above `down_to`, innermost first. Returns
+    /// the regions suspended on the way, to resume after the jump that follows.
+    fn unwind(&mut self, down_to: usize, r: TextRange) -> CResult<Vec<usize>> {
+        let mut suspended = vec![];
+        let mut i = self.fblocks.len();
+        while i > down_to {
+            i -= 1;
+            match &self.fblocks[i] {
+                FBlock::Loop => {}
+                FBlock::Try(idx) => {
+                    let idx = *idx;
+                    self.suspend_region(idx);
+                    suspended.push(idx);
+                }
+                FBlock::Finally(body) => {
+                    let body = body.clone();
+                    // The copy runs as if written after the try statement: the blocks
+                    // it leaves are gone.
+                    let above = self.fblocks.split_off(i);
+                    let res = self.stmts(&body);
+                    self.fblocks.extend(above);
+                    res?;
+                }
+                FBlock::Handler { save, name } => {
+                    let (save, name) = (*save, name.clone());
+                    self.emit(Op::LeaveHandler { save }, r);
+                    if let Some(n) = name {
+                        self.unbind_name(&n, r)?;
+                    }
+                }
+                FBlock::With { exit } => {
+                    let exit = *exit;
+                    let none = self.temp();
+                    self.emit(Op::LoadNone { dst: none }, r);
+                    let dst = self.temp();
+                    self.emit(
+                        Op::WithExit {
+                            dst,
+                            exit,
+                            exc: none,
+                        },
+                        r,
+                    );
+                }
+            }
+        }
+        Ok(suspended)
+    }
+
+    /// `break`/`continue`: unwinds the blocks inside the innermost loop.
+    fn unwind_to_loop(&mut self, r: TextRange) -> CResult<Vec<usize>> {
+        let down_to = self
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::Loop))
+            .map_or(0, |i| i + 1);
+        self.unwind(down_to, r)
+    }
+
+    /// `name = None; del name` (what leaving `except E as name:` does).
+    fn unbind_name(&mut self, name: &str, r: TextRange) -> CResult<()> {
+        let t = self.temp();
+        self.emit(Op::LoadNone { dst: t }, r);
+        self.store_name(name, t, r);
+        let e = ast::Expr::Name(ast::ExprName {
+            range: r,
+            id: ast::Identifier::new(name),
+            ctx: ast::ExprContext::Del,
+        });
+        self.delete(&e)
+    }
+
+    fn try_stmt(&mut self, t: &ast::StmtTry) -> CResult<()> {
+        if t.finalbody.is_empty() {
+            return self.try_except(t);
+        }
+        let r = t.range;
+        let exc = self.temp();
+        let save = self.temp();
+        self.fblocks
+            .push(FBlock::Finally(Rc::new(t.finalbody.clone())));
+        let region = self.open_region(exc);
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+        } else {
+            self.try_except(t)?;
+        }
+        self.end_region(region);
+        self.fblocks.pop();
+        // Normal exit: the finally body, then on.
+        self.stmts(&t.finalbody)?;
+        let end = self.emit(Op::Jump { target: Label(0) }, r);
+        // Exceptional exit: the finally body with the exception being handled, then
+        // re-raise it (unless the body returns or breaks).
+        let target = self.here();
+        self.bind_region(region, target);
+        self.emit(Op::EnterHandler { save, exc }, r);
+        let exc2 = self.temp();
+        self.fblocks.push(FBlock::Handler { save, name: None });
+        let cleanup = self.open_region(exc2);
+        self.stmts(&t.finalbody)?;
+        self.end_region(cleanup);
+        self.fblocks.pop();
+        self.emit(Op::LeaveHandler { save }, r);
+        self.emit(Op::Reraise { src: exc }, r);
+        let ct = self.here();
+        self.bind_region(cleanup, ct);
+        self.emit(Op::LeaveHandler { save }, r);
+        self.emit(Op::Reraise { src: exc2 }, r);
+        self.patch(end);
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &ast::StmtTry) -> CResult<()> {
+        let r = t.range;
+        let exc = self.temp();
+        let save = self.temp();
+        let region = self.open_region(exc);
+        self.stmts(&t.body)?;
+        self.end_region(region);
+        self.stmts(&t.orelse)?;
+        let mut ends = vec![self.emit(Op::Jump { target: Label(0) }, r)];
+        let target = self.here();
+        self.bind_region(region, target);
+        self.emit(Op::EnterHandler { save, exc }, r);
+        // Everything up to the end of the clauses: an exception restores the
+        // exception being handled and propagates.
+        let exc_m = self.temp();
+        let matching = self.open_region(exc_m);
+        for (i, h) in t.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let next = match &h.type_ {
+                Some(ty) => {
+                    let floor = self.next_reg;
+                    let tr = self.expr(ty, None)?;
+                    let b = self.temp();
+                    self.emit(
+                        Op::ExcMatch {
+                            dst: b,
+                            exc,
+                            ty: tr,
+                        },
+                        h.range,
+                    );
+                    let j = self.emit(
+                        Op::JumpIfFalse {
+                            cond: b,
+                            target: Label(0),
+                        },
+                        ty.range(),
+                    );
+                    self.next_reg = floor;
+                    Some(j)
+                }
+                None => {
+                    if i + 1 != t.handlers.len() {
+                        return self.syntax_error("default 'except:' must be last", h.range);
+                    }
+                    None
+                }
+            };
+            let name = h.name.as_ref().map(|n| n.to_string());
+            if let Some(n) = &name {
+                self.store_name(n, exc, h.range);
+            }
+            self.fblocks.push(FBlock::Handler {
+                save,
+                name: name.clone(),
+            });
+            let exc2 = self.temp();
+            let body_region = name.as_ref().map(|_| self.open_region(exc2));
+            self.stmts(&h.body)?;
+            if let Some(b) = body_region {
+                self.end_region(b);
+            }
+            self.fblocks.pop();
+            self.emit(Op::LeaveHandler { save }, h.range);
+            if let Some(n) = &name {
+                self.unbind_name(n, h.range)?;
+            }
+            ends.push(self.emit(Op::Jump { target: Label(0) }, h.range));
+            if let (Some(b), Some(n)) = (body_region, &name) {
+                // The body raised: unbind the name, let `matching` restore and re-raise.
+                let ct = self.here();
+                self.bind_region(b, ct);
+                self.unbind_name(n, h.range)?;
+                self.emit(Op::Reraise { src: exc2 }, h.range);
+            }
+            if let Some(j) = next {
+                self.patch(j);
+            }
+        }
+        // No clause matched.
+        self.emit(Op::Reraise { src: exc }, r);
+        self.end_region(matching);
+        let mt = self.here();
+        self.bind_region(matching, mt);
+        self.emit(Op::LeaveHandler { save }, r);
+        self.emit(Op::Reraise { src: exc_m }, r);
+        for j in ends {
+            self.patch(j);
+        }
+        Ok(())
+    }
+
+    fn with_stmt(
+        &mut self,
+        items: &[ast::WithItem],
+        body: &[ast::Stmt],
+        r: TextRange,
+    ) -> CResult<()> {
+        let item = &items[0];
+        let mgr = self.expr(&item.context_expr, None)?;
+        let exit = self.temp();
+        let val = self.temp();
+        let exc = self.temp();
+        let save = self.temp();
+        self.emit(
+            Op::WithEnter {
+                dst: val,
+                mgr,
+                exit,
+            },
+            item.context_expr.range(),
+        );
+        self.fblocks.push(FBlock::With { exit });
+        let region = self.open_region(exc);
+        if let Some(t) = &item.optional_vars {
+            self.store(t, val)?;
+        }
+        if items.len() > 1 {
+            self.with_stmt(&items[1..], body, r)?;
+        } else {
+            self.stmts(body)?;
+        }
+        self.end_region(region);
+        self.fblocks.pop();
+        let none = self.temp();
+        self.emit(Op::LoadNone { dst: none }, r);
+        let d = self.temp();
+        self.emit(
+            Op::WithExit {
+                dst: d,
+                exit,
+                exc: none,
+            },
+            item.context_expr.range(),
+        );
+        let end = self.emit(Op::Jump { target: Label(0) }, r);
+        let target = self.here();
+        self.bind_region(region, target);
+        self.emit(Op::EnterHandler { save, exc }, r);
+        let exc2 = self.temp();
+        let m = self.open_region(exc2);
+        self.emit(
+            Op::WithExit { dst: d, exit, exc },
+            item.context_expr.range(),
+        );
+        let swallow = self.emit(
+            Op::JumpIfTrue {
+                cond: d,
+                target: Label(0),
+            },
+            r,
+        );
+        self.emit(Op::Reraise { src: exc }, r);
+        self.end_region(m);
+        self.patch(swallow);
+        self.emit(Op::LeaveHandler { save }, r);
+        let end2 = self.emit(Op::Jump { target: Label(0) }, r);
+        let mt = self.here();
+        self.bind_region(m, mt);
+        self.emit(Op::LeaveHandler { save }, r);
+        self.emit(Op::Reraise { src: exc2 }, r);
+        self.patch(end);
+        self.patch(end2);
         Ok(())
     }
 
@@ -745,7 +1144,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             continues: vec![],
             while_header: None,
         });
+        self.fblocks.push(FBlock::Loop);
         self.stmts(&f.body)?;
+        self.fblocks.pop();
         let ctx = self.loops.pop().expect("loop ctx");
         for j in ctx.continues {
             self.patch(j);

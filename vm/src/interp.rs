@@ -114,6 +114,9 @@ pub struct Vm {
     pub jit_roots: Vec<Value>,
     /// A trace just exited: the next loop header is interpreted, not entered.
     trace_exited: bool,
+    /// The exception being handled (`except`/`finally` bodies), or None: what a
+    /// bare `raise` re-raises and what a new exception's `__context__` becomes.
+    pub handling: Value,
     /// Every module code object compiled (for statistics over all loops).
     modules_code: Vec<Rc<Code>>,
 }
@@ -222,6 +225,7 @@ impl Vm {
             recording: false,
             jit_roots: vec![],
             trace_exited: false,
+            handling: Value::None,
             modules_code: vec![],
         };
         builtins::install(&mut vm);
@@ -298,12 +302,7 @@ impl Vm {
     /// A new exception of a builtin class with the given args.
     pub fn err_args(&mut self, ty: ExcType, args: Vec<Value>) -> PyErr {
         let t = self.types.exc[ty as usize];
-        PyErr(self.heap.alloc(ExcObj {
-            ty: t,
-            args: args.into_boxed_slice(),
-            traceback: Default::default(),
-            pos_hint: Default::default(),
-        }))
+        PyErr(self.heap.alloc(ExcObj::new(t, args.into_boxed_slice())))
     }
     /// `TypeError(msg)`.
     pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
@@ -440,6 +439,7 @@ impl Vm {
         roots.extend(self.modules.values().copied());
         roots.extend_from_slice(&self.char_cache);
         roots.push(self.empty_tuple);
+        roots.push(self.handling);
         for t in &self.types.by_kind {
             roots.push(Value::Type(t.1));
         }
@@ -705,24 +705,53 @@ impl Vm {
                         self.recording = false;
                         self.with_jit(|jit, vm| jit.abort_recording(vm, "an exception was raised"));
                     }
-                    // Unwind every frame of this activation, recording the traceback.
-                    while self.frames.len() > entry {
-                        let f = self.frames.pop().expect("frame");
-                        let loc = if e.0.tb().is_empty() {
-                            e.0.pos_hint.take()
-                        } else {
-                            None
-                        };
-                        e.0.tb().push(TbFrame {
-                            code: f.code,
-                            pc: f.pc.saturating_sub(1) as u32,
-                            loc,
-                        });
+                    if self.unwind(e, entry) {
+                        continue;
                     }
                     return Err(e);
                 }
             }
         }
+    }
+
+    /// Unwinds the frames of this activation (above `entry`) to the innermost
+    /// handler of exception `e`, recording the traceback on the way. Returns true
+    /// when a handler was found (its frame is then innermost, at the handler, with
+    /// the exception in the handler's register); false when every frame was popped.
+    fn unwind(&mut self, e: PyErr, entry: usize) -> bool {
+        let exc = e.0;
+        if exc.tb().is_empty() && !exc.reraised.get() {
+            // Just raised: it happened while handling `self.handling`.
+            if let Value::Exc(h) = self.handling {
+                if !Gc::ptr_eq(h, exc) && matches!(exc.context.get(), Value::None) {
+                    exc.context.set(self.handling);
+                }
+            }
+        }
+        while self.frames.len() > entry {
+            let f = self.frames.last().expect("frame");
+            let pc = f.pc.saturating_sub(1);
+            if !exc.reraised.replace(false) {
+                let loc = if exc.tb().is_empty() {
+                    exc.pos_hint.take()
+                } else {
+                    None
+                };
+                exc.tb().push(TbFrame {
+                    code: f.code.clone(),
+                    pc: pc as u32,
+                    loc,
+                });
+            }
+            if let Some(h) = f.code.handler_for(pc) {
+                let slot = f.base + h.exc.i();
+                self.frames.last_mut().expect("frame").pc = h.target.i();
+                self.stack[slot] = Value::Exc(exc);
+                return true;
+            }
+            self.frames.pop();
+        }
+        false
     }
 
     /// Calls `f` with the JIT taken out of the VM (so it can borrow the VM).
@@ -1540,6 +1569,71 @@ impl Vm {
                         bound!(src);
                         let e = tri!(ops::make_raise(self, reg!(regs, src)));
                         fail!(e);
+                    }
+                    Op::EnterHandler { save, exc } => {
+                        set!(regs, save, self.handling);
+                        self.handling = reg!(regs, exc);
+                    }
+                    Op::LeaveHandler { save } => {
+                        self.handling = reg!(regs, save);
+                    }
+                    Op::ExcMatch { dst, exc, ty } => {
+                        let v = tri!(ops::exc_match(self, reg!(regs, exc), reg!(regs, ty)));
+                        set!(regs, dst, Value::Bool(v));
+                    }
+                    Op::Reraise { src } => {
+                        let Value::Exc(e) = reg!(regs, src) else {
+                            unreachable!("re-raising a non-exception")
+                        };
+                        e.reraised.set(true);
+                        fail!(PyErr(e));
+                    }
+                    Op::RaiseBare {} => match self.handling {
+                        Value::Exc(e) => {
+                            // A new raise of the same object: this frame gets an entry
+                            // at the `raise` (CPython adds the re-raising frame's line
+                            // unless it is the frame that caught it... kept simple:
+                            // the traceback goes on from where it was).
+                            e.reraised.set(true);
+                            fail!(PyErr(e));
+                        }
+                        _ => {
+                            fail!(self.err(ExcType::RuntimeError, "No active exception to reraise"))
+                        }
+                    },
+                    Op::RaiseFrom { src, cause } => {
+                        bound!(src, cause);
+                        let e = tri!(ops::make_raise(self, reg!(regs, src)));
+                        let c = match reg!(regs, cause) {
+                            Value::None => Value::None,
+                            c => match ops::make_raise(self, c) {
+                                Ok(c) => Value::Exc(c.0),
+                                Err(_) => fail!(self
+                                    .type_error("exception causes must derive from BaseException")),
+                            },
+                        };
+                        e.0.cause.set(c);
+                        e.0.suppress_context.set(true);
+                        fail!(e);
+                    }
+                    Op::WithEnter { dst, mgr, exit } => {
+                        bound!(mgr);
+                        let (enter, ex) = tri!(ops::with_methods(self, reg!(regs, mgr)));
+                        set!(regs, exit, ex);
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let v = tri!(self.call_value(enter, &[], &[]));
+                        set!(regs, dst, v);
+                    }
+                    Op::WithExit { dst, exit, exc } => {
+                        let f = reg!(regs, exit);
+                        let args = match reg!(regs, exc) {
+                            Value::Exc(e) => [Value::Type(e.ty), Value::Exc(e), Value::None],
+                            _ => [Value::None, Value::None, Value::None],
+                        };
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let v = tri!(self.call_value(f, &args, &[]));
+                        let t = tri!(ops::truthy(self, v));
+                        set!(regs, dst, Value::Bool(t));
                     }
                     Op::ImportName { dst, name } => {
                         let Value::Str(n) = code.consts[name.i()] else {

@@ -621,8 +621,30 @@ pub struct ExcObj {
     pub traceback: UnsafeCell<Vec<TbFrame>>,
     /// Where in the innermost frame's instruction the error is (see `TbFrame::loc`).
     pub pos_hint: Cell<Option<crate::bytecode::Loc>>,
+    /// `__cause__` (`raise ... from cause`), None if unset.
+    pub cause: Cell<Value>,
+    /// `__context__`: the exception being handled when this one was raised.
+    pub context: Cell<Value>,
+    /// `__suppress_context__` (set by `raise ... from ...`).
+    pub suppress_context: Cell<bool>,
+    /// Set by a re-raise: the frame it is re-raised in already has its traceback
+    /// entry, so unwinding that frame adds none.
+    pub reraised: Cell<bool>,
 }
 impl ExcObj {
+    /// A fresh exception of class `ty` with `args`.
+    pub fn new(ty: Gc<TypeObj>, args: Box<[Value]>) -> ExcObj {
+        ExcObj {
+            ty,
+            args,
+            traceback: Default::default(),
+            pos_hint: Default::default(),
+            cause: Cell::new(Value::None),
+            context: Cell::new(Value::None),
+            suppress_context: Cell::new(false),
+            reraised: Cell::new(false),
+        }
+    }
     /// The traceback entries, innermost first.
     #[allow(clippy::mut_from_ref)]
     pub fn tb(&self) -> &mut Vec<TbFrame> {
@@ -633,6 +655,8 @@ impl Trace for ExcObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.push(Value::Type(self.ty));
         out.extend_from_slice(&self.args);
+        out.push(self.cause.get());
+        out.push(self.context.get());
     }
 }
 

@@ -1495,6 +1495,11 @@ pub fn load_attr(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Value> {
             let args = e.args.to_vec();
             return Ok(vm.new_tuple(args));
         }
+        Value::Exc(e) if name == "__cause__" => return Ok(e.cause.get()),
+        Value::Exc(e) if name == "__context__" => return Ok(e.context.get()),
+        Value::Exc(e) if name == "__suppress_context__" => {
+            return Ok(Value::Bool(e.suppress_context.get()))
+        }
         Value::Type(t) if name == "__name__" => {
             let n = t.name.clone();
             return Ok(vm.new_str(n));
@@ -1558,6 +1563,55 @@ pub fn import_from(vm: &mut Vm, module: Value, name: &str) -> PyResult<Value> {
 }
 
 // -- Raising and formatting -------------------------------------------------------------
+
+/// Whether `t` is an exception class (derives from BaseException).
+pub fn is_exc_class(t: Gc<TypeObj>) -> bool {
+    let mut c = Some(t);
+    while let Some(x) = c {
+        if matches!(x.kind, TypeKind::Exception(_)) {
+            return true;
+        }
+        c = x.base;
+    }
+    false
+}
+
+/// `except ty:` — whether exception `exc` is an instance of `ty` (a class or a
+/// tuple of classes, nested tuples included).
+pub fn exc_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
+    let Value::Exc(e) = exc else {
+        return Ok(false);
+    };
+    match ty {
+        Value::Type(t) if is_exc_class(t) => Ok(TypeObj::is_subtype(e.ty, t)),
+        Value::Tuple(items) => {
+            let mut found = false;
+            for &t in items.items.iter() {
+                // Every entry is checked, as CPython does, even after a match.
+                match t {
+                    Value::Type(t) if is_exc_class(t) => {
+                        found |= TypeObj::is_subtype(e.ty, t);
+                    }
+                    _ => return Err(vm.type_error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                    )),
+                }
+            }
+            Ok(found)
+        }
+        _ => Err(
+            vm.type_error("catching classes that do not inherit from BaseException is not allowed")
+        ),
+    }
+}
+
+/// `with mgr:` — the bound `__enter__` and `__exit__` of `mgr`.
+pub fn with_methods(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
+    Err(vm.type_error(format!(
+        "'{}' object does not support the context manager protocol",
+        mgr.type_name()
+    )))
+}
 
 /// `raise v`: an exception instance, or a class to instantiate.
 pub fn make_raise(vm: &mut Vm, v: Value) -> PyResult<PyErr> {

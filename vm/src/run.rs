@@ -10,7 +10,9 @@ use crate::bytecode::Loc;
 use crate::compiler::CompileError;
 use crate::error::PyErr;
 use crate::interp::Vm;
+use crate::object::ExcObj;
 use crate::traceback::{self, Pos, TbEntry};
+use crate::value::Value;
 use std::io::Write;
 
 /// Creates the JIT inside the VM's thread: its hooks and the hot-loop threshold.
@@ -155,8 +157,33 @@ fn pos_of(l: Loc) -> Pos {
     }
 }
 
-/// The full CPython-style report of an uncaught exception.
+/// The full CPython-style report of an uncaught exception, preceded by the
+/// exceptions it was raised from (`__cause__`) or while handling (`__context__`).
 pub fn format_exception(vm: &mut Vm, e: PyErr) -> String {
+    let mut out = String::new();
+    let mut seen = vec![];
+    format_chain(vm, e, &mut out, &mut seen);
+    out
+}
+
+fn format_chain(vm: &mut Vm, e: PyErr, out: &mut String, seen: &mut Vec<*const ExcObj>) {
+    seen.push(&*e.0 as *const ExcObj);
+    let unseen = |v: Value, seen: &Vec<*const ExcObj>| match v {
+        Value::Exc(x) if !seen.contains(&(&*x as *const ExcObj)) => Some(x),
+        _ => None,
+    };
+    if let Some(c) = unseen(e.0.cause.get(), seen) {
+        format_chain(vm, PyErr(c), out, seen);
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let (false, Some(c)) = (e.0.suppress_context.get(), unseen(e.0.context.get(), seen)) {
+        format_chain(vm, PyErr(c), out, seen);
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    out.push_str(&format_one(vm, e));
+}
+
+/// One exception's traceback and last line.
+fn format_one(vm: &mut Vm, e: PyErr) -> String {
     let frames: Vec<_> = e.0.tb().iter().rev().cloned().collect();
     let mut out = String::new();
     if !frames.is_empty() {
