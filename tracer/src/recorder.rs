@@ -832,7 +832,8 @@ impl Recorder {
         match f {
             Value::Func(fo) => {
                 let callee = &fo.code;
-                if nargs != callee.nparams || callee.nkwonly != 0 {
+                if nargs != callee.nparams || callee.nkwonly != 0 || callee.varargs || callee.varkw
+                {
                     return Err(AbortReason::Nyi("call with defaults or keywords"));
                 }
                 if self.frames.len() > self.max_inline {

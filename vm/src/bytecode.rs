@@ -278,6 +278,22 @@ define_ops! {
     WithEnter { dst: Reg, mgr: Reg, exit: Reg },
     /// `dst = exit(type(exc), exc, tb)` — or `exit(None, None, None)` when `exc` is None.
     WithExit { dst: Reg, exit: Reg, exc: Reg },
+    // -- argument unpacking
+    /// `list.extend(src)` (`*src` in displays and calls).
+    ListExtend { list: Reg, src: Reg },
+    /// `dst = tuple(src)` of a list.
+    ListToTuple { dst: Reg, src: Reg },
+    /// `dict.update(src)` (`**src` in a dict display).
+    DictUpdate { dict: Reg, src: Reg },
+    /// `**src` in a call to `func`: merges mapping `src` into `dict`, raising
+    /// TypeError for a repeated keyword or a non-mapping.
+    KwMerge { dict: Reg, src: Reg, func: Reg },
+    /// `*src` in a call to `func`: `list.extend(src)`, with the call's error message.
+    ArgsExtend { list: Reg, src: Reg, func: Reg },
+    /// `dst = func(*args, **kwargs)`: `args` holds a list, `args + 1` a dict or None.
+    CallEx { func: Reg, args: Reg, dst: Reg },
+    /// `a, *b, c = src`: `before` targets, a list, `after` targets, into `start..`.
+    UnpackEx { src: Reg, start: Reg, before: u8, after: u8 },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);
@@ -360,6 +376,11 @@ pub struct Code {
     pub nparams: u16,
     /// Keyword-only parameters (registers nparams..nparams+nkwonly).
     pub nkwonly: u16,
+    /// Whether a `*args` parameter follows the keyword-only ones (register
+    /// `nparams + nkwonly`).
+    pub varargs: bool,
+    /// Whether a `**kwargs` parameter follows (register `nparams + nkwonly + varargs`).
+    pub varkw: bool,
     /// Number of positional defaults MakeFunction takes (before kw-only defaults).
     pub ndefaults: u16,
     /// Parameter indices of keyword-only parameters that have defaults (in order).

@@ -224,6 +224,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             nregs: self.max_reg.max(self.next_reg).max(1),
             nparams,
             nkwonly,
+            varargs: false,
+            varkw: false,
             ndefaults,
             kwdefault_params: kwdefs,
             varnames: self.varnames,
@@ -994,8 +996,41 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             }
             E::Tuple(ast::ExprTuple { elts, range, .. })
             | E::List(ast::ExprList { elts, range, .. }) => {
-                if elts.iter().any(|e| matches!(e, E::Starred(_))) {
-                    return unsupported("starred assignment targets", self.line(*range));
+                let stars: Vec<usize> = elts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| matches!(e, E::Starred(_)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if stars.len() > 1 {
+                    return self.syntax_error("multiple starred expressions in assignment", *range);
+                }
+                if let Some(&star) = stars.first() {
+                    let after = elts.len() - star - 1;
+                    if star > 255 || after > 255 {
+                        return unsupported(
+                            "more than 255 targets around a starred target",
+                            self.line(*range),
+                        );
+                    }
+                    let start = self.temps(elts.len() as u16);
+                    self.emit(
+                        Op::UnpackEx {
+                            src,
+                            start,
+                            before: star as u8,
+                            after: after as u8,
+                        },
+                        *range,
+                    );
+                    for (i, e) in elts.iter().enumerate() {
+                        let t = match e {
+                            E::Starred(s) => &*s.value,
+                            other => other,
+                        };
+                        self.store(t, Reg(start.0 + i as u16))?;
+                    }
+                    return Ok(());
                 }
                 let n = elts.len() as u16;
                 let start = self.temps(n);
@@ -1174,12 +1209,6 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             return unsupported("decorators", line);
         }
         let args = &f.args;
-        if args.vararg.is_some() {
-            return unsupported("*args parameters", line);
-        }
-        if args.kwarg.is_some() {
-            return unsupported("**kwargs parameters", line);
-        }
         // Defaults are evaluated in the defining scope, into consecutive registers.
         let pos: Vec<&ast::ArgWithDefault> =
             args.posonlyargs.iter().chain(args.args.iter()).collect();
@@ -1225,16 +1254,29 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }
                 c.add_local(pname);
             }
+            for p in args.vararg.iter().chain(args.kwarg.iter()) {
+                let pname = p.arg.as_str();
+                if c.locals.contains_key(pname) {
+                    return c.syntax_error(
+                        &format!("duplicate argument '{pname}' in function definition"),
+                        p.range,
+                    );
+                }
+                c.add_local(pname);
+            }
             scan_scope(&f.body, &mut c)?;
             c.stmts(&f.body)?;
             c.emit(Op::ReturnNone {}, TextRange::default());
             let kwdefs = kw_defaults.iter().map(|(i, _)| *i).collect();
-            c.finish(
+            let mut code = c.finish(
                 pos.len() as u16,
                 args.kwonlyargs.len() as u16,
                 pos_defaults.len() as u16,
                 kwdefs,
-            )
+            );
+            code.varargs = args.vararg.is_some();
+            code.varkw = args.kwarg.is_some();
+            code
         };
         self.children.push(Rc::new(code));
         let code = ConstId(self.children.len() as u32 - 1);
@@ -1493,7 +1535,39 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             }
             E::Dict(d) => {
                 if d.keys.iter().any(|k| k.is_none()) {
-                    return unsupported("'**' in dict displays", self.line(range));
+                    let t = self.temp();
+                    self.emit(
+                        Op::BuildDict {
+                            dst: t,
+                            start: t,
+                            count: 0,
+                        },
+                        range,
+                    );
+                    for (k, v) in d.keys.iter().zip(d.values.iter()) {
+                        let floor = self.next_reg;
+                        let src = match k {
+                            None => self.expr(v, None)?,
+                            Some(k) => {
+                                let pair = self.temps(2);
+                                self.expr(k, Some(pair))?;
+                                self.expr(v, Some(Reg(pair.0 + 1)))?;
+                                let one = self.temp();
+                                self.emit(
+                                    Op::BuildDict {
+                                        dst: one,
+                                        start: pair,
+                                        count: 1,
+                                    },
+                                    range,
+                                );
+                                one
+                            }
+                        };
+                        self.emit(Op::DictUpdate { dict: t, src }, v.range());
+                        self.next_reg = floor;
+                    }
+                    return Ok(self.move_to(t, dst, range));
                 }
                 let n = d.keys.len() as u16;
                 let start = self.temps(n * 2);
@@ -1618,8 +1692,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         dst: Option<Reg>,
         range: TextRange,
     ) -> CResult<Reg> {
-        if let Some(s) = elts.iter().find(|e| matches!(e, ast::Expr::Starred(_))) {
-            return unsupported("starred expressions in displays", self.line(s.range()));
+        if elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) {
+            let l = self.temp();
+            self.starred_list(elts, l, None, range)?;
+            if list {
+                return Ok(self.move_to(l, dst, range));
+            }
+            let d = self.dst(dst);
+            self.emit(Op::ListToTuple { dst: d, src: l }, range);
+            return Ok(d);
         }
         const CHUNK: usize = 64;
         if list && elts.len() > CHUNK {
@@ -1677,12 +1758,10 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     fn call(&mut self, c: &ast::ExprCall, dst: Option<Reg>) -> CResult<Reg> {
         let range = c.range;
-        let line = self.line(range);
-        if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
-            return unsupported("'*' unpacking in calls", line);
-        }
-        if c.keywords.iter().any(|k| k.arg.is_none()) {
-            return unsupported("'**' unpacking in calls", line);
+        if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
+            || c.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return self.call_ex(c, dst);
         }
         let nargs = (c.args.len() + c.keywords.len()) as u16;
         let kwnames = if c.keywords.is_empty() {
@@ -1788,6 +1867,128 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             );
         }
         Ok(d)
+    }
+
+    /// A call with `*` or `**` unpacking: the positional arguments are gathered in a
+    /// list, the keywords in a dict, and `CallEx` spreads them.
+    fn call_ex(&mut self, c: &ast::ExprCall, dst: Option<Reg>) -> CResult<Reg> {
+        let range = c.range;
+        let floor = self.next_reg;
+        let func = self.temp();
+        self.expr(&c.func, Some(func))?;
+        let args = self.temp();
+        let kwargs = self.temp();
+        self.starred_list(&c.args, args, Some(func), range)?;
+        if c.keywords.is_empty() {
+            self.emit(Op::LoadNone { dst: kwargs }, range);
+        } else {
+            self.emit(
+                Op::BuildDict {
+                    dst: kwargs,
+                    start: kwargs,
+                    count: 0,
+                },
+                range,
+            );
+            for k in &c.keywords {
+                let f = self.next_reg;
+                match &k.arg {
+                    Some(name) => {
+                        let pair = self.temps(2);
+                        let kk = self.str_const(name.as_str());
+                        self.emit(Op::LoadConst { dst: pair, k: kk }, k.range);
+                        self.expr(&k.value, Some(Reg(pair.0 + 1)))?;
+                        let one = self.temp();
+                        self.emit(
+                            Op::BuildDict {
+                                dst: one,
+                                start: pair,
+                                count: 1,
+                            },
+                            k.range,
+                        );
+                        self.emit(
+                            Op::KwMerge {
+                                dict: kwargs,
+                                src: one,
+                                func,
+                            },
+                            k.range,
+                        );
+                    }
+                    None => {
+                        let v = self.expr(&k.value, None)?;
+                        self.emit(
+                            Op::KwMerge {
+                                dict: kwargs,
+                                src: v,
+                                func,
+                            },
+                            k.value.range(),
+                        );
+                    }
+                }
+                self.next_reg = f;
+            }
+        }
+        self.next_reg = floor;
+        let d = self.dst(dst);
+        self.emit(Op::CallEx { func, args, dst: d }, range);
+        Ok(d)
+    }
+
+    /// Builds a list in `dst` from expressions, some of them `*starred`.
+    /// `func` is the callee when the list holds a call's arguments.
+    fn starred_list(
+        &mut self,
+        elts: &[ast::Expr],
+        dst: Reg,
+        func: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<()> {
+        let lead = elts
+            .iter()
+            .position(|e| matches!(e, ast::Expr::Starred(_)))
+            .unwrap_or(elts.len());
+        let floor = self.next_reg;
+        let start = self.temps(lead as u16);
+        for (i, e) in elts[..lead].iter().enumerate() {
+            self.expr(e, Some(Reg(start.0 + i as u16)))?;
+        }
+        self.emit(
+            Op::BuildList {
+                dst,
+                start,
+                count: lead as u16,
+            },
+            range,
+        );
+        self.next_reg = floor;
+        for e in &elts[lead..] {
+            let f = self.next_reg;
+            match e {
+                ast::Expr::Starred(s) => {
+                    let v = self.expr(&s.value, None)?;
+                    match func {
+                        Some(func) => self.emit(
+                            Op::ArgsExtend {
+                                list: dst,
+                                src: v,
+                                func,
+                            },
+                            s.range,
+                        ),
+                        None => self.emit(Op::ListExtend { list: dst, src: v }, s.range),
+                    };
+                }
+                other => {
+                    let v = self.expr(other, None)?;
+                    self.emit(Op::ListAppend { list: dst, src: v }, other.range());
+                }
+            }
+            self.next_reg = f;
+        }
+        Ok(())
     }
 
     fn fstring(

@@ -465,7 +465,7 @@ impl Vm {
                 let entry = self.frames.len();
                 // The result slot: just below the callee window is not ours, so use
                 // the callee's first slot (read back after the frame is popped).
-                self.push_call(func, base, args.len(), kw, base)?;
+                self.push_call(func, base, args.len() + kw.len(), kw, base)?;
                 self.execute(entry)
             }
             Value::Builtin(b) => self.call_builtin(b, args, kw),
@@ -509,7 +509,7 @@ impl Vm {
         let nparams = code.nparams as usize;
         let nkwonly = code.nkwonly as usize;
         let npos = nargs - kw.len();
-        if kw.is_empty() && npos == nparams && nkwonly == 0 {
+        if kw.is_empty() && npos == nparams && nkwonly == 0 && !code.varargs && !code.varkw {
             // Fast path: exact positional arity.
             let nlocals = code.nlocals();
             for slot in &mut self.stack[base + npos..base + nlocals] {
@@ -599,8 +599,9 @@ impl Vm {
         let nparams = code.nparams as usize;
         let nkwonly = code.nkwonly as usize;
         let total = nparams + nkwonly;
+        let nslots = total + code.varargs as usize + code.varkw as usize;
         let qual = code.qualname.clone();
-        if npos > nparams {
+        if npos > nparams && !code.varargs {
             let ndef = code.ndefaults as usize;
             let given_kw_only = 0;
             let _ = given_kw_only;
@@ -620,10 +621,22 @@ impl Vm {
             let was = if npos == 1 { "was" } else { "were" };
             return Err(self.type_error(format!("{qual}() takes {takes} but {npos} {was} given")));
         }
-        let mut params: SmallVec<[Value; 16]> = SmallVec::from_elem(Value::Undef, total);
-        params[..npos].copy_from_slice(&self.stack[base..base + npos]);
-        for (i, (name, v)) in kw.iter().enumerate() {
-            let _ = i;
+        let mut params: SmallVec<[Value; 16]> = SmallVec::from_elem(Value::Undef, nslots);
+        let ncopy = npos.min(nparams);
+        params[..ncopy].copy_from_slice(&self.stack[base..base + ncopy]);
+        if code.varargs {
+            let extra = self.stack[base + ncopy..base + npos].to_vec();
+            params[total] = self.new_tuple(extra);
+        }
+        let kwdict = if code.varkw {
+            let d = self.new_dict();
+            params[nslots - 1] = Value::Dict(d);
+            Some(d)
+        } else {
+            None
+        };
+        for (name, v) in kw.iter() {
+            let key = *name;
             let name = name.as_str();
             match code.varnames[..total].iter().position(|p| p == name) {
                 Some(p) => {
@@ -634,11 +647,14 @@ impl Vm {
                     }
                     params[p] = *v;
                 }
-                None => {
-                    return Err(self.type_error(format!(
-                        "{qual}() got an unexpected keyword argument '{name}'"
-                    )));
-                }
+                None => match kwdict {
+                    Some(d) => ops::dict_set(self, d, Value::Str(key), *v)?,
+                    None => {
+                        return Err(self.type_error(format!(
+                            "{qual}() got an unexpected keyword argument '{name}'"
+                        )));
+                    }
+                },
             }
         }
         let ndef = code.ndefaults as usize;
@@ -679,8 +695,8 @@ impl Vm {
             )));
         }
         let nregs = code.nregs as usize;
-        self.stack[base..base + total].copy_from_slice(&params);
-        for slot in &mut self.stack[base + total..base + code.nlocals()] {
+        self.stack[base..base + nslots].copy_from_slice(&params);
+        for slot in &mut self.stack[base + nslots..base + code.nlocals()] {
             *slot = Value::Undef;
         }
         for slot in &mut self.stack[base + code.nlocals()..base + nregs] {
@@ -1634,6 +1650,100 @@ impl Vm {
                         let v = tri!(self.call_value(f, &args, &[]));
                         let t = tri!(ops::truthy(self, v));
                         set!(regs, dst, Value::Bool(t));
+                    }
+                    Op::ListExtend { list, src } => {
+                        bound!(src);
+                        tri!(ops::list_extend(
+                            self,
+                            reg!(regs, list),
+                            reg!(regs, src),
+                            None
+                        ));
+                    }
+                    Op::ArgsExtend { list, src, func } => {
+                        bound!(src);
+                        let f = reg!(regs, func);
+                        tri!(ops::list_extend(
+                            self,
+                            reg!(regs, list),
+                            reg!(regs, src),
+                            Some(f)
+                        ));
+                    }
+                    Op::ListToTuple { dst, src } => {
+                        let Value::List(l) = reg!(regs, src) else {
+                            unreachable!("ListToTuple of a non-list")
+                        };
+                        let items = l.items().clone();
+                        let t = self.new_tuple(items);
+                        set!(regs, dst, t);
+                    }
+                    Op::DictUpdate { dict, src } => {
+                        bound!(src);
+                        tri!(ops::dict_update_display(
+                            self,
+                            reg!(regs, dict),
+                            reg!(regs, src)
+                        ));
+                    }
+                    Op::KwMerge { dict, src, func } => {
+                        bound!(src);
+                        let (d, s, f) = (reg!(regs, dict), reg!(regs, src), reg!(regs, func));
+                        tri!(ops::kw_merge(self, d, s, f));
+                    }
+                    Op::CallEx { func, args, dst } => {
+                        bound!(func);
+                        safepoint!();
+                        let f = reg!(regs, func);
+                        let Value::List(pl) = reg!(regs, args) else {
+                            unreachable!("CallEx without an argument list")
+                        };
+                        let pos: SmallVec<[Value; 8]> = SmallVec::from_slice(pl.items());
+                        let kw: SmallVec<[(Gc<StrObj>, Value); 4]> =
+                            match reg!(regs, Reg(args.0 + 1)) {
+                                Value::Dict(d) => d
+                                    .table()
+                                    .iter()
+                                    .filter_map(|e| match e.key {
+                                        Value::Str(k) => Some((k, e.value)),
+                                        _ => None,
+                                    })
+                                    .collect(),
+                                _ => SmallVec::new(),
+                            };
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        if let Value::Func(fo) = f {
+                            let first = base + func.i() + 1;
+                            if first + pos.len() + fo.code.nregs as usize + 1 >= STACK_SLOTS {
+                                fail!(self.err(
+                                    ExcType::RecursionError,
+                                    "maximum recursion depth exceeded"
+                                ));
+                            }
+                            self.stack[first..first + pos.len()].copy_from_slice(&pos);
+                            let n = pos.len() + kw.len();
+                            tri!(self.push_call(fo, first, n, &kw, base + dst.i()));
+                            continue 'frame;
+                        }
+                        let v = tri!(self.call_value(f, &pos, &kw));
+                        set!(regs, dst, v);
+                    }
+                    Op::UnpackEx {
+                        src,
+                        start,
+                        before,
+                        after,
+                    } => {
+                        bound!(src);
+                        let items = tri!(ops::unpack_ex(
+                            self,
+                            reg!(regs, src),
+                            before as usize,
+                            after as usize
+                        ));
+                        for (i, v) in items.into_iter().enumerate() {
+                            set!(regs, Reg(start.0 + i as u16), v);
+                        }
                     }
                     Op::ImportName { dst, name } => {
                         let Value::Str(n) = code.consts[name.i()] else {

@@ -1088,6 +1088,113 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
     Ok(items)
 }
 
+/// `a, *b, c = v`: `before` items, a list of the middle, `after` items.
+pub fn unpack_ex(vm: &mut Vm, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    let items = match v {
+        Value::Tuple(t) => t.items.to_vec(),
+        Value::List(l) => l.items().clone(),
+        _ => {
+            if get_iter(vm, v).is_err() {
+                return Err(vm.type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    v.type_name()
+                )));
+            }
+            collect_iter(vm, v)?
+        }
+    };
+    let need = before + after;
+    if items.len() < need {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {need}, got {})",
+            items.len()
+        )));
+    }
+    let mut out = Vec::with_capacity(need + 1);
+    out.extend_from_slice(&items[..before]);
+    let mid = items[before..items.len() - after].to_vec();
+    out.push(vm.new_list(mid));
+    out.extend_from_slice(&items[items.len() - after..]);
+    Ok(out)
+}
+
+/// How a callable is named in argument errors: `__main__.f()`, `print()`.
+pub fn callable_name(f: Value) -> String {
+    match f {
+        Value::Func(fo) => format!("__main__.{}()", fo.code.qualname),
+        Value::Builtin(b) => format!("{}()", b.name),
+        Value::Type(t) => format!("{}()", t.name),
+        other => format!("{} object", other.type_name()),
+    }
+}
+
+/// `list.extend(src)` for `*src` in a display, or in a call to `func`.
+pub fn list_extend(vm: &mut Vm, list: Value, src: Value, func: Option<Value>) -> PyResult<()> {
+    let Value::List(l) = list else {
+        unreachable!("extending a non-list")
+    };
+    if get_iter(vm, src).is_err() {
+        return Err(vm.type_error(match func {
+            Some(f) => format!(
+                "{} argument after * must be an iterable, not {}",
+                callable_name(f),
+                src.type_name()
+            ),
+            None => format!("Value after * must be an iterable, not {}", src.type_name()),
+        }));
+    }
+    let items = collect_iter(vm, src)?;
+    l.items_mut().extend(items);
+    Ok(())
+}
+
+/// `{**src}` in a dict display.
+pub fn dict_update_display(vm: &mut Vm, dict: Value, src: Value) -> PyResult<()> {
+    let Value::Dict(d) = dict else {
+        unreachable!("updating a non-dict")
+    };
+    let Value::Dict(s) = src else {
+        return Err(vm.type_error(format!("'{}' object is not a mapping", src.type_name())));
+    };
+    let entries: Vec<(Value, Value)> = s.table().iter().map(|e| (e.key, e.value)).collect();
+    for (k, v) in entries {
+        dict_set(vm, d, k, v)?;
+    }
+    Ok(())
+}
+
+/// `**src` in a call to `func`: merges into the keyword dict `dict`.
+pub fn kw_merge(vm: &mut Vm, dict: Value, src: Value, func: Value) -> PyResult<()> {
+    let Value::Dict(d) = dict else {
+        unreachable!("merging into a non-dict")
+    };
+    let Value::Dict(s) = src else {
+        return Err(vm.type_error(format!(
+            "{} argument after ** must be a mapping, not {}",
+            callable_name(func),
+            src.type_name()
+        )));
+    };
+    let entries: Vec<(Value, Value)> = s.table().iter().map(|e| (e.key, e.value)).collect();
+    for (k, v) in entries {
+        let Value::Str(name) = k else {
+            return Err(vm.type_error("keywords must be strings"));
+        };
+        if d.table()
+            .iter()
+            .any(|e| matches!(e.key, Value::Str(x) if x.as_str() == name.as_str()))
+        {
+            return Err(vm.type_error(format!(
+                "{} got multiple values for keyword argument '{}'",
+                callable_name(func),
+                name.as_str()
+            )));
+        }
+        dict_set(vm, d, k, v)?;
+    }
+    Ok(())
+}
+
 // -- Subscripts -------------------------------------------------------------------------
 
 /// A Python integer index as i64 (IndexError for huge ones).
