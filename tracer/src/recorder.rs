@@ -832,6 +832,9 @@ impl Recorder {
         match f {
             Value::Func(fo) => {
                 let callee = &fo.code;
+                if callee.generator {
+                    return Err(AbortReason::Nyi("call of a generator function"));
+                }
                 if nargs != callee.nparams || callee.nkwonly != 0 || callee.varargs || callee.varkw
                 {
                     return Err(AbortReason::Nyi("call with defaults or keywords"));

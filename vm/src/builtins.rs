@@ -111,6 +111,7 @@ pub fn make_types(heap: &mut Heap) -> Types {
         (TypeKind::Reversed, "reversed"),
         (TypeKind::Iterator, "iterator"),
         (TypeKind::DictView, "dict_keys"),
+        (TypeKind::Generator, "generator"),
     ];
     for (k, n) in simple {
         let t = heap.alloc(TypeObj {
@@ -170,6 +171,7 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
         Value::Module(_) => TypeKind::Module,
         Value::DictView(_) => TypeKind::DictView,
         Value::Slice(_) => TypeKind::Slice,
+        Value::Gen(_) => TypeKind::Generator,
     };
     vm.types.get(k)
 }
@@ -811,19 +813,34 @@ fn bi_all(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_iter(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "iter", kw)?;
     arity(vm, "iter", args, 1, 1)?;
+    if let Value::Gen(_) = args[0] {
+        return Ok(args[0]);
+    }
     Ok(Value::Iter(ops::get_iter(vm, args[0])?))
 }
 
 fn bi_next(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "next", kw)?;
     arity(vm, "next", args, 1, 2)?;
-    let Value::Iter(it) = args[0] else {
-        return Err(vm.type_error(format!(
-            "'{}' object is not an iterator",
-            args[0].type_name()
-        )));
+    let next = match args[0] {
+        Value::Iter(it) => ops::iter_next(vm, it)?,
+        Value::Gen(g) => match vm.gen_resume(g, Value::None, None)? {
+            crate::generator::GenResult::Yield(v) => Some(v),
+            crate::generator::GenResult::Return(v) => {
+                return match args.get(1) {
+                    Some(d) => Ok(*d),
+                    None => Err(vm.stop_iteration(v)),
+                };
+            }
+        },
+        _ => {
+            return Err(vm.type_error(format!(
+                "'{}' object is not an iterator",
+                args[0].type_name()
+            )))
+        }
     };
-    match ops::iter_next(vm, it)? {
+    match next {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(*d),

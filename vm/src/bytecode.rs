@@ -294,6 +294,15 @@ define_ops! {
     CallEx { func: Reg, args: Reg, dst: Reg },
     /// `a, *b, c = src`: `before` targets, a list, `after` targets, into `start..`.
     UnpackEx { src: Reg, start: Reg, before: u8, after: u8 },
+    // -- generators
+    /// Suspends the generator, yielding `src`; on resume `dst` = the value sent.
+    Yield { dst: Reg, src: Reg },
+    /// One step of `yield from it`: resumes `it` sending `dst`; if it yields, the
+    /// generator yields that value and re-runs this instruction on resume (with the
+    /// new sent value in `dst`); when `it` finishes, `dst` = its return value.
+    YieldFrom { dst: Reg, it: Reg },
+    /// `dst = iter(src)` for `yield from` (a generator is its own iterator).
+    YieldFromIter { dst: Reg, src: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);
@@ -376,6 +385,8 @@ pub struct Code {
     pub nparams: u16,
     /// Keyword-only parameters (registers nparams..nparams+nkwonly).
     pub nkwonly: u16,
+    /// Whether the body contains `yield`: calling it makes a generator.
+    pub generator: bool,
     /// Whether a `*args` parameter follows the keyword-only ones (register
     /// `nparams + nkwonly`).
     pub varargs: bool,

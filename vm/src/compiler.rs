@@ -140,6 +140,8 @@ struct FnCompiler<'s, 'h> {
     regions: Vec<Region>,
     /// The exception table, filled as regions close.
     handlers: Vec<Handler>,
+    /// Whether the body yields (set while compiling `yield`).
+    generator: bool,
 }
 
 /// A block that jumping out of (`return`, `break`, `continue`) must clean up.
@@ -207,6 +209,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             fblocks: vec![],
             regions: vec![],
             handlers: vec![],
+            generator: false,
         }
     }
 
@@ -226,6 +229,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             nkwonly,
             varargs: false,
             varkw: false,
+            generator: self.generator,
             ndefaults,
             kwdefault_params: kwdefs,
             varnames: self.varnames,
@@ -1194,7 +1198,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 target: body,
                 lp,
             },
-            f.iter.range(),
+            // CPython 3.11 locates FOR_ITER at the whole statement (so a traceback
+            // through it shows the line without carets).
+            f.range,
         );
         self.stmts(&f.orelse)?;
         for j in ctx.breaks {
@@ -1609,7 +1615,38 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             E::SetComp(_) => unsupported("set comprehensions", self.line(range)),
             E::DictComp(_) => unsupported("dict comprehensions", self.line(range)),
             E::GeneratorExp(_) => unsupported("generator expressions", self.line(range)),
-            E::Yield(_) | E::YieldFrom(_) => unsupported("generators ('yield')", self.line(range)),
+            E::Yield(y) => {
+                if self.is_module {
+                    return self.syntax_error("'yield' outside function", range);
+                }
+                self.generator = true;
+                let floor = self.next_reg;
+                let src = match &y.value {
+                    Some(v) => self.expr(v, None)?,
+                    None => {
+                        let t = self.temp();
+                        self.emit(Op::LoadNone { dst: t }, range);
+                        t
+                    }
+                };
+                self.next_reg = floor;
+                let d = self.dst(dst);
+                self.emit(Op::Yield { dst: d, src }, range);
+                Ok(d)
+            }
+            E::YieldFrom(y) => {
+                if self.is_module {
+                    return self.syntax_error("'yield' outside function", range);
+                }
+                self.generator = true;
+                let it = self.temp();
+                let v = self.expr(&y.value, None)?;
+                self.emit(Op::YieldFromIter { dst: it, src: v }, range);
+                let d = self.temp();
+                self.emit(Op::LoadNone { dst: d }, range);
+                self.emit(Op::YieldFrom { dst: d, it }, range);
+                Ok(self.move_to(d, dst, range))
+            }
             E::Await(_) => unsupported("async code", self.line(range)),
         }
     }

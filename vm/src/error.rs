@@ -31,6 +31,7 @@ macro_rules! exc_types {
 exc_types! {
     SystemExit: BaseException,
     KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
     Exception: BaseException,
     StopIteration: Exception,
     ArithmeticError: Exception,

@@ -117,6 +117,13 @@ pub struct Vm {
     /// The exception being handled (`except`/`finally` bodies), or None: what a
     /// bare `raise` re-raises and what a new exception's `__context__` becomes.
     pub handling: Value,
+    /// Generators whose frames are running, innermost last (GC roots; `Op::Yield`
+    /// saves into the last).
+    pub running_gens: Vec<Gc<crate::generator::GenObj>>,
+    /// Native (Rust) activations between here and the outermost dispatch loop that
+    /// may hold unrooted values: while non-zero, safepoints do not collect (see
+    /// `collect`).
+    pub gc_inhibit: u32,
     /// Every module code object compiled (for statistics over all loops).
     modules_code: Vec<Rc<Code>>,
 }
@@ -127,6 +134,8 @@ enum Flow {
     Return(Value),
     /// Switch between the recording and the normal dispatch loop and go on.
     Switch,
+    /// The entry frame (a generator's) yielded this value.
+    Yield(Value),
 }
 
 /// `Value` for a BigInt, normalised to `Int` when it fits.
@@ -226,6 +235,8 @@ impl Vm {
             jit_roots: vec![],
             trace_exited: false,
             handling: Value::None,
+            running_gens: vec![],
+            gc_inhibit: 0,
             modules_code: vec![],
         };
         builtins::install(&mut vm);
@@ -416,7 +427,7 @@ impl Vm {
     /// First stack slot above every frame's window. (Not just the innermost frame's:
     /// a callee's window starts at its caller's argument registers and may end below
     /// the caller's own window end, whose registers are still live.)
-    fn stack_top(&self) -> usize {
+    pub(crate) fn stack_top(&self) -> usize {
         self.frames
             .iter()
             .map(|f| f.base + f.code.nregs as usize)
@@ -425,7 +436,18 @@ impl Vm {
     }
 
     /// Collects garbage now. Only at a safepoint.
+    ///
+    /// Not while `gc_inhibit` is non-zero: Python code running under native code
+    /// (`call_value` from a builtin: a `key=` function, a generator drained by
+    /// `list()`) may have Rust callers holding values in locals the collector
+    /// cannot see. The request is dropped; the heap is still over budget, so the
+    /// next allocation raises it again and a safepoint outside native code
+    /// collects.
     pub fn collect(&mut self) {
+        if self.gc_inhibit > 0 {
+            self.heap.gc_requested = false;
+            return;
+        }
         let top = self.stack_top();
         let mut roots: Vec<Value> =
             Vec::with_capacity(top + self.globals.len() + self.permanent.len() + 64);
@@ -440,6 +462,7 @@ impl Vm {
         roots.extend_from_slice(&self.char_cache);
         roots.push(self.empty_tuple);
         roots.push(self.handling);
+        roots.extend(self.running_gens.iter().map(|g| Value::Gen(*g)));
         for t in &self.types.by_kind {
             roots.push(Value::Type(t.1));
         }
@@ -466,7 +489,14 @@ impl Vm {
                 // The result slot: just below the callee window is not ours, so use
                 // the callee's first slot (read back after the frame is popped).
                 self.push_call(func, base, args.len() + kw.len(), kw, base)?;
-                self.execute(entry)
+                if self.frames.len() == entry {
+                    // A generator function: no frame, the generator is in `base`.
+                    return Ok(self.stack[base]);
+                }
+                self.gc_inhibit += 1;
+                let r = self.execute(entry);
+                self.gc_inhibit -= 1;
+                r
             }
             Value::Builtin(b) => self.call_builtin(b, args, kw),
             Value::Type(t) => builtins::call_type(self, t, args, kw),
@@ -521,8 +551,34 @@ impl Vm {
         } else {
             self.bind_args(func, base, npos, kw)?;
         }
+        if code.generator {
+            let regs = self.stack[base..base + nregs].to_vec();
+            let g = self
+                .heap
+                .alloc(crate::generator::GenObj::new(func.code.clone(), regs));
+            self.stack[ret] = Value::Gen(g);
+            return Ok(());
+        }
         self.push_frame(func.code.clone(), base, ret);
         Ok(())
+    }
+
+    /// The value stack, for generator frames.
+    pub(crate) fn stack_mut(&mut self) -> &mut [Value] {
+        &mut self.stack
+    }
+
+    /// Pushes a resumed generator's frame.
+    pub(crate) fn push_gen_frame(&mut self, code: Rc<Code>, pc: usize, base: usize) {
+        self.push_frame(code, base, base);
+        self.frames.last_mut().expect("frame").pc = pc;
+    }
+
+    /// Raises `e` in the innermost frame as if its current instruction had raised
+    /// it (generator `throw`). True when a handler in the frames above `entry`
+    /// took it.
+    pub(crate) fn raise_in_frame(&mut self, e: PyErr, entry: usize) -> bool {
+        self.unwind(e, entry)
     }
 
     /// Loop iterations the interpreter ran (the sum of every loop's back-edge
@@ -707,6 +763,14 @@ impl Vm {
 
     /// Runs frames until the frame at depth `entry` returns; returns its value.
     pub fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        let (v, yielded) = self.run_frames(entry)?;
+        debug_assert!(!yielded, "only generator frames yield");
+        Ok(v)
+    }
+
+    /// Runs frames until the frame at depth `entry` returns (value, false) or, for
+    /// a generator's frame, yields (value, true).
+    pub(crate) fn run_frames(&mut self, entry: usize) -> PyResult<(Value, bool)> {
         loop {
             let r = if self.recording {
                 self.dispatch::<true>(entry)
@@ -714,7 +778,8 @@ impl Vm {
                 self.dispatch::<false>(entry)
             };
             match r {
-                Ok(Flow::Return(v)) => return Ok(v),
+                Ok(Flow::Return(v)) => return Ok((v, false)),
+                Ok(Flow::Yield(v)) => return Ok((v, true)),
                 Ok(Flow::Switch) => continue,
                 Err(e) => {
                     if self.recording {
@@ -768,6 +833,45 @@ impl Vm {
             self.frames.pop();
         }
         false
+    }
+
+    /// `Op::Yield`: saves the innermost frame (a generator's, at depth `entry`)
+    /// into the running generator and pops it.
+    fn suspend_gen(&mut self, entry: usize, pc: usize, resume: Reg) {
+        debug_assert_eq!(
+            self.frames.len(),
+            entry + 1,
+            "yield outside a generator frame"
+        );
+        let f = self.frames.pop().expect("frame");
+        let g = *self.running_gens.last().expect("a running generator");
+        let st = g.state();
+        let n = f.code.nregs as usize;
+        st.regs.clear();
+        st.regs.extend_from_slice(&self.stack[f.base..f.base + n]);
+        st.pc = pc;
+        st.resume_reg = Some(resume);
+    }
+
+    /// One step of `yield from`: `Some(Ok(v))` when the inner iterator yielded `v`,
+    /// `Some(Err(r))` when it finished with return value `r`.
+    #[allow(clippy::type_complexity)]
+    fn yield_from_step(
+        &mut self,
+        inner: Value,
+        sent: Value,
+    ) -> PyResult<Option<Result<Value, Value>>> {
+        match inner {
+            Value::Gen(g) => Ok(Some(match self.gen_resume(g, sent, None)? {
+                crate::generator::GenResult::Yield(v) => Ok(v),
+                crate::generator::GenResult::Return(r) => Err(r),
+            })),
+            Value::Iter(it) => Ok(Some(match ops::iter_next(self, it)? {
+                Some(v) => Ok(v),
+                None => Err(Value::None),
+            })),
+            _ => Ok(None),
+        }
     }
 
     /// Calls `f` with the JIT taken out of the VM (so it can borrow the VM).
@@ -1744,6 +1848,33 @@ impl Vm {
                         for (i, v) in items.into_iter().enumerate() {
                             set!(regs, Reg(start.0 + i as u16), v);
                         }
+                    }
+                    Op::Yield { dst, src } => {
+                        bound!(src);
+                        let v = reg!(regs, src);
+                        self.suspend_gen(entry, pc, dst);
+                        return Ok(Flow::Yield(v));
+                    }
+                    Op::YieldFrom { dst, it } => {
+                        let (inner, sent) = (reg!(regs, it), reg!(regs, dst));
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        match tri!(self.yield_from_step(inner, sent)) {
+                            Some(Ok(v)) => {
+                                // Re-run this instruction when resumed.
+                                self.suspend_gen(entry, pc - 1, dst);
+                                return Ok(Flow::Yield(v));
+                            }
+                            Some(Err(r)) => set!(regs, dst, r),
+                            None => unreachable!("yield from"),
+                        }
+                    }
+                    Op::YieldFromIter { dst, src } => {
+                        bound!(src);
+                        let v = match reg!(regs, src) {
+                            g @ Value::Gen(_) => g,
+                            other => Value::Iter(tri!(ops::get_iter(self, other))),
+                        };
+                        set!(regs, dst, v);
                     }
                     Op::ImportName { dst, name } => {
                         let Value::Str(n) = code.consts[name.i()] else {

@@ -13,6 +13,7 @@ pub mod dict;
 pub mod error;
 pub mod format;
 pub mod gc;
+pub mod generator;
 pub mod interp;
 pub mod jit;
 pub mod methods;

@@ -92,6 +92,9 @@ pub fn install(vm: &mut Vm) {
         (5, "int", INT),
         (4, "float", FLOAT),
     ];
+    let tables = tables
+        .into_iter()
+        .chain([(24u8, "generator", crate::generator::methods::TABLE)]);
     for (tag, owner, table) in tables {
         for &(name, func) in table {
             let v = Value::Builtin(vm.heap.alloc(BuiltinObj {

@@ -431,6 +431,11 @@ pub enum IterState {
         /// Inner iterators.
         inners: Vec<Value>,
     },
+    /// A generator, seen through the iterator protocol.
+    Gen {
+        /// The generator.
+        gen: Gc<crate::generator::GenObj>,
+    },
     /// Exhausted.
     Done,
 }
@@ -470,6 +475,7 @@ impl IterObj {
             IterState::Reversed { .. } => "list_reverseiterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
+            IterState::Gen { .. } => "generator",
             IterState::Done => "iterator",
         }
     }
@@ -483,6 +489,7 @@ impl Trace for IterObj {
             IterState::Dict { dict, .. } => out.push(Value::Dict(*dict)),
             IterState::Enumerate { inner, count } => out.extend_from_slice(&[*inner, *count]),
             IterState::Zip { inners } => out.extend_from_slice(inners),
+            IterState::Gen { gen } => out.push(Value::Gen(*gen)),
         }
     }
 }
@@ -566,6 +573,8 @@ pub enum TypeKind {
     Iterator,
     /// `dict_keys` and friends.
     DictView,
+    /// `generator`.
+    Generator,
     /// An exception class.
     Exception(ExcType),
 }

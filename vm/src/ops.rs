@@ -815,6 +815,7 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
         },
         Value::List(_) | Value::Tuple(_) => IterState::Seq { seq: v, idx: 0 },
         Value::Str(s) => IterState::Str { s, pos: 0 },
+        Value::Gen(gen) => IterState::Gen { gen },
         Value::Dict(d) => IterState::Dict {
             dict: d,
             idx: 0,
@@ -972,6 +973,10 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
             }
             Ok(Some(vm.new_tuple(out)))
         }
+        IterState::Gen { gen } => {
+            let g = *gen;
+            vm.gen_next(g)
+        }
         IterState::Done => Ok(None),
     }
 }
@@ -999,6 +1004,9 @@ pub fn for_prep(vm: &mut Vm, v: Value) -> PyResult<[Value; 3]> {
             [Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)]
         }
         Value::List(_) | Value::Tuple(_) | Value::Str(_) => [v, Value::Int(0), Value::None],
+        // Resumed directly by `for_next`, with collections allowed (the loop
+        // state lives in registers).
+        Value::Gen(_) => [v, Value::None, Value::None],
         _ => {
             let it = get_iter(vm, v)?;
             [Value::Iter(it), Value::None, Value::None]
@@ -1047,6 +1055,10 @@ pub fn for_next(vm: &mut Vm, state: &mut [Value; 3]) -> PyResult<Option<Value>> 
             }
         }
         Value::Iter(it) => iter_next(vm, it),
+        Value::Gen(g) => match vm.gen_resume(g, Value::None, None)? {
+            crate::generator::GenResult::Yield(v) => Ok(Some(v)),
+            crate::generator::GenResult::Return(_) => Ok(None),
+        },
         _ => Ok(None),
     }
 }
@@ -1601,6 +1613,12 @@ pub fn load_attr(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Value> {
         Value::Exc(e) if name == "args" => {
             let args = e.args.to_vec();
             return Ok(vm.new_tuple(args));
+        }
+        Value::Exc(e)
+            if name == "value"
+                && TypeObj::is_subtype(e.ty, vm.types.exc[ExcType::StopIteration as usize]) =>
+        {
+            return Ok(e.args.first().copied().unwrap_or(Value::None));
         }
         Value::Exc(e) if name == "__cause__" => return Ok(e.cause.get()),
         Value::Exc(e) if name == "__context__" => return Ok(e.context.get()),

@@ -268,6 +268,14 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             repr_into(vm, s.step, out)?;
             out.push(')');
         }
+        Value::Gen(g) => {
+            let _ = write!(
+                out,
+                "<generator object {} at {:#x}>",
+                g.code.qualname,
+                addr_of(&v)
+            );
+        }
     }
     Ok(())
 }

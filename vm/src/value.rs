@@ -53,6 +53,8 @@ pub enum Value {
     DictView(Gc<DictViewObj>) = 17,
     /// A slice object.
     Slice(Gc<SliceObj>) = 18,
+    /// A generator (tag 24; 19-23 and 25 belong to sets and classes).
+    Gen(Gc<crate::generator::GenObj>) = 24,
 }
 
 /// Tag byte values, for JIT code. Must match the discriminants above.
@@ -102,6 +104,7 @@ impl Value {
             Value::Module(g) => g.gc_header(),
             Value::DictView(g) => g.gc_header(),
             Value::Slice(g) => g.gc_header(),
+            Value::Gen(g) => g.gc_header(),
         })
     }
 
@@ -143,6 +146,7 @@ impl Value {
             Value::Module(_) => "module",
             Value::DictView(v) => v.kind.type_name(),
             Value::Slice(_) => "slice",
+            Value::Gen(_) => "generator",
         }
     }
 
