@@ -209,3 +209,50 @@ fn gc_stress_mode_runs_correctly() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     assert_eq!(text(&o.stdout), "2000 9000000\n");
 }
+
+/// Deeply nested sources: CPython's limits and messages, never a stack overflow.
+/// (Expected texts recorded from CPython 3.11.)
+#[test]
+fn deeply_nested_sources_fail_like_cpython() {
+    let unary = |n: usize| format!("x = {}1\nprint(x)\n", "-".repeat(n));
+    let plus = |n: usize| format!("x = 1{}\nprint(x)\n", "+1".repeat(n));
+    let cases: Vec<(String, &str, &str)> = vec![
+        (unary(2998), "1\n", ""),
+        (
+            unary(2999),
+            "",
+            "RecursionError: maximum recursion depth exceeded during compilation\n",
+        ),
+        (unary(5968), "", "MemoryError\n"),
+        (unary(200_000), "", "MemoryError\n"),
+        (plus(2998), "2999\n", ""),
+        (
+            plus(200_000),
+            "",
+            "RecursionError: maximum recursion depth exceeded during compilation\n",
+        ),
+        (
+            format!("if {}1:\n    pass\n", "not ".repeat(4000)),
+            "",
+            "RecursionError: maximum recursion depth exceeded during compilation\n",
+        ),
+        (
+            format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000)),
+            "",
+            "SyntaxError: too many nested parentheses\n",
+        ),
+    ];
+    for (i, (src, out, err_tail)) in cases.iter().enumerate() {
+        let name = format!("deep{i}.py");
+        let dir = scratch(&name, src.as_bytes());
+        let o = in_dir(dir.parent().unwrap(), &["run", &name]);
+        assert_eq!(text(&o.stdout), *out, "case {i}");
+        assert!(
+            text(&o.stderr).ends_with(err_tail),
+            "case {i}: stderr {:?}",
+            text(&o.stderr)
+        );
+        let code = if err_tail.is_empty() { 0 } else { 1 };
+        assert_eq!(o.status.code(), Some(code), "case {i}");
+    }
+}

@@ -36,6 +36,11 @@ pub enum CompileError {
         /// Where.
         loc: Loc,
     },
+    /// The program is too deeply nested to compile: CPython's
+    /// `RecursionError: maximum recursion depth exceeded during compilation`,
+    /// `MemoryError` where its parser's stack overflows, or its tokenizer's
+    /// `too many nested parentheses`. The text is the whole report.
+    TooDeep(String),
     /// Valid Python that tvm does not support yet.
     Unsupported {
         /// What is not supported, e.g. "the 'try' statement".
@@ -55,6 +60,10 @@ pub fn compile_module(
     heap: &mut Heap,
 ) -> CResult<Rc<Code>> {
     let module = parser::parse_module(source, filename).map_err(CompileError::Parse)?;
+    // Limits of CPython's tokenizer that rustpython's does not have.
+    if let Some(report) = crate::traceback::tokenizer_limit_error(filename, source) {
+        return Err(CompileError::TooDeep(report));
+    }
     let mut shared = Shared {
         filename: Rc::from(filename),
         source: Rc::from(source),
@@ -62,6 +71,7 @@ pub fn compile_module(
         globals,
         global_slots: HashMap::new(),
         heap,
+        depth: 1,
     };
     {
         let names = shared.globals.names.borrow();
@@ -84,7 +94,18 @@ struct Shared<'h> {
     globals: Rc<GlobalNames>,
     global_slots: HashMap<String, u32>,
     heap: &'h mut Heap,
+    /// Nesting depth of the statement/expression being compiled (the module is 1).
+    depth: u32,
 }
+
+/// CPython 3.11 raises RecursionError while compiling an AST nested deeper than
+/// this (its recursion limit, 1000, times COMPILER_STACK_FRAME_SCALE, 3, plus the
+/// frames already active). It also bounds the compiler's own recursion.
+const MAX_AST_DEPTH: u32 = 3001;
+
+/// CPython's parser gives up (MemoryError) on this many nested unary operators
+/// (its MAXSTACK of 6000 parser levels, less those above the first operator).
+const MAX_UNARY_CHAIN: usize = 5968;
 
 impl Shared<'_> {
     fn global(&mut self, name: &str) -> GlobalId {
@@ -375,7 +396,29 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         Ok(())
     }
 
+    /// Counts one more level of nesting (see `MAX_AST_DEPTH`); `leave` undoes it.
+    fn enter(&mut self) -> CResult<()> {
+        self.sh.depth += 1;
+        if self.sh.depth > MAX_AST_DEPTH {
+            return Err(CompileError::TooDeep(
+                "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.sh.depth -= 1;
+    }
+
     fn stmt(&mut self, s: &ast::Stmt) -> CResult<()> {
+        self.enter()?;
+        let r = self.stmt_inner(s);
+        self.leave();
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &ast::Stmt) -> CResult<()> {
         use ast::Stmt as S;
         let line = self.line(s.range());
         self.check_regs(line)?;
@@ -1296,6 +1339,13 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     /// Emits code that jumps when `e`'s truth equals `when`; returns the jumps to patch.
     fn cond_jump(&mut self, e: &ast::Expr, when: bool) -> CResult<Vec<usize>> {
+        self.enter()?;
+        let r = self.cond_jump_inner(e, when);
+        self.leave();
+        r
+    }
+
+    fn cond_jump_inner(&mut self, e: &ast::Expr, when: bool) -> CResult<Vec<usize>> {
         use ast::Expr as E;
         match e {
             E::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) => self.cond_jump(&u.operand, !when),
@@ -1351,6 +1401,24 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     /// Evaluates `e`; the result is in `dst` if given, else in the returned register
     /// (a local's own register for a plain local name).
     fn expr(&mut self, e: &ast::Expr, dst: Option<Reg>) -> CResult<Reg> {
+        if let ast::Expr::UnaryOp(_) = e {
+            let mut n = 0;
+            let mut x = e;
+            while let ast::Expr::UnaryOp(u) = x {
+                n += 1;
+                x = &u.operand;
+            }
+            if n >= MAX_UNARY_CHAIN {
+                return Err(CompileError::TooDeep("MemoryError\n".into()));
+            }
+        }
+        self.enter()?;
+        let r = self.expr_inner(e, dst);
+        self.leave();
+        r
+    }
+
+    fn expr_inner(&mut self, e: &ast::Expr, dst: Option<Reg>) -> CResult<Reg> {
         use ast::Expr as E;
         let range = e.range();
         match e {
@@ -1417,6 +1485,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                         _ => None,
                     };
                     if let Some(k) = neg {
+                        // The folded constant is one level deeper.
+                        self.enter()?;
+                        self.leave();
                         let d = self.dst(dst);
                         self.constant(&k, d, range)?;
                         return Ok(d);

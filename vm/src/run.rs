@@ -219,6 +219,7 @@ fn report_compile_error(path: &str, source: &str, e: CompileError) -> i32 {
         CompileError::Syntax { msg, loc } => {
             traceback::format_syntax_error_at(path, source, &msg, "SyntaxError", pos_of(loc))
         }
+        CompileError::TooDeep(report) => report,
         CompileError::Unsupported { feature, line } => {
             format!("NotImplementedError: {feature} is not supported ({path}, line {line})\n")
         }

@@ -426,6 +426,18 @@ pub fn format_syntax_error(filename: &str, source: &str, err: &ParseError) -> St
     render_syntax_error(filename, &syntax_error_for(source, err))
 }
 
+/// For a source rustpython parsed: the SyntaxError CPython's tokenizer raises at one
+/// of its limits (`too many nested parentheses`, `too many levels of indentation`),
+/// rendered, if any.
+pub fn tokenizer_limit_error(filename: &str, source: &str) -> Option<String> {
+    let src = Source::new(source);
+    let (_, err) = tokenize(&src);
+    let te = err?;
+    let limit = te.err.msg == "too many nested parentheses"
+        || te.err.msg == "too many levels of indentation";
+    limit.then(|| render_syntax_error(filename, &te.err))
+}
+
 /// The `SyntaxError` CPython raises for `source`, given rustpython's error.
 fn syntax_error_for(source: &str, err: &ParseError) -> SynErr {
     let src = Source::new(source);
