@@ -256,3 +256,78 @@ fn deeply_nested_sources_fail_like_cpython() {
         assert_eq!(o.status.code(), Some(code), "case {i}");
     }
 }
+
+/// Sends SIGINT to a running `tvm run <args> prog` after it has had time to start
+/// (and, with the JIT, to compile its loop), and returns its output.
+#[cfg(unix)]
+fn interrupt(prog: &str, args: &[&str]) -> Output {
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("tvm-cli-{}", std::process::id()));
+    let child = tvm()
+        .current_dir(&dir)
+        .arg("run")
+        .args(args)
+        .arg(prog)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn tvm");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    child.wait_with_output().expect("wait")
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_raises_keyboard_interrupt_in_interpreted_and_compiled_loops() {
+    use std::os::unix::process::ExitStatusExt;
+    let src = b"x = 0\nwhile True:\n    x += 1\n";
+    for (i, args) in [&["--no-jit"][..], &[][..], &["--jit", "hotloop=1"][..]]
+        .iter()
+        .enumerate()
+    {
+        let name = format!("spin{i}.py");
+        scratch(&name, src);
+        let o = interrupt(&name, args);
+        let err = text(&o.stderr);
+        assert!(
+            err.starts_with("Traceback (most recent call last):\n")
+                && err.ends_with("KeyboardInterrupt\n"),
+            "{args:?}: {err}"
+        );
+        // Like CPython: the process dies by SIGINT after the traceback.
+        assert_eq!(o.status.signal(), Some(2), "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn keyboard_interrupt_can_be_caught() {
+    let src = b"def step(n):\n    return n + 1\n\ntry:\n    i = 0\n    while True:\n        i = step(i)\nexcept KeyboardInterrupt:\n    print('caught', i > 0)\n";
+    for (i, args) in [&["--no-jit"][..], &[][..]].iter().enumerate() {
+        let name = format!("catch{i}.py");
+        scratch(&name, src);
+        let o = interrupt(&name, args);
+        assert_eq!(text(&o.stdout), "caught True\n", "{args:?}");
+        assert_eq!(o.status.code(), Some(0));
+    }
+}
+
+#[test]
+fn a_panic_is_a_short_internal_error_with_exit_70() {
+    let dir = scratch("p.py", b"print(1)\n");
+    let o = tvm()
+        .current_dir(dir.parent().unwrap())
+        .args(["run", "p.py"])
+        .env("TVM_INTERNAL_TEST_PANIC", "1")
+        .output()
+        .expect("run tvm");
+    assert_eq!(o.status.code(), Some(70));
+    let err = text(&o.stderr);
+    assert!(err.starts_with("tvm: internal error: "), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+}

@@ -435,6 +435,17 @@ impl Vm {
             .unwrap_or(0)
     }
 
+    /// A safepoint whose flag is up: Ctrl-C raises KeyboardInterrupt (see
+    /// `signals.rs`), else the requested collection runs.
+    #[cold]
+    fn safepoint(&mut self) -> PyResult<()> {
+        if crate::signals::take_interrupt() {
+            return Err(self.err_args(ExcType::KeyboardInterrupt, vec![]));
+        }
+        self.collect();
+        Ok(())
+    }
+
     /// Collects garbage now. Only at a safepoint.
     ///
     /// Not while `gc_inhibit` is non-zero: Python code running under native code
@@ -1023,7 +1034,7 @@ impl Vm {
                 () => {
                     if self.heap.gc_requested {
                         self.frames.last_mut().expect("frame").pc = pc;
-                        self.collect();
+                        tri!(self.safepoint());
                     }
                 };
             }
@@ -1262,8 +1273,9 @@ impl Vm {
                         let l = &code.loops[lp.i()];
                         let c = l.count.get().wrapping_add(1);
                         l.count.set(c);
-                        pc = target.i();
+                        // Before jumping: an error here (Ctrl-C) is at this instruction.
                         safepoint!();
+                        pc = target.i();
                         if !REC
                             && (l.trace.get() != 0 || c >= l.next_event.get())
                             && self.loop_header(lp, pc)
@@ -1355,8 +1367,8 @@ impl Vm {
                             set!(regs, dst, v);
                             let c = &code.loops[lp.i()].count;
                             c.set(c.get().wrapping_add(1));
-                            pc = target.i();
                             safepoint!();
+                            pc = target.i();
                         }
                     }
                     Op::Call { func, nargs, dst } => {

@@ -24,6 +24,7 @@ pub mod ops;
 pub mod parser;
 pub mod repr;
 pub mod run;
+pub mod signals;
 pub mod traceback;
 pub mod unicode_tables;
 pub mod value;

@@ -8,7 +8,9 @@
 use crate::builtins;
 use crate::bytecode::Loc;
 use crate::compiler::CompileError;
+use crate::error::ExcType;
 use crate::error::PyErr;
+use crate::gc::Gc;
 use crate::interp::Vm;
 use crate::object::ExcObj;
 use crate::traceback::{self, Pos, TbEntry};
@@ -41,16 +43,46 @@ pub fn run_file(path: &str, opts: &RunOptions) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    install_panic_report();
     let path = path.to_string();
     let opts = opts.clone();
     let child = std::thread::Builder::new()
         .name("tvm".into())
         .stack_size(VM_STACK_BYTES)
-        .spawn(move || run_source(&source, &path, &opts));
+        .spawn(move || {
+            if std::env::var_os("TVM_INTERNAL_TEST_PANIC").is_some() {
+                panic!("TVM_INTERNAL_TEST_PANIC is set");
+            }
+            run_source(&source, &path, &opts)
+        });
     match child.map(|h| h.join()) {
         Ok(Ok(code)) => code,
-        _ => 70,
+        _ => INTERNAL_ERROR_EXIT,
     }
+}
+
+/// Exit status of a run that hit a bug in tvm (a Rust panic): `EX_SOFTWARE`.
+pub const INTERNAL_ERROR_EXIT: i32 = 70;
+
+/// Replaces Rust's panic message with a short internal-error report. The run's
+/// thread unwinds, `run_file` returns `INTERNAL_ERROR_EXIT`. Every panic is a bug;
+/// the test suites assert that none occurs (no run ever exits 70).
+/// `TVM_INTERNAL_TEST_PANIC=1` makes a run panic on purpose, to test this path.
+fn install_panic_report() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let _ = std::io::stdout().flush();
+        eprintln!("tvm: internal error: {msg}{at}\nThis is a bug in tvm; please report it with the program that triggered it.");
+    }));
 }
 
 /// Disassembles `path` to stdout; returns the exit code.
@@ -113,6 +145,7 @@ fn read_source(path: &str) -> Result<String, i32> {
 
 fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
     let mut vm = Vm::new();
+    crate::signals::install(&mut vm.heap.gc_requested);
     vm.heap.stress = opts.gc_stress;
     if let (false, Some(factory)) = (opts.no_jit, &opts.jit) {
         match factory() {
@@ -135,9 +168,13 @@ fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
         Err(e) => {
             let text = format_exception(&mut vm, e);
             let _ = std::io::stderr().write_all(text.as_bytes());
+            if Gc::ptr_eq(e.0.ty, vm.types.exc[ExcType::KeyboardInterrupt as usize]) {
+                crate::signals::die_by_sigint();
+            }
             1
         }
     };
+    crate::signals::uninstall();
     if opts.gc_stats {
         let s = vm.heap.stats;
         eprintln!(
