@@ -116,6 +116,8 @@ pub struct Vm {
     trace_exited: bool,
     /// Every module code object compiled (for statistics over all loops).
     modules_code: Vec<Rc<Code>>,
+    /// State of the builtin modules (`sys.argv`, the random generator).
+    pub mods: crate::modules::ModuleState,
 }
 
 /// How a dispatch loop ended.
@@ -223,6 +225,7 @@ impl Vm {
             jit_roots: vec![],
             trace_exited: false,
             modules_code: vec![],
+            mods: Default::default(),
         };
         builtins::install(&mut vm);
         vm
