@@ -100,7 +100,7 @@ def manhattan(a, b):
     return abs(a[0] - b[0]) + abs(a[1] - b[1])
 
 
-for size, seed in ((12, 1), (30, 7), (45, 2024)):
+for size, seed in ((12, 1), (14, 7), (17, 2024)):
     grid = make_grid(size, size, seed)
     walls = sum([row.count(0) for row in grid])
     goal = (size - 1, size - 1)

@@ -66,14 +66,14 @@ PULSAR = [
     "..###...###..",
 ]
 
-grid = make(40, 30)
+grid = make(32, 24)
 place(grid, GLIDER, 1, 1)
 place(grid, GLIDER, 5, 20)
-place(grid, BLINKER, 25, 5)
-place(grid, PULSAR, 12, 24)
+place(grid, BLINKER, 20, 5)
+place(grid, PULSAR, 10, 18)
 history = []
-for gen in range(60):
-    if gen % 10 == 0:
+for gen in range(24):
+    if gen % 6 == 0:
         print("gen", gen, "pop", population(grid), "sum", checksum(grid))
     history.append(checksum(grid))
     grid = step(grid)
