@@ -720,6 +720,7 @@ fn r_uniform(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn r_triangular(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "triangular", &["low", "high", "mode"], 0, &[], args, kw)?;
+    let low_value = a[0].unwrap_or(Value::Float(0.0));
     let mut low = fparam(vm, a[0], 0.0)?;
     let mut high = fparam(vm, a[1], 1.0)?;
     let mut u = vm.mods.rng.random();
@@ -728,7 +729,8 @@ fn r_triangular(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         Some(m) => {
             let m = super::math::farg(vm, m)?;
             if high - low == 0.0 {
-                return Ok(Value::Float(low));
+                // `(mode - low) / (high - low)` raised ZeroDivisionError: `low` as given.
+                return Ok(low_value);
             }
             (m - low) / (high - low)
         }

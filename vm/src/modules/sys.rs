@@ -112,14 +112,14 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "getrecursionlimit", kw)?;
-    arity(vm, "getrecursionlimit", args, 0, 0)?;
+    no_kw(vm, "sys.getrecursionlimit", kw)?;
+    arity(vm, "sys.getrecursionlimit", args, 0, 0)?;
     Ok(Value::Int(vm.recursion_limit as i64))
 }
 
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "setrecursionlimit", kw)?;
-    arity(vm, "setrecursionlimit", args, 1, 1)?;
+    no_kw(vm, "sys.setrecursionlimit", kw)?;
+    arity(vm, "sys.setrecursionlimit", args, 1, 1)?;
     let n = match args[0] {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
@@ -139,11 +139,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Va
     if n > i32::MAX as i64 || n < i32::MIN as i64 {
         return Err(vm.err(
             ExcType::OverflowError,
-            if n > 0 {
-                "signed integer is greater than maximum"
-            } else {
-                "signed integer is less than minimum"
-            },
+            "Python int too large to convert to C int",
         ));
     }
     if n < 1 {
@@ -177,13 +173,13 @@ fn write_arg(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<Gc
 }
 
 fn stdout_write(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let s = write_arg(vm, "write", args, kw)?;
+    let s = write_arg(vm, "TextIOWrapper.write", args, kw)?;
     let _ = vm.out.write_all(s.as_str().as_bytes());
     Ok(Value::Int(s.char_len() as i64))
 }
 
 fn stderr_write(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let s = write_arg(vm, "write", args, kw)?;
+    let s = write_arg(vm, "TextIOWrapper.write", args, kw)?;
     vm.flush();
     let _ = std::io::stderr().write_all(s.as_str().as_bytes());
     Ok(Value::Int(s.char_len() as i64))
@@ -191,8 +187,8 @@ fn stderr_write(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 /// The strings of `writelines`' iterable, checked before anything is written.
 fn lines_arg(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<String> {
-    no_kw(vm, "writelines", kw)?;
-    arity(vm, "writelines", args, 1, 1)?;
+    no_kw(vm, "TextIOWrapper.writelines", kw)?;
+    arity(vm, "TextIOWrapper.writelines", args, 1, 1)?;
     let items = crate::ops::collect_iter(vm, args[0])?;
     let mut out = String::new();
     for v in items {
@@ -223,8 +219,8 @@ fn stderr_writelines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value>
 }
 
 fn stream_flush(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "flush", kw)?;
-    arity(vm, "flush", args, 0, 0)?;
+    no_kw(vm, "TextIOWrapper.flush", kw)?;
+    arity(vm, "TextIOWrapper.flush", args, 0, 0)?;
     vm.flush();
     Ok(Value::None)
 }

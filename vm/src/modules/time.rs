@@ -75,8 +75,9 @@ fn now_ns(clock: Clock) -> i128 {
 }
 
 fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<()> {
-    no_kw(vm, name, kw)?;
-    arity(vm, name, args, 0, 0)
+    let name = format!("time.{name}");
+    no_kw(vm, &name, kw)?;
+    arity(vm, &name, args, 0, 0)
 }
 
 fn seconds(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs, c: Clock) -> PyResult<Value> {
@@ -116,8 +117,8 @@ fn t_process_time_ns(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value>
 
 /// `time.sleep(secs)`.
 fn t_sleep(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "sleep", kw)?;
-    arity(vm, "sleep", args, 1, 1)?;
+    no_kw(vm, "time.sleep", kw)?;
+    arity(vm, "time.sleep", args, 1, 1)?;
     let secs = match args[0] {
         Value::Float(f) => {
             if f.is_nan() {
