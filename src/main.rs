@@ -55,8 +55,10 @@ fn usage_error(msg: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The process exit status: like C's `exit(code)`, only the low 8 bits survive
+/// (`sys.exit(256)` exits with 0, `sys.exit(-1)` with 255).
 fn exit(code: i32) -> ExitCode {
-    ExitCode::from(code.clamp(0, 255) as u8)
+    ExitCode::from(code as u8)
 }
 
 fn main() -> ExitCode {
@@ -168,6 +170,7 @@ fn run_command(args: &[String]) -> ExitCode {
             }
         }
     }
+    opts.args = args[i + 1..].to_vec();
     opts.jit = Some(jit_factory(params, log_path, log_format, jit_stats));
     exit(run_file(path, &opts))
 }

@@ -331,3 +331,36 @@ fn a_panic_is_a_short_internal_error_with_exit_70() {
     assert!(err.starts_with("tvm: internal error: "), "{err}");
     assert!(!err.contains("RUST_BACKTRACE"), "{err}");
 }
+
+#[test]
+fn program_arguments_reach_sys_argv() {
+    let p = scratch("argv.py", b"import sys\nprint(sys.argv[1:])\n");
+    let dir = p.parent().unwrap();
+    let o = in_dir(dir, &["run", "--no-jit", "argv.py", "a", "--no-jit", "-x"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "['a', '--no-jit', '-x']\n");
+    let o = in_dir(dir, &["argv.py", "1", "2"]);
+    assert_eq!(text(&o.stdout), "['1', '2']\n");
+    let o = in_dir(dir, &["run", "--", "argv.py"]);
+    assert_eq!(text(&o.stdout), "[]\n");
+    let p0 = scratch("argv0.py", b"import sys\nprint(sys.argv[0])\n");
+    let o = run(&["run", p0.to_str().unwrap()]);
+    assert_eq!(text(&o.stdout), format!("{}\n", p0.to_str().unwrap()));
+}
+
+#[test]
+fn sys_exit_sets_the_status() {
+    let cases: &[(&str, i32, &str)] = &[
+        ("import sys\nsys.exit(7)\n", 7, ""),
+        ("import sys\nsys.exit()\n", 0, ""),
+        ("import sys\nsys.exit(-2)\n", 254, ""),
+        ("import sys\nsys.exit('bye')\n", 1, "bye\n"),
+        ("raise SystemExit(3)\n", 3, ""),
+    ];
+    for (i, (src, code, err)) in cases.iter().enumerate() {
+        let p = scratch(&format!("exit{i}.py"), src.as_bytes());
+        let o = run(&["run", p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(*code), "{src}");
+        assert_eq!(text(&o.stderr), *err, "{src}");
+    }
+}

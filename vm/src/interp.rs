@@ -126,6 +126,8 @@ pub struct Vm {
     pub gc_inhibit: u32,
     /// Every module code object compiled (for statistics over all loops).
     modules_code: Vec<Rc<Code>>,
+    /// State of the builtin modules (`sys.argv`, the random generator).
+    pub mods: crate::modules::ModuleState,
 }
 
 /// How a dispatch loop ended.
@@ -238,6 +240,7 @@ impl Vm {
             running_gens: vec![],
             gc_inhibit: 0,
             modules_code: vec![],
+            mods: Default::default(),
         };
         builtins::install(&mut vm);
         vm

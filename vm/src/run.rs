@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub gc_stress: bool,
     /// Print GC statistics to stderr at exit.
     pub gc_stats: bool,
+    /// The program's arguments after its path (`sys.argv[1:]`).
+    pub args: Vec<String>,
 }
 
 /// Native stack for the VM thread.
@@ -147,6 +149,9 @@ fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
     let mut vm = Vm::new();
     crate::signals::install(&mut vm.heap.gc_requested);
     vm.heap.stress = opts.gc_stress;
+    vm.mods.argv = std::iter::once(path.to_string())
+        .chain(opts.args.iter().cloned())
+        .collect();
     if let (false, Some(factory)) = (opts.no_jit, &opts.jit) {
         match factory() {
             Ok((hooks, threshold)) => {
@@ -165,6 +170,7 @@ fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
     vm.with_jit(|jit, vm| jit.finish(vm));
     let status = match result {
         Ok(()) => 0,
+        Err(e) if is_system_exit(&vm, e) => system_exit_status(&mut vm, e),
         Err(e) => {
             let text = format_exception(&mut vm, e);
             let _ = std::io::stderr().write_all(text.as_bytes());
@@ -183,6 +189,36 @@ fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
         );
     }
     status
+}
+
+fn is_system_exit(vm: &Vm, e: PyErr) -> bool {
+    let se = vm.types.exc[crate::error::ExcType::SystemExit as usize];
+    crate::object::TypeObj::is_subtype(e.0.ty, se)
+}
+
+/// The exit status of an uncaught `SystemExit`, like CPython's `_Py_HandleSystemExit`:
+/// its code (`args[0]`, the args tuple if several, None if none) is the status if
+/// it is None (0) or an int (truncated to a C int: the OS keeps the low 8 bits, and
+/// an int beyond a C long gives -1); anything else is printed to stderr, status 1.
+fn system_exit_status(vm: &mut Vm, e: PyErr) -> i32 {
+    use crate::value::Value;
+    let args = e.0.args.to_vec();
+    let code = match args.len() {
+        0 => Value::None,
+        1 => args[0],
+        _ => vm.new_tuple(args),
+    };
+    match code {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => b as i32,
+        Value::BigInt(_) => -1,
+        other => {
+            let text = crate::repr::str_of(vm, other).unwrap_or_default();
+            let _ = std::io::stderr().write_all(format!("{text}\n").as_bytes());
+            1
+        }
+    }
 }
 
 fn pos_of(l: Loc) -> Pos {

@@ -1,0 +1,1 @@
+import sys as system, collections_that_do_not_exist as c

@@ -1,0 +1,3 @@
+from sys import argv
+print(len(argv))
+from sys import nosuch

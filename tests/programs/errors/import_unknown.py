@@ -1,0 +1,4 @@
+import math
+print("before")
+import nosuchmodule
+print("after")

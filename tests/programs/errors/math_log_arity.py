@@ -1,0 +1,3 @@
+import math
+print(math.log(100, 10))
+math.log()

@@ -1,0 +1,10 @@
+import sys
+sys.setrecursionlimit(50)
+
+
+def down(n):
+    return down(n + 1)
+
+
+print("start")
+down(0)

@@ -1,0 +1,8 @@
+import sys
+
+
+def f():
+    sys.setrecursionlimit(3)
+
+
+f()

@@ -1,0 +1,3 @@
+import sys
+sys.stdout.write("ok\n")
+sys.stdout.write(42)

@@ -1,0 +1,4 @@
+# sys.exit(True) is sys.exit(1); sys.exit(False) would be 0.
+import sys
+print("bool")
+sys.exit(True)
