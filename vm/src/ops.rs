@@ -236,7 +236,7 @@ pub fn mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if is_seq(&b) && int_ref(&a).is_some() {
         return seq_repeat(vm, b, &a);
     }
-    if is_seq(&a) && !is_seq(&b) {
+    if is_seq(&a) {
         return Err(vm.type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             b.type_name()
