@@ -109,12 +109,12 @@ fn non_utf8_source_is_a_syntax_error() {
 
 #[test]
 fn unsupported_feature_names_feature_and_line() {
-    let dir = scratch("cls.py", b"x = 1\n\nclass A:\n    pass\n");
-    let o = in_dir(dir.parent().unwrap(), &["run", "cls.py"]);
+    let dir = scratch("m.py", b"x = 1\n\nmatch x:\n    case 1:\n        pass\n");
+    let o = in_dir(dir.parent().unwrap(), &["run", "m.py"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         text(&o.stderr),
-        "NotImplementedError: the 'class' statement is not supported (cls.py, line 3)\n"
+        "NotImplementedError: the 'match' statement is not supported (m.py, line 3)\n"
     );
     assert!(o.stdout.is_empty(), "nothing runs when compilation fails");
 }

@@ -107,14 +107,19 @@ impl Ty {
             16 => "module",
             17 => "dictview",
             18 => "slice",
+            21 => "instance",
+            22 => "method",
+            23 => "cell",
+            25 => "descr",
             _ => "?",
         }
     }
 
     /// Parses a type name.
     pub fn from_name(s: &str) -> Option<Ty> {
-        (0u8..=18)
+        (0u8..=25)
             .map(Ty)
+            .filter(|t| t.name() != "?")
             .chain(std::iter::once(Ty::VOID))
             .find(|t| t.name() == s)
     }

@@ -445,7 +445,7 @@ impl Recorder {
             Op::LShift { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::ShlOv, pc, "<< on non-ints")?
             }
-            Op::AddImm { dst, a, imm } => {
+            Op::AddImm { dst, a, imm } | Op::InplaceAddImm { dst, a, imm, .. } => {
                 let va = self.val(vm, a);
                 let ra = self.read(vm, a)?;
                 let r = match va {
@@ -463,6 +463,24 @@ impl Recorder {
                     _ => nyi!("+= on non-numbers"),
                 };
                 self.write(dst, r);
+            }
+            Op::InplaceOp { dst, a, b, op: k } => {
+                use tvm_vm::classes::BinOp as B;
+                match B::from_u8(k) {
+                    B::Sub => arith!(dst, a, b, Some(Opcode::SubOv), Opcode::FSub),
+                    B::FloorDiv => {
+                        self.int_only(vm, dst, a, b, Opcode::FloorDiv, pc, "// on non-ints")?
+                    }
+                    B::Mod => self.int_only(vm, dst, a, b, Opcode::Mod, pc, "% on non-ints")?,
+                    B::And => self.int_only(vm, dst, a, b, Opcode::BAnd, pc, "& on non-ints")?,
+                    B::Or => self.int_only(vm, dst, a, b, Opcode::BOr, pc, "| on non-ints")?,
+                    B::Xor => self.int_only(vm, dst, a, b, Opcode::BXor, pc, "^ on non-ints")?,
+                    B::RShift => self.int_only(vm, dst, a, b, Opcode::Shr, pc, ">> on non-ints")?,
+                    B::LShift => {
+                        self.int_only(vm, dst, a, b, Opcode::ShlOv, pc, "<< on non-ints")?
+                    }
+                    _ => nyi!("this in-place operator"),
+                }
             }
             Op::Neg { dst, src } => {
                 let v = self.val(vm, src);
@@ -860,6 +878,12 @@ impl Recorder {
                 for r in nargs as usize..callee.nregs as usize {
                     let v = if r < callee.nlocals() { undef } else { none };
                     self.set_slot(base + r as u32, v);
+                }
+                // A closure's cells are copied to the registers after its locals; the
+                // GuardRef on the function makes them constants.
+                for (i, cell) in fo.closure.iter().enumerate() {
+                    let c = self.kval(*cell);
+                    self.set_slot(base + (callee.nlocals() + i) as u32, c);
                 }
                 self.frames.push(RecFrame {
                     code: Rc::as_ptr(callee),

@@ -86,11 +86,7 @@ pub fn arg_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// Creates every builtin type object.
 pub fn make_types(heap: &mut Heap) -> Types {
-    let object = heap.alloc(TypeObj {
-        name: "object".into(),
-        kind: TypeKind::Object,
-        base: None,
-    });
+    let object = heap.alloc(TypeObj::builtin("object", TypeKind::Object, None));
     let mut by_kind = vec![(TypeKind::Object, object)];
     let simple = [
         (TypeKind::NoneType, "NoneType"),
@@ -111,24 +107,23 @@ pub fn make_types(heap: &mut Heap) -> Types {
         (TypeKind::Reversed, "reversed"),
         (TypeKind::Iterator, "iterator"),
         (TypeKind::DictView, "dict_keys"),
+        (TypeKind::Method, "method"),
+        (TypeKind::Cell, "cell"),
+        (TypeKind::StaticMethod, "staticmethod"),
+        (TypeKind::ClassMethod, "classmethod"),
+        (TypeKind::Property, "property"),
+        (TypeKind::Super, "super"),
+        (TypeKind::NotImplementedType, "NotImplementedType"),
     ];
     for (k, n) in simple {
-        let t = heap.alloc(TypeObj {
-            name: n.into(),
-            kind: k,
-            base: Some(object),
-        });
+        let t = heap.alloc(TypeObj::builtin(n, k, Some(object)));
         by_kind.push((k, t));
     }
     let int_t = by_kind
         .iter()
         .find(|(k, _)| *k == TypeKind::Int)
         .map(|(_, t)| *t);
-    let bool_t = heap.alloc(TypeObj {
-        name: "bool".into(),
-        kind: TypeKind::Bool,
-        base: int_t,
-    });
+    let bool_t = heap.alloc(TypeObj::builtin("bool", TypeKind::Bool, int_t));
     by_kind.push((TypeKind::Bool, bool_t));
     let mut exc: Vec<Gc<TypeObj>> = Vec::with_capacity(ExcType::ALL.len());
     for &e in ExcType::ALL {
@@ -137,11 +132,11 @@ pub fn make_types(heap: &mut Heap) -> Types {
             None => object,
         };
         debug_assert_eq!(exc.len(), e as usize);
-        exc.push(heap.alloc(TypeObj {
-            name: e.name().into(),
-            kind: TypeKind::Exception(e),
-            base: Some(base),
-        }));
+        exc.push(heap.alloc(TypeObj::builtin(
+            e.name(),
+            TypeKind::Exception(e),
+            Some(base),
+        )));
     }
     Types { by_kind, exc }
 }
@@ -170,6 +165,10 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
         Value::Module(_) => TypeKind::Module,
         Value::DictView(_) => TypeKind::DictView,
         Value::Slice(_) => TypeKind::Slice,
+        Value::Instance(i) => return i.class,
+        Value::BoundMethod(_) => TypeKind::Method,
+        Value::Cell(_) => TypeKind::Cell,
+        Value::Descr(d) => d.type_kind(),
     };
     vm.types.get(k)
 }
@@ -234,6 +233,7 @@ pub fn install(vm: &mut Vm) {
         vm.builtins.insert(e.name(), Value::Type(t));
     }
     crate::methods::install(vm);
+    crate::classes::install(vm);
 }
 
 /// Finds a builtin method of `obj`'s type.
@@ -297,6 +297,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.table().len(),
         Value::DictView(d) => d.dict.table().len(),
+        Value::Instance(_) | Value::Exc(_) if crate::classes::is_user(&v) => {
+            return crate::classes::user_len(vm, v)
+        }
         Value::Range(r) => match &r.big {
             None => r.len() as usize,
             Some(b) => {
@@ -337,7 +340,12 @@ fn bi_abs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 let r = num::abs(i);
                 Ok(vm.int(r))
             }
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+            None => {
+                if let Some(r) = crate::classes::unary_op(vm, v, "__abs__")? {
+                    return Ok(r);
+                }
+                Err(vm.type_error(format!("bad operand type for abs(): '{}'", v.type_name())))
+            }
         },
     }
 }
@@ -787,36 +795,55 @@ fn bi_sorted(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_any(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "any", kw)?;
     arity(vm, "any", args, 1, 1)?;
-    let it = ops::get_iter(vm, args[0])?;
-    while let Some(x) = ops::iter_next(vm, it)? {
-        if ops::truthy(vm, x)? {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    any_all(vm, args[0], true)
 }
 
 fn bi_all(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "all", kw)?;
     arity(vm, "all", args, 1, 1)?;
-    let it = ops::get_iter(vm, args[0])?;
-    while let Some(x) = ops::iter_next(vm, it)? {
-        if !ops::truthy(vm, x)? {
-            return Ok(Value::Bool(false));
+    any_all(vm, args[0], false)
+}
+
+/// `any` (stop at the first true item) or `all` (stop at the first false one).
+fn any_all(vm: &mut Vm, src: Value, stop_at: bool) -> PyResult<Value> {
+    let it = ops::get_iter(vm, src)?;
+    // `next` and truth may run Python code (and collect): root the iterator.
+    vm.temp_roots.push(Value::Iter(it));
+    let r = (|| {
+        while let Some(x) = ops::iter_next(vm, it)? {
+            if ops::truthy(vm, x)? == stop_at {
+                return Ok(Value::Bool(stop_at));
+            }
         }
-    }
-    Ok(Value::Bool(true))
+        Ok(Value::Bool(!stop_at))
+    })();
+    vm.temp_roots.pop();
+    r
 }
 
 fn bi_iter(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "iter", kw)?;
     arity(vm, "iter", args, 1, 1)?;
+    if crate::classes::is_user(&args[0]) {
+        if let Some(it) = crate::classes::user_iter(vm, args[0])? {
+            return Ok(it);
+        }
+    }
     Ok(Value::Iter(ops::get_iter(vm, args[0])?))
 }
 
 fn bi_next(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "next", kw)?;
     arity(vm, "next", args, 1, 2)?;
+    if crate::classes::is_user(&args[0]) {
+        return match crate::classes::user_next(vm, args[0])? {
+            Some(v) => Ok(v),
+            None => match args.get(1) {
+                Some(d) => Ok(*d),
+                None => Err(vm.err_args(ExcType::StopIteration, vec![])),
+            },
+        };
+    }
     let Value::Iter(it) = args[0] else {
         return Err(vm.type_error(format!(
             "'{}' object is not an iterator",
@@ -887,10 +914,7 @@ fn bi_id(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_callable(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "callable", kw)?;
     arity(vm, "callable", args, 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args[0],
-        Value::Func(_) | Value::Builtin(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(crate::classes::is_callable(vm, &args[0])))
 }
 
 // -- format() and %-formatting ----------------------------------------------------------
@@ -898,6 +922,9 @@ fn bi_callable(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 /// `format(v, spec)`.
 pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     use crate::format as f;
+    if let Some(s) = crate::classes::user_format(vm, v, spec)? {
+        return Ok(s);
+    }
     let type_name = v.type_name().to_string();
     let parse = |vm: &mut Vm| f::FormatSpec::parse(spec, &type_name).map_err(|e| vm.fmt_err(e));
     match v {
@@ -1148,6 +1175,9 @@ fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
 
 /// Calls a type object: constructors of builtin types and exception classes.
 pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if t.class.is_some() {
+        return crate::classes::construct(vm, t, args, kw);
+    }
     match t.kind {
         TypeKind::Int => {
             only_kw(vm, "int", kw, &["base"])?;
@@ -1306,7 +1336,11 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             }
             Ok(Value::Type(type_of(vm, &args[0])))
         }
-        TypeKind::Object => Err(vm.type_error("object() instances are not supported by tvm yet")),
+        TypeKind::Object
+        | TypeKind::StaticMethod
+        | TypeKind::ClassMethod
+        | TypeKind::Property
+        | TypeKind::Super => crate::classes::call_builtin_type(vm, t, args, kw),
         TypeKind::Slice => {
             no_kw(vm, "slice", kw)?;
             arity(vm, "slice", args, 1, 3)?;
@@ -1412,13 +1446,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Exception(_) => {
             no_kw(vm, &t.name, kw)?;
-            let ty = t;
-            Ok(Value::Exc(vm.heap.alloc(ExcObj {
-                ty,
-                args: args.to_vec().into_boxed_slice(),
-                traceback: Default::default(),
-                pos_hint: Default::default(),
-            })))
+            Ok(Value::Exc(vm.heap.alloc(ExcObj::new(t, args.to_vec()))))
         }
         _ => Err(vm.type_error(format!("cannot create '{}' instances", t.name))),
     }
@@ -1426,8 +1454,9 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
 
 /// The printed form of an uncaught exception's last line: `Type: message`.
 pub fn exc_line(vm: &mut Vm, e: PyErr) -> String {
-    let name = e.0.ty.name.clone();
-    let msg = repr::exc_str(vm, e.0).unwrap_or_else(|_| "<exception str() failed>".into());
+    let name = crate::classes::exc_type_display_name(&e.0.ty);
+    let msg =
+        crate::classes::exc_str(vm, e.0).unwrap_or_else(|_| "<exception str() failed>".into());
     if msg.is_empty() {
         name
     } else {
