@@ -856,6 +856,13 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
         }
         Value::Descr(d) => descr_getattr(vm, d, obj, name).map(Some),
         Value::Cell(_) => Err(no_attr_error(vm, &obj, name)),
+        Value::Builtin(b) if name == "__name__" || name == "__qualname__" => {
+            let n = match (name, b.owner) {
+                ("__qualname__", Some(owner)) => format!("{owner}.{}", b.name),
+                _ => b.name.to_string(),
+            };
+            Ok(Some(vm.new_str(n)))
+        }
         _ => Ok(None),
     }
 }
@@ -2261,10 +2268,12 @@ pub fn default_repr(v: &Value) -> String {
         Value::Instance(i) => (module_name(&i.class), qualname(&i.class).to_string()),
         _ => ("builtins", v.type_name().to_string()),
     };
-    format!(
-        "<{module}.{qual} object at {:#x}>",
-        crate::value::addr_of(v)
-    )
+    let addr = crate::value::addr_of(v);
+    if module == "builtins" {
+        format!("<{qual} object at {addr:#x}>")
+    } else {
+        format!("<{module}.{qual} object at {addr:#x}>")
+    }
 }
 
 /// `repr(v)` of an instance or of a user exception: None to use the builtin repr.

@@ -1477,6 +1477,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             E::Lambda(l) => {
                 let scope = self.sh.sym.scope_of(l).expect("lambda scope");
                 let line = self.line(range);
+                let floor = self.next_reg;
                 let r = self.make_function(
                     &l.args,
                     FnBody::Expr(&l.body),
@@ -1485,7 +1486,12 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     range,
                     line,
                 )?;
-                Ok(self.move_to(r, dst, range))
+                self.next_reg = floor;
+                let d = self.dst(dst);
+                if d != r {
+                    self.emit(Op::Move { dst: d, src: r }, range);
+                }
+                Ok(d)
             }
             E::Set(_) => unsupported("set displays", self.line(range)),
             E::SetComp(_) => unsupported("set comprehensions", self.line(range)),
@@ -1664,12 +1670,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let (base, first_arg) = if let ast::Expr::Attribute(a) = &*c.func {
             let base = self.temps(2);
             let obj = self.expr(&a.value, Some(Reg(base.0 + 1)))?;
+            // Temporaries of the receiver expression are dead now.
+            self.next_reg = base.0 + 2;
             let site = self.site(a.attr.as_str());
             self.emit(Op::LoadMethod { base, obj, site }, a.range);
             (base, base.0 + 2)
         } else {
             let base = self.temp();
             self.expr(&c.func, Some(base))?;
+            self.next_reg = base.0 + 1;
             (base, base.0 + 1)
         };
         let is_method = first_arg == base.0 + 2;

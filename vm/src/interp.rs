@@ -460,7 +460,8 @@ impl Vm {
                 let entry = self.frames.len();
                 // The result slot: just below the callee window is not ours, so use
                 // the callee's first slot (read back after the frame is popped).
-                self.push_call(func, base, args.len(), kw, base)?;
+                // `nargs` counts the keyword values too (their values come from `kw`).
+                self.push_call(func, base, args.len() + kw.len(), kw, base)?;
                 self.execute(entry)
             }
             Value::Builtin(b) => self.call_builtin(b, args, kw),

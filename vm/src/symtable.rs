@@ -80,6 +80,7 @@ pub struct Scope {
     /// Names in the order first mentioned.
     pub order: Vec<String>,
     nonlocal_at: HashMap<String, TextRange>,
+    global_at: HashMap<String, TextRange>,
     bindings: HashMap<String, Binding>,
     /// Free variables (their closure registers follow the locals), in a fixed order.
     pub freevars: Vec<String>,
@@ -96,6 +97,7 @@ impl Scope {
             flags: HashMap::new(),
             order: vec![],
             nonlocal_at: HashMap::new(),
+            global_at: HashMap::new(),
             bindings: HashMap::new(),
             freevars: vec![],
             needs_class_cell: false,
@@ -170,6 +172,19 @@ impl SymTable {
         let order = self.scopes[id].order.clone();
         for name in &order {
             let f = self.scopes[id].flags[name];
+            if f & DEF_NONLOCAL != 0 {
+                if f & DEF_GLOBAL != 0 {
+                    let at = self.scopes[id].global_at[name];
+                    return Err((format!("name '{name}' is nonlocal and global"), at));
+                }
+                if kind == ScopeKind::Module {
+                    let at = self.scopes[id].nonlocal_at[name];
+                    return Err((
+                        "nonlocal declaration not allowed at module level".into(),
+                        at,
+                    ));
+                }
+            }
             let b = if kind == ScopeKind::Module {
                 if f & DEF_GLOBAL != 0 {
                     Binding::GlobalExplicit
@@ -554,12 +569,10 @@ impl Builder {
                     let f = self.scope().flags.get(name).copied().unwrap_or(0);
                     let msg = if f & DEF_PARAM != 0 {
                         Some("is parameter and global")
-                    } else if f & DEF_NONLOCAL != 0 {
-                        Some("is nonlocal and global")
-                    } else if f & DEF_LOCAL != 0 && self.scope().kind != ScopeKind::Module {
-                        Some("is assigned to before global declaration")
-                    } else if f & USE != 0 && self.scope().kind != ScopeKind::Module {
+                    } else if f & USE != 0 {
                         Some("is used prior to global declaration")
+                    } else if f & DEF_LOCAL != 0 {
+                        Some("is assigned to before global declaration")
                     } else {
                         None
                     };
@@ -567,26 +580,19 @@ impl Builder {
                         return Err((format!("name '{name}' {m}"), g.range));
                     }
                     self.add(name, DEF_GLOBAL);
+                    self.scope().global_at.insert(name.to_string(), g.range);
                 }
             }
             S::Nonlocal(n) => {
-                if self.scope().kind == ScopeKind::Module {
-                    return Err((
-                        "nonlocal declaration not allowed at module level".into(),
-                        n.range,
-                    ));
-                }
                 for id in &n.names {
                     let name = id.as_str();
                     let f = self.scope().flags.get(name).copied().unwrap_or(0);
                     let msg = if f & DEF_PARAM != 0 {
                         Some("is parameter and nonlocal")
-                    } else if f & DEF_GLOBAL != 0 {
-                        Some("is nonlocal and global")
-                    } else if f & DEF_LOCAL != 0 {
-                        Some("is assigned to before nonlocal declaration")
                     } else if f & USE != 0 {
                         Some("is used prior to nonlocal declaration")
+                    } else if f & DEF_LOCAL != 0 {
+                        Some("is assigned to before nonlocal declaration")
                     } else {
                         None
                     };
