@@ -836,13 +836,7 @@ fn bi_next(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "next", kw)?;
     arity(vm, "next", args, 1, 2)?;
     if crate::classes::is_user(&args[0]) {
-        return match crate::classes::user_next(vm, args[0])? {
-            Some(v) => Ok(v),
-            None => match args.get(1) {
-                Some(d) => Ok(*d),
-                None => Err(vm.err_args(ExcType::StopIteration, vec![])),
-            },
-        };
+        return crate::classes::user_next_builtin(vm, args[0], args.get(1).copied());
     }
     let Value::Iter(it) = args[0] else {
         return Err(vm.type_error(format!(
@@ -1331,6 +1325,9 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Type => {
             no_kw(vm, "type", kw)?;
+            if args.len() == 3 {
+                return crate::classes::type_new(vm, args);
+            }
             if args.len() != 1 {
                 return Err(vm.type_error("type() takes 1 or 3 arguments"));
             }

@@ -813,6 +813,36 @@ pub fn make_class(
     Ok(Value::Type(t))
 }
 
+/// `type(name, bases, namespace)`.
+pub fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let Value::Str(name) = args[0] else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            args[0].type_name()
+        )));
+    };
+    let Value::Tuple(bases) = args[1] else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            args[1].type_name()
+        )));
+    };
+    let Value::Dict(src) = args[2] else {
+        return Err(vm.type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            args[2].type_name()
+        )));
+    };
+    // Copy the namespace: the class must not share the caller's dict.
+    let ns = vm.new_dict();
+    let entries: Vec<(Value, Value)> = src.table().iter().map(|e| (e.key, e.value)).collect();
+    for (k, v) in entries {
+        crate::ops::dict_set(vm, ns, k, v)?;
+    }
+    let bases = bases.items.to_vec();
+    make_class(vm, name.as_str(), name.as_str(), Value::Dict(ns), &bases)
+}
+
 /// Gives `t` and every subclass a fresh version (their namespaces, as seen through
 /// the MRO, changed).
 fn bump_version(t: Gc<TypeObj>) {
@@ -1482,21 +1512,16 @@ pub fn call_special(
 }
 
 /// For `Call`-like instructions: a callable that runs as a Python function with one
-/// extra first argument — (function, that argument). Bound methods and instances with
-/// a Python `__call__`.
+/// extra first argument — (function, that argument): a bound method of a Python
+/// function. (Callable instances go through `call`, which counts the native
+/// recursion level CPython's `slot_tp_call` adds.)
 #[inline]
-pub fn call_target(vm: &Vm, f: Value) -> Option<(Gc<FuncObj>, Value)> {
+pub fn call_target(_vm: &Vm, f: Value) -> Option<(Gc<FuncObj>, Value)> {
     match f {
         Value::BoundMethod(bm) => match bm.func {
             Value::Func(fo) => Some((fo, bm.this)),
             _ => None,
         },
-        Value::Instance(inst) if inst.class.class.is_some() => {
-            match lookup_special(vm, inst.class, "__call__") {
-                Some(Value::Func(fo)) => Some((fo, f)),
-                _ => None,
-            }
-        }
         _ => None,
     }
 }
@@ -1530,7 +1555,7 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kw: KwArgs) -> Option<PyResul
                         }
                     };
                     v.extend_from_slice(args);
-                    Some(vm.call_value(target, &v, kw))
+                    Some(native_level(vm, |vm| vm.call_value(target, &v, kw)))
                 }
                 None => Some(Err(
                     vm.type_error(format!("'{}' object is not callable", f.type_name()))
@@ -1557,8 +1582,27 @@ pub fn is_callable(vm: &Vm, v: &Value) -> bool {
     }
 }
 
+/// Runs `f` one native recursion level deeper: CPython counts a call through
+/// `type.__call__` or `slot_tp_call` against the recursion limit like a frame.
+fn native_level<R>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<R>) -> PyResult<R> {
+    if vm.frames.len() + vm.native_depth >= vm.recursion_limit {
+        return Err(vm.err(
+            ExcType::RecursionError,
+            "maximum recursion depth exceeded while calling a Python object",
+        ));
+    }
+    vm.native_depth += 1;
+    let r = f(vm);
+    vm.native_depth -= 1;
+    r
+}
+
 /// Calling a user class: creates the instance and runs `__init__`.
 pub fn construct(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    native_level(vm, |vm| construct_inner(vm, t, args, kw))
+}
+
+fn construct_inner(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let new = lookup_special(vm, t, "__new__");
     let obj = match new {
         Some(nf) => {
@@ -2229,6 +2273,19 @@ pub fn get_iter_user(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
     Err(vm.type_error(format!("'{}' object is not iterable", v.type_name())))
 }
 
+/// `next(obj)` / `next(obj, default)` of a user iterator object: the user's own
+/// StopIteration propagates when there is no default.
+pub fn user_next_builtin(vm: &mut Vm, obj: Value, default: Option<Value>) -> PyResult<Value> {
+    match call_special(vm, obj, "__next__", &[]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(vm.type_error(format!("'{}' object is not an iterator", obj.type_name()))),
+        Err(e) if default.is_some() && err_is(vm, e, ExcType::StopIteration) => {
+            Ok(default.unwrap_or(Value::None))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// `next()` of a user iterator object: None when it raises StopIteration.
 pub fn user_next(vm: &mut Vm, obj: Value) -> PyResult<Option<Value>> {
     match call_special(vm, obj, "__next__", &[]) {
@@ -2351,6 +2408,22 @@ fn obj_init(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         ));
     }
     Ok(Value::None)
+}
+
+fn obj_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let Some(&Value::Type(t)) = args.first() else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
+    Ok(match t.kind {
+        TypeKind::Exception(_) => Value::Exc(vm.heap.alloc(ExcObj::new(t, args[1..].to_vec()))),
+        TypeKind::Object => Value::Instance(vm.heap.alloc(InstanceObj::new(t))),
+        _ => {
+            let n = t.name.clone();
+            return Err(vm.type_error(format!(
+                "object.__new__({n}) is not safe, use {n}.__new__()"
+            )));
+        }
+    })
 }
 
 fn obj_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -2603,6 +2676,7 @@ pub fn install(vm: &mut Vm) {
     vm.builtins.insert("NotImplemented", ni);
     let natives: &[(u8, &'static str, &'static str, NativeFn)] = &[
         (OBJECT_NATIVES, "object", "__init__", obj_init),
+        (OBJECT_NATIVES, "object", "__new__", obj_new),
         (OBJECT_NATIVES, "object", "__repr__", obj_repr),
         (OBJECT_NATIVES, "object", "__str__", obj_str),
         (OBJECT_NATIVES, "object", "__format__", obj_format),

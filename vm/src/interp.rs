@@ -98,6 +98,9 @@ pub struct Vm {
     pub empty_tuple: Value,
     /// The recursion limit (frames).
     pub recursion_limit: usize,
+    /// Recursion depth used by native calls that CPython counts like a frame
+    /// (calling a class or a callable instance: `classes.rs`).
+    pub native_depth: usize,
     /// Buffered stdout.
     pub out: std::io::BufWriter<std::io::Stdout>,
     /// Objects being repr'd (to print `[...]` for cycles).
@@ -214,6 +217,7 @@ impl Vm {
             char_cache,
             empty_tuple,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            native_depth: 0,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             repr_stack: vec![],
             methods: HashMap::new(),
@@ -498,7 +502,7 @@ impl Vm {
         ret: usize,
     ) -> PyResult<()> {
         let code = &func.code;
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() + self.native_depth >= self.recursion_limit {
             return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         let nregs = code.nregs as usize;
