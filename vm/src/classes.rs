@@ -75,6 +75,10 @@ pub struct ClassData {
     /// Most slots an instance has needed (new instances reserve that many).
     size_hint: Cell<usize>,
     subclasses: UnsafeCell<Vec<Gc<TypeObj>>>,
+    /// `(version, __new__, __init__)` as last looked up for calls of the class
+    /// (`Undef`: none); valid while the version matches. Not traced: the values are
+    /// reachable through the namespaces while the version matches, and only read then.
+    ctor: Cell<(u64, Value, Value)>,
 }
 
 impl ClassData {
@@ -795,6 +799,7 @@ pub fn make_class(
         shape_root: Shape::root(),
         size_hint: Cell::new(0),
         subclasses: UnsafeCell::new(vec![]),
+        ctor: Cell::new((0, Value::Undef, Value::Undef)),
     };
     let t = vm.heap.alloc(TypeObj {
         name: name.to_string(),
@@ -1602,8 +1607,35 @@ pub fn construct(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
     native_level(vm, |vm| construct_inner(vm, t, args, kw))
 }
 
-fn construct_inner(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+/// The user `__new__` (if any) and the `__init__` of class `t`, cached per version.
+fn ctor_methods(vm: &Vm, t: Gc<TypeObj>) -> (Option<Value>, Option<Value>) {
+    let opt = |v: Value| {
+        if matches!(v, Value::Undef) {
+            None
+        } else {
+            Some(v)
+        }
+    };
+    if let Some(c) = &t.class {
+        let (ver, new, init) = c.ctor.get();
+        if ver == c.version.get() {
+            return (opt(new), opt(init));
+        }
+    }
     let new = lookup_special(vm, t, "__new__");
+    let init = class_lookup(vm, t, "__init__");
+    if let Some(c) = &t.class {
+        c.ctor.set((
+            c.version.get(),
+            new.unwrap_or(Value::Undef),
+            init.unwrap_or(Value::Undef),
+        ));
+    }
+    (new, init)
+}
+
+fn construct_inner(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let (new, init) = ctor_methods(vm, t);
     let obj = match new {
         Some(nf) => {
             let mut v: Vec<Value> = vec![Value::Type(t)];
@@ -1630,7 +1662,6 @@ fn construct_inner(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> P
             }
         }
     };
-    let init = class_lookup(vm, t, "__init__");
     match init {
         Some(Value::Builtin(b)) if is_native_method(&b) => {
             if b.owner == Some("object") {
@@ -1643,7 +1674,7 @@ fn construct_inner(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> P
             Ok(obj)
         }
         Some(f) => {
-            let mut v: Vec<Value> = Vec::with_capacity(args.len() + 1);
+            let mut v: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::new();
             v.push(obj);
             v.extend_from_slice(args);
             let r = rooted(vm, &[obj], |vm| call_bound_args(vm, f, t, &v, kw))?;

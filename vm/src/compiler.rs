@@ -945,13 +945,19 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     /// The qualified name of a function or class defined here.
     fn child_qualname(&self, name: &str) -> String {
-        if self.is_module {
-            name.to_string()
+        let mut base = if self.is_module {
+            String::new()
         } else if self.is_class {
-            format!("{}.{}", self.qualname, name)
+            format!("{}.", self.qualname)
         } else {
-            format!("{}.<locals>.{}", self.qualname, name)
+            format!("{}.<locals>.", self.qualname)
+        };
+        // Inside inline comprehensions, as if they were the functions CPython makes
+        // of them: `f.<locals>.<listcomp>.<lambda>`.
+        for _ in &self.comp_stack {
+            base.push_str("<listcomp>.");
         }
+        base + name
     }
 
     /// Evaluates decorator expressions into fresh registers.

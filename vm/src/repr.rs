@@ -288,13 +288,9 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             out.push(')');
         }
         Value::Instance(_) => {
-            if !enter(vm, &v)? {
-                out.push_str("...");
-                return Ok(());
-            }
-            let r = crate::classes::user_repr(vm, v);
-            leave(vm);
-            out.push_str(&r?.unwrap_or_default());
+            // No cycle check: a `__repr__` that recurses raises RecursionError, as in
+            // CPython.
+            out.push_str(&crate::classes::user_repr(vm, v)?.unwrap_or_default());
         }
         Value::BoundMethod(bm) => {
             let qual = match bm.func {
