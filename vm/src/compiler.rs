@@ -170,6 +170,8 @@ struct FnCompiler<'s, 'h> {
     cell_shadows: Vec<Reg>,
     /// The first parameter (zero-argument `super()` passes it).
     first_param: Option<String>,
+    /// The innermost enclosing class name (private names are mangled with it).
+    private: Option<String>,
     next_reg: u16,
     max_reg: u16,
     loops: Vec<LoopCtx>,
@@ -214,6 +216,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             comp_stack: vec![],
             cell_shadows: vec![],
             first_param: None,
+            private: None,
             next_reg: 0,
             max_reg: 0,
             loops: vec![],
@@ -326,8 +329,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         k
     }
 
+    /// `name` after private name mangling (`__x` in class `C` is `_C__x`).
+    fn mangled(&self, name: &str) -> String {
+        crate::symtable::mangle(self.private.as_deref(), name)
+    }
+
     /// A new attribute site (one per occurrence, so each has its own inline cache).
     fn site(&mut self, name: &str) -> SiteId {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
         let s = self.sites.len() as u16;
         let name_obj = match self.sh.name_strs.get(name) {
             Some(n) => *n,
@@ -359,6 +369,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     /// Where `name` lives here (see `symtable.rs`).
     fn name_loc(&self, name: &str) -> NameLoc {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
         let sym = &self.sh.sym;
         let mut via_comp = false;
         for &(comp, mark) in self.comp_stack.iter().rev() {
@@ -668,6 +680,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     }
 
     fn store_name(&mut self, name: &str, src: Reg, r: TextRange) {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
         match self.name_loc(name) {
             NameLoc::Reg(dst) | NameLoc::ClassLocal(dst) => {
                 if dst != src {
@@ -686,6 +700,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     /// Loads a name into `dst` (or a fresh register / the local's own register).
     fn load_name(&mut self, name: &str, dst: Option<Reg>, range: TextRange) -> Reg {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
         match self.name_loc(name) {
             NameLoc::Reg(r) => match dst {
                 Some(d) if d != r => {
@@ -772,7 +788,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     self.emit(Op::DelDeref { cell }, n.range);
                 }
                 NameLoc::Global => {
-                    let g = self.sh.global(n.id.as_str());
+                    let name = self.mangled(n.id.as_str());
+                    let g = self.sh.global(&name);
                     self.emit(Op::DelGlobal { g }, n.range);
                 }
             },
@@ -1038,9 +1055,12 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         // Compile the body.
         let qualname = self.child_qualname(&name);
         let code = {
+            let private = self.private.clone();
             let mut c = FnCompiler::new(self.sh, name, qualname, false, line);
+            c.private = private;
             for p in pos.iter().copied().chain(args.kwonlyargs.iter()) {
-                let pname = p.def.arg.as_str();
+                let pname_m = c.mangled(p.def.arg.as_str());
+                let pname = pname_m.as_str();
                 if c.locals.contains_key(pname) {
                     return c.syntax_error(
                         &format!("duplicate argument '{pname}' in function definition"),
@@ -1049,7 +1069,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }
                 c.add_local(pname);
             }
-            c.first_param = pos.first().map(|p| p.def.arg.to_string());
+            c.first_param = pos.first().map(|p| c.mangled(p.def.arg.as_str()));
             c.setup_scope(scope, range);
             match body {
                 FnBody::Stmts(b) => {
@@ -1173,6 +1193,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         }
         let code = {
             let mut cc = FnCompiler::new(self.sh, name.clone(), qualname.clone(), false, line);
+            cc.private = Some(name.clone());
             cc.setup_scope(scope, c.range);
             if let Some(ast::Stmt::Expr(e)) = c.body.first() {
                 if let ast::Expr::Constant(k) = &*e.value {
@@ -1930,6 +1951,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let mut names = vec![];
         collect_target_names(&gen.target, &mut names);
         for n in names {
+            let n = self.mangled(&n);
             let r = self.temp();
             if self.sh.sym.scopes[comp_scope].binding(&n) == Some(Binding::Cell) {
                 self.cell_shadows.push(r);

@@ -132,6 +132,20 @@ pub struct SymTable {
 /// A SyntaxError found by the analysis: message and where.
 pub type SymError = (String, TextRange);
 
+/// CPython's private name mangling: inside class `C`, `__spam` (not ending in `__`)
+/// means `_C__spam` (leading underscores of the class name stripped).
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    if let Some(cls) = private {
+        if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') {
+            let stripped = cls.trim_start_matches('_');
+            if !stripped.is_empty() {
+                return format!("_{stripped}{name}");
+            }
+        }
+    }
+    name.to_string()
+}
+
 /// The scope key of an AST node.
 pub fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
@@ -146,6 +160,7 @@ impl SymTable {
                 by_node: HashMap::new(),
             },
             cur: 0,
+            private: None,
         };
         b.stmts(module)?;
         let mut t = b.t;
@@ -309,6 +324,8 @@ impl SymTable {
 struct Builder {
     t: SymTable,
     cur: ScopeId,
+    /// The innermost enclosing class name (for name mangling).
+    private: Option<String>,
 }
 
 impl Builder {
@@ -317,12 +334,13 @@ impl Builder {
     }
 
     fn add(&mut self, name: &str, flag: u8) {
+        let name = mangle(self.private.as_deref(), name);
         let s = self.scope();
-        match s.flags.get_mut(name) {
+        match s.flags.get_mut(&name) {
             Some(f) => *f |= flag,
             None => {
-                s.flags.insert(name.to_string(), flag);
-                s.order.push(name.to_string());
+                s.flags.insert(name.clone(), flag);
+                s.order.push(name);
             }
         }
     }
@@ -414,6 +432,7 @@ impl Builder {
                 }
                 self.add(c.name.as_str(), DEF_LOCAL);
                 let parent = self.push(ScopeKind::Class, node_key(c));
+                let saved_private = self.private.replace(c.name.to_string());
                 if let Some(ast::Stmt::Expr(e)) = c.body.first() {
                     if let ast::Expr::Constant(k) = &*e.value {
                         if matches!(k.value, ast::Constant::Str(_)) {
@@ -421,7 +440,9 @@ impl Builder {
                         }
                     }
                 }
-                self.stmts(&c.body)?;
+                let r = self.stmts(&c.body);
+                self.private = saved_private;
+                r?;
                 self.cur = parent;
             }
             S::Return(r) => {
@@ -565,7 +586,8 @@ impl Builder {
             }
             S::Global(g) => {
                 for n in &g.names {
-                    let name = n.as_str();
+                    let mangled = mangle(self.private.as_deref(), n.as_str());
+                    let name = mangled.as_str();
                     let f = self.scope().flags.get(name).copied().unwrap_or(0);
                     let msg = if f & DEF_PARAM != 0 {
                         Some("is parameter and global")
@@ -585,7 +607,8 @@ impl Builder {
             }
             S::Nonlocal(n) => {
                 for id in &n.names {
-                    let name = id.as_str();
+                    let mangled = mangle(self.private.as_deref(), id.as_str());
+                    let name = mangled.as_str();
                     let f = self.scope().flags.get(name).copied().unwrap_or(0);
                     let msg = if f & DEF_PARAM != 0 {
                         Some("is parameter and nonlocal")
@@ -653,7 +676,8 @@ impl Builder {
             E::NamedExpr(n) => {
                 self.expr(&n.value)?;
                 if let E::Name(t) = &*n.target {
-                    let name = t.id.as_str();
+                    let mangled = mangle(self.private.as_deref(), t.id.as_str());
+                    let name = mangled.as_str();
                     // Binds in the nearest enclosing non-comprehension scope.
                     let mut s = self.cur;
                     while self.t.scopes[s].kind == ScopeKind::Comprehension {
