@@ -75,10 +75,15 @@ pub fn arg_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
             ExcType::OverflowError,
             "Python int too large to convert to C ssize_t",
         )),
-        other => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
+        other => {
+            if let Some(i) = crate::classes::user_index(vm, other)? {
+                return arg_i64(vm, i);
+            }
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
     }
 }
 
@@ -541,6 +546,9 @@ fn bi_divmod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         )
     };
     if !numeric(&a) || !numeric(&b) {
+        if let Some(r) = crate::classes::user_divmod(vm, a, b)? {
+            return Ok(r);
+        }
         return Err(vm.type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             a.type_name(),
@@ -635,10 +643,20 @@ fn bi_round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                     Ok(vm.int(r))
                 }
             },
-            None => Err(vm.type_error(format!(
-                "type {} doesn't define __round__ method",
-                v.type_name()
-            ))),
+            None => {
+                let nd_arg = args
+                    .get(1)
+                    .copied()
+                    .or(kwarg(kw, "ndigits"))
+                    .filter(|v| !v.is_none());
+                if let Some(r) = crate::classes::user_round(vm, v, nd_arg)? {
+                    return Ok(r);
+                }
+                Err(vm.type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    v.type_name()
+                )))
+            }
         },
     }
 }
@@ -873,6 +891,10 @@ fn bi_format(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn radix(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, spec: &str) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     arity(vm, name, args, 1, 1)?;
+    if let Some(i) = crate::classes::user_index(vm, args[0])? {
+        let s = format(vm, i, spec)?;
+        return Ok(vm.new_str(s));
+    }
     if int_ref(&args[0]).is_none() {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -1111,10 +1133,15 @@ fn int_from_value(vm: &mut Vm, v: Value, base: Option<Value>) -> PyResult<Value>
             Ok(i) => Ok(vm.int(i)),
             Err(e) => Err(vm.num_err(e)),
         },
-        other => Err(vm.type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            other.type_name()
-        ))),
+        other => {
+            if let Some(i) = crate::classes::user_int(vm, other)? {
+                return Ok(i);
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                other.type_name()
+            )))
+        }
     }
 }
 
@@ -1130,10 +1157,15 @@ fn float_from_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 Ok(f) => Ok(Value::Float(f)),
                 Err(e) => Err(vm.num_err(e)),
             },
-            None => Err(vm.type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                other.type_name()
-            ))),
+            None => {
+                if let Some(f) = crate::classes::user_float(vm, other)? {
+                    return Ok(f);
+                }
+                Err(vm.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    other.type_name()
+                )))
+            }
         },
     }
 }
@@ -1286,6 +1318,11 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Range => {
             no_kw(vm, "range", kw)?;
             arity(vm, "range", args, 1, 3)?;
+            let mut conv: Vec<Value> = Vec::with_capacity(args.len());
+            for a in args {
+                conv.push(crate::classes::user_index(vm, *a)?.unwrap_or(*a));
+            }
+            let args = &conv[..];
             for a in args {
                 if int_ref(a).is_none() {
                     return Err(vm.type_error(format!(
@@ -1434,9 +1471,12 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     IterState::Seq { seq: l, idx: 0 }
                 }
                 other => {
+                    if let Some(r) = crate::classes::user_reversed(vm, other)? {
+                        return Ok(r);
+                    }
                     return Err(
                         vm.type_error(format!("'{}' object is not reversible", other.type_name()))
-                    )
+                    );
                 }
             };
             Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))

@@ -917,7 +917,11 @@ fn instance_getattr(
     if let Some(d) = is_property(&cattr) {
         return property_get(vm, d, obj);
     }
-    let cacheable = cls.class.is_some();
+    let udesc = cattr.as_ref().and_then(|a| user_descriptor(vm, a));
+    if let (Some(true), Some(a)) = (udesc, cattr) {
+        return descr_get(vm, a, obj, cls);
+    }
+    let cacheable = cls.class.is_some() && udesc.is_none();
     if let Some(i) = inst.shape().index_of(name) {
         if let (Some(site), true) = (site, cacheable) {
             fill(
@@ -932,6 +936,9 @@ fn instance_getattr(
         return Ok(inst.slots()[i]);
     }
     if let Some(attr) = cattr {
+        if udesc.is_some() {
+            return descr_get(vm, attr, obj, cls);
+        }
         if let (Some(site), true) = (site, cacheable) {
             let plain = match attr {
                 Value::Func(_) => None,
@@ -997,10 +1004,17 @@ fn exc_getattr(vm: &mut Vm, e: Gc<ExcObj>, name: &str) -> PyResult<Value> {
     if let Some(d) = is_property(&cattr) {
         return property_get(vm, d, obj);
     }
+    let udesc = cattr.as_ref().and_then(|a| user_descriptor(vm, a));
+    if let (Some(true), Some(a)) = (udesc, cattr) {
+        return descr_get(vm, a, obj, cls);
+    }
     if let Some((_, v)) = e.attrs().iter().find(|(n, _)| &**n == name) {
         return Ok(*v);
     }
     if let Some(attr) = cattr {
+        if udesc.is_some() {
+            return descr_get(vm, attr, obj, cls);
+        }
         return bind_to_instance(vm, attr, obj, cls);
     }
     getattr_fallback(vm, obj, cls, name)
@@ -1008,6 +1022,9 @@ fn exc_getattr(vm: &mut Vm, e: Gc<ExcObj>, name: &str) -> PyResult<Value> {
 
 fn type_getattr(vm: &mut Vm, t: Gc<TypeObj>, name: &str) -> PyResult<Value> {
     if let Some(v) = class_lookup(vm, t, name) {
+        if user_descriptor(vm, &v).is_some() {
+            return descr_get(vm, v, Value::None, t);
+        }
         return Ok(match v {
             Value::Descr(d) => match d.d {
                 Descr::StaticMethod(f) => f,
@@ -1146,6 +1163,7 @@ pub fn load_attr_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option<V
                         Descr::ClassMethod(_) => None,
                         _ => Some(attr),
                     },
+                    _ if user_descriptor(vm, &attr).is_some() => None,
                     _ => Some(attr),
                 };
                 if let Some(p) = plain {
@@ -1176,7 +1194,13 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
             if let Some(d) = is_property(&cattr) {
                 return Ok(Some((property_get(vm, d, obj)?, Value::Undef)));
             }
-            let cacheable = cls.class.is_some();
+            let udesc = cattr.as_ref().and_then(|a| user_descriptor(vm, a));
+            if let (Some(data), Some(a)) = (udesc, cattr) {
+                if data || inst.shape().index_of(name).is_none() {
+                    return Ok(Some((descr_get(vm, a, obj, cls)?, Value::Undef)));
+                }
+            }
+            let cacheable = cls.class.is_some() && udesc.is_none();
             let (key, ver) = (inst.shape().id, class_version(&cls));
             if let Some(i) = inst.shape().index_of(name) {
                 if cacheable {
@@ -1210,6 +1234,9 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                 return Ok(Some(hit));
             }
             match class_lookup(vm, t, name) {
+                Some(attr) if user_descriptor(vm, &attr).is_some() => {
+                    Ok(Some((descr_get(vm, attr, Value::None, t)?, Value::Undef)))
+                }
                 Some(attr) => {
                     let ver = class_version(&t);
                     let (kind, r) = match attr {
@@ -1284,6 +1311,12 @@ pub fn setattr(
                 property_set(vm, d, obj, v)?;
                 return Ok(true);
             }
+            if let Some(a) = cattr {
+                if user_descriptor(vm, &a) == Some(true) {
+                    descr_set(vm, a, obj, v)?;
+                    return Ok(true);
+                }
+            }
             generic_set(inst, name, v, site);
             Ok(true)
         }
@@ -1328,6 +1361,14 @@ pub fn setattr(
             Err(no_attr_error(vm, &obj, name))
         }
         _ => Ok(false),
+    }
+}
+
+/// `attr.__set__(obj, v)` of a data descriptor.
+fn descr_set(vm: &mut Vm, attr: Value, obj: Value, v: Value) -> PyResult<()> {
+    match call_special(vm, attr, "__set__", &[obj, v])? {
+        Some(_) => Ok(()),
+        None => Err(attr_error(vm, "__set__".to_string())),
     }
 }
 
@@ -1406,6 +1447,14 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<()> {
                 }
                 vm.call_value(*fdel, &[obj], &[])?;
                 return Ok(());
+            }
+            if let Some(a) = cattr {
+                if user_descriptor(vm, &a) == Some(true) {
+                    return match call_special(vm, a, "__delete__", &[obj])? {
+                        Some(_) => Ok(()),
+                        None => Err(attr_error(vm, "__delete__".to_string())),
+                    };
+                }
             }
             if inst.remove(name) {
                 Ok(())
@@ -2335,6 +2384,155 @@ pub fn getitem_next(vm: &mut Vm, obj: Value, idx: i64) -> PyResult<Option<Value>
             Ok(None)
         }
         Err(e) => Err(e),
+    }
+}
+
+/// `int(v)` of a user instance: `__int__`, else `__index__`; None if neither.
+pub fn user_int(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !is_user(&v) {
+        return Ok(None);
+    }
+    for name in ["__int__", "__index__"] {
+        if let Some(r) = call_special(vm, v, name, &[])? {
+            return match r {
+                Value::Int(_) | Value::BigInt(_) => Ok(Some(r)),
+                Value::Bool(b) => Ok(Some(Value::Int(b as i64))),
+                other => Err(vm.type_error(format!(
+                    "{name} returned non-int (type {})",
+                    other.type_name()
+                ))),
+            };
+        }
+    }
+    Ok(None)
+}
+
+/// `float(v)` of a user instance: `__float__`, else `__index__`; None if neither.
+pub fn user_float(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !is_user(&v) {
+        return Ok(None);
+    }
+    if let Some(r) = call_special(vm, v, "__float__", &[])? {
+        return match r {
+            Value::Float(_) => Ok(Some(r)),
+            other => Err(vm.type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                v.type_name(),
+                other.type_name()
+            ))),
+        };
+    }
+    match user_index(vm, v)? {
+        Some(i) => {
+            crate::builtins::call_type(vm, vm.types.get(TypeKind::Float), &[i], &[]).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+/// `operator.index(v)` of a user instance: `__index__` (checked to be an int); None
+/// if not defined.
+pub fn user_index(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !is_user(&v) {
+        return Ok(None);
+    }
+    match call_special(vm, v, "__index__", &[])? {
+        Some(r) => match r {
+            Value::Int(_) | Value::BigInt(_) => Ok(Some(r)),
+            Value::Bool(b) => Ok(Some(Value::Int(b as i64))),
+            other => Err(vm.type_error(format!(
+                "__index__ returned non-int (type {})",
+                other.type_name()
+            ))),
+        },
+        None => Ok(None),
+    }
+}
+
+/// `round(v[, n])` of a user instance: `__round__`; None if not defined.
+pub fn user_round(vm: &mut Vm, v: Value, ndigits: Option<Value>) -> PyResult<Option<Value>> {
+    if !is_user(&v) {
+        return Ok(None);
+    }
+    match ndigits {
+        Some(n) => call_special(vm, v, "__round__", &[n]),
+        None => call_special(vm, v, "__round__", &[]),
+    }
+}
+
+/// `divmod(a, b)` with a user operand: `__divmod__`, then `__rdivmod__`.
+pub fn user_divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<Value>> {
+    if is_user(&a) {
+        if let Some(r) = call_special(vm, a, "__divmod__", &[b])? {
+            if !is_not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    if is_user(&b) {
+        if let Some(r) = call_special(vm, b, "__rdivmod__", &[a])? {
+            if !is_not_implemented(&r) {
+                return Ok(Some(r));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// `reversed(v)` of a user instance: `__reversed__`, else the sequence protocol
+/// (`__len__` and `__getitem__`); None if neither.
+pub fn user_reversed(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    if !is_user(&v) {
+        return Ok(None);
+    }
+    if let Some(r) = call_special(vm, v, "__reversed__", &[])? {
+        return Ok(Some(r));
+    }
+    let cls = class_of(vm, &v);
+    if lookup_special(vm, cls, "__len__").is_none()
+        || lookup_special(vm, cls, "__getitem__").is_none()
+    {
+        return Ok(None);
+    }
+    let n = user_len(vm, v)?;
+    let mark = vm.temp_roots.len();
+    let r = (|| {
+        for i in (0..n).rev() {
+            let x = user_getitem(vm, v, Value::Int(i as i64))?;
+            vm.temp_roots.push(x);
+        }
+        Ok(())
+    })();
+    let items = vm.temp_roots.split_off(mark);
+    r?;
+    let l = vm.new_list(items);
+    Ok(Some(Value::Iter(crate::ops::get_iter(vm, l)?)))
+}
+
+// -- User descriptors ---------------------------------------------------------------------------
+
+/// Whether class attribute `attr` is an instance of a user class with `__get__`
+/// (then `also_set` says whether it is a data descriptor: `__set__`/`__delete__`).
+fn user_descriptor(vm: &Vm, attr: &Value) -> Option<bool> {
+    if !is_user(attr) {
+        return None;
+    }
+    let cls = class_of(vm, attr);
+    let get = lookup_special(vm, cls, "__get__").is_some();
+    let data = lookup_special(vm, cls, "__set__").is_some()
+        || lookup_special(vm, cls, "__delete__").is_some();
+    if get || data {
+        Some(data)
+    } else {
+        None
+    }
+}
+
+/// `attr.__get__(obj, cls)` (obj None for class access); `attr` itself without `__get__`.
+fn descr_get(vm: &mut Vm, attr: Value, obj: Value, cls: Gc<TypeObj>) -> PyResult<Value> {
+    match call_special(vm, attr, "__get__", &[obj, Value::Type(cls)])? {
+        Some(v) => Ok(v),
+        None => Ok(attr),
     }
 }
 

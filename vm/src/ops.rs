@@ -1247,6 +1247,9 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// A Python integer index as i64 (IndexError for huge ones).
 fn index_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = classes::user_index(vm, *v)? {
+        return index_of(vm, &i, what);
+    }
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -1294,6 +1297,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             }
         }
         Value::Str(s) => {
+            let key = classes::user_index(vm, key)?.unwrap_or(key);
             let i = match key {
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => index_of(vm, &key, "string")?,
                 other => {
@@ -1422,9 +1426,17 @@ pub fn slice_indices(
             } else {
                 i64::MAX
             })),
-            _ => Err(
-                vm.type_error("slice indices must be integers or None or have an __index__ method")
-            ),
+            other => match classes::user_index(vm, *other)? {
+                Some(Value::Int(i)) => Ok(Some(i)),
+                Some(Value::BigInt(b)) => Ok(Some(if b.value.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                })),
+                _ => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            },
         }
     };
     let step = get(vm, &parts[2])?.unwrap_or(1);
