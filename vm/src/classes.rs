@@ -841,11 +841,13 @@ pub fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     // Copy the namespace: the class must not share the caller's dict.
     let ns = vm.new_dict();
     let entries: Vec<(Value, Value)> = src.table().iter().map(|e| (e.key, e.value)).collect();
-    for (k, v) in entries {
-        crate::ops::dict_set(vm, ns, k, v)?;
-    }
-    let bases = bases.items.to_vec();
-    make_class(vm, name.as_str(), name.as_str(), Value::Dict(ns), &bases)
+    rooted(vm, &[Value::Dict(ns)], |vm| {
+        for (k, v) in entries {
+            crate::ops::dict_set(vm, ns, k, v)?;
+        }
+        let bases = bases.items.to_vec();
+        make_class(vm, name.as_str(), name.as_str(), Value::Dict(ns), &bases)
+    })
 }
 
 /// Gives `t` and every subclass a fresh version (their namespaces, as seen through
