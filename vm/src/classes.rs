@@ -461,6 +461,118 @@ fn fill(c: &Cell<AttrCache>, key: u64, version: u64, kind: u8, slot: usize, valu
     });
 }
 
+// -- For the JIT ----------------------------------------------------------------------------
+
+/// Byte offsets, from an object pointer (its GC box), of the fields compiled code
+/// reads: an instance's shape pointer word and slot-array pointer, a cell's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JitLayout {
+    /// The instance's `Rc<Shape>` (one pointer word; compare with `shape_word`).
+    pub inst_shape: i32,
+    /// The pointer to the instance's slots (`Value`s, 16 bytes each).
+    pub inst_slots: i32,
+    /// The cell's `Value`.
+    pub cell_value: i32,
+}
+
+/// The layout compiled code uses, or None if `Vec`'s fields cannot be found (then
+/// nothing about instances is compiled).
+pub fn jit_layout() -> Option<JitLayout> {
+    // `Vec` does not fix its field order: probe a live one, as `list_layout` does.
+    if std::mem::size_of::<Vec<Value>>() != 3 * std::mem::size_of::<usize>() {
+        return None;
+    }
+    let mut v: Vec<Value> = Vec::with_capacity(7);
+    v.extend_from_slice(&[Value::None, Value::None, Value::None]);
+    let ptr = v.as_ptr() as usize;
+    // SAFETY: a Vec is three words (checked above).
+    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&v) };
+    let ptr_word = words.iter().position(|&w| w == ptr)?;
+    let inst = Gc::<InstanceObj>::PAYLOAD_OFFSET;
+    let cell = Gc::<CellObj>::PAYLOAD_OFFSET;
+    Some(JitLayout {
+        inst_shape: (inst + std::mem::offset_of!(InstanceObj, shape)) as i32,
+        inst_slots: (inst + std::mem::offset_of!(InstanceObj, slots) + ptr_word * 8) as i32,
+        cell_value: (cell + std::mem::offset_of!(CellObj, value)) as i32,
+    })
+}
+
+/// The word compiled code finds at `JitLayout::inst_shape` for `inst`'s shape.
+pub fn shape_word(inst: &InstanceObj) -> i64 {
+    // SAFETY: an `Rc` is one pointer word.
+    unsafe { std::mem::transmute_copy::<Rc<Shape>, usize>(inst.shape()) as i64 }
+}
+
+/// The address of class `t`'s version counter and its value now (for a guard that
+/// the class namespace did not change); None for builtin types.
+pub fn version_guard(t: &TypeObj) -> Option<(i64, i64)> {
+    let c = t.class.as_ref()?;
+    Some((c.version.as_ptr() as i64, c.version.get() as i64))
+}
+
+/// How the recorder may compile an attribute access on an instance.
+#[derive(Clone, Copy, Debug)]
+pub enum AttrPlan {
+    /// An instance slot.
+    Slot(usize),
+    /// A class attribute used as it is (no binding, no descriptor).
+    Plain(Value),
+    /// A function to call with the instance as `self` (method calls only).
+    Method(Value),
+}
+
+/// The plan for loading `name` from `inst` (as `LoadMethod` when `method`), valid
+/// while the instance keeps its shape and the class its version; None when it needs
+/// the generic lookup (properties, descriptors, bound-method objects, `__getattr__`).
+pub fn jit_load_plan(vm: &Vm, inst: Gc<InstanceObj>, name: &str, method: bool) -> Option<AttrPlan> {
+    let cls = inst.class;
+    cls.class.as_ref()?;
+    if name == "__class__" || name == "__dict__" {
+        return None;
+    }
+    let cattr = class_lookup(vm, cls, name);
+    if is_property(&cattr).is_some() {
+        return None;
+    }
+    if let Some(a) = &cattr {
+        if user_descriptor(vm, a).is_some() {
+            return None;
+        }
+    }
+    if let Some(i) = inst.shape().index_of(name) {
+        return Some(AttrPlan::Slot(i));
+    }
+    match cattr? {
+        f @ Value::Func(_) if method => Some(AttrPlan::Method(f)),
+        Value::Func(_) | Value::Builtin(_) => None,
+        Value::Descr(d) => match d.d {
+            Descr::StaticMethod(f) => Some(AttrPlan::Plain(f)),
+            _ => None,
+        },
+        v => Some(AttrPlan::Plain(v)),
+    }
+}
+
+/// The slot a store of `name` to `inst` writes, when it is a plain store to an
+/// existing attribute (no `__setattr__`, property or data descriptor).
+pub fn jit_store_plan(vm: &Vm, inst: Gc<InstanceObj>, name: &str) -> Option<usize> {
+    let cls = inst.class;
+    cls.class.as_ref()?;
+    if lookup_special(vm, cls, "__setattr__").is_some() {
+        return None;
+    }
+    let cattr = class_lookup(vm, cls, name);
+    if is_property(&cattr).is_some() {
+        return None;
+    }
+    if let Some(a) = &cattr {
+        if user_descriptor(vm, a).is_some() {
+            return None;
+        }
+    }
+    inst.shape().index_of(name)
+}
+
 // -- Small helpers ------------------------------------------------------------------------
 
 /// Whether `v` is an instance of a user class (whose special methods must be consulted).
