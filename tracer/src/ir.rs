@@ -269,8 +269,10 @@ ir_ops! {
     SStore(1, true) -> Fixed(Ty::VOID), STORE, "Store a to slot `imm` (end of an iteration, for slots written before they are read).";
     GStore(1, true) -> Fixed(Ty::VOID), STORE, "Store a to the module global at address `imm` (written through immediately).";
     // Instances and cells (tvm_vm::classes::jit_layout).
-    GuardShape(1, true) -> Fixed(Ty::VOID), GUARD | LOAD, "Exit unless instance a has the shape whose pointer word is `imm`.";
-    GuardVersion(1, true) -> Fixed(Ty::VOID), GUARD | LOAD, "Exit unless the u64 at address `imm` (a class version) equals int a.";
+    // No trace instruction changes a shape or a class version, so these two guards
+    // CSE like pure ones (an earlier identical check still holds).
+    GuardShape(1, true) -> Fixed(Ty::VOID), GUARD, "Exit unless instance a has the shape whose pointer word is `imm`.";
+    GuardVersion(1, true) -> Fixed(Ty::VOID), GUARD, "Exit unless the u64 at address `imm` (a class version) equals int a.";
     SlotGet(1, true) -> Given, GUARD | LOAD, "Slot `imm` of instance a (its shape is guarded before); exit if the value's tag is not `ty`.";
     SlotSet(2, true) -> Fixed(Ty::VOID), STORE, "Slot `imm` of instance a = b (its shape is guarded before).";
     CellGet(1, false) -> Given, GUARD | LOAD, "The value in cell a; exit if its tag is not `ty` (an empty cell holds Undef).";

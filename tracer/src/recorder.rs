@@ -574,6 +574,17 @@ impl Recorder {
                     self.write(Reg(base.0 + 1), this);
                     return Ok(Step::Continue);
                 }
+                if let Value::Type(t) = o {
+                    let Some((v, binds)) = classes::jit_class_attr_plan(vm, t, name, true) else {
+                        nyi!("this method lookup on a class");
+                    };
+                    let rt = self.guard_class(vm, obj, t, pc)?;
+                    let callee = self.kval(v);
+                    let this = if binds { rt } else { self.kval(Value::Undef) };
+                    self.write(base, callee);
+                    self.write(Reg(base.0 + 1), this);
+                    return Ok(Step::Continue);
+                }
                 let Value::Module(m) = o else {
                     nyi!("method lookup on this type");
                 };
@@ -599,6 +610,9 @@ impl Recorder {
                 match f {
                     Value::Func(fo) if has_self => {
                         return self.inline_call(vm, fo, base, Reg(base.0 + 1), nargs + 1, dst, pc)
+                    }
+                    Value::Func(fo) => {
+                        return self.inline_call(vm, fo, base, Reg(base.0 + 2), nargs, dst, pc)
                     }
                     Value::Builtin(b)
                         if !has_self && b.owner.is_none() && b.name == "sqrt" && nargs == 1 =>
@@ -668,10 +682,19 @@ impl Recorder {
                 }
             }
             Op::LoadAttr { dst, obj, site } => {
+                let name = code.sites[site.0 as usize].name.as_str();
+                if let Value::Type(t) = self.val(vm, obj) {
+                    let Some((v, false)) = classes::jit_class_attr_plan(vm, t, name, false) else {
+                        nyi!("this attribute of a class");
+                    };
+                    self.guard_class(vm, obj, t, pc)?;
+                    let r = self.kval(v);
+                    self.write(dst, r);
+                    return Ok(Step::Continue);
+                }
                 let Value::Instance(inst) = self.val(vm, obj) else {
                     nyi!("attribute of this type");
                 };
-                let name = code.sites[site.0 as usize].name.as_str();
                 let Some(plan) = classes::jit_load_plan(vm, inst, name, false) else {
                     nyi!("this attribute of an instance");
                 };
@@ -1038,6 +1061,33 @@ impl Recorder {
         // The class keeps its shapes alive: the shape word stays unique.
         self.roots.push(Value::Type(inst.class));
         Ok(ro)
+    }
+
+    /// Guards that register `obj` holds class `t` and that its version is unchanged;
+    /// returns the class's IR value.
+    fn guard_class(
+        &mut self,
+        vm: &Vm,
+        obj: Reg,
+        t: tvm_vm::gc::Gc<tvm_vm::object::TypeObj>,
+        pc: usize,
+    ) -> Result<InsRef, AbortReason> {
+        let Some((addr, version)) = classes::version_guard(&t) else {
+            return Err(AbortReason::Nyi("builtin classes"));
+        };
+        let rt = self.read(vm, obj)?;
+        let tv = Value::Type(t);
+        let mut g = Ins::new(Opcode::GuardRef, Ty::VOID);
+        g.a = rt;
+        g.imm = crate::snapshot::payload_bits(&tv);
+        self.roots.push(tv);
+        self.guard(g, pc);
+        let v = self.kint(version);
+        let mut g = Ins::new(Opcode::GuardVersion, Ty::VOID);
+        g.a = v;
+        g.imm = addr;
+        self.guard(g, pc);
+        Ok(rt)
     }
 
     /// Slot `slot` of the instance `ro`, typed by its current value.

@@ -553,6 +553,31 @@ pub fn jit_load_plan(vm: &Vm, inst: Gc<InstanceObj>, name: &str, method: bool) -
     }
 }
 
+/// The plan for `C.name` on user class `t` (as `LoadMethod` when `method`): the value,
+/// and whether it binds to the class (a classmethod); valid while the class keeps its
+/// version. None for descriptors that run code and bound-method objects.
+pub fn jit_class_attr_plan(
+    vm: &Vm,
+    t: Gc<TypeObj>,
+    name: &str,
+    method: bool,
+) -> Option<(Value, bool)> {
+    t.class.as_ref()?;
+    let attr = class_lookup(vm, t, name)?;
+    if user_descriptor(vm, &attr).is_some() {
+        return None;
+    }
+    match attr {
+        Value::Descr(d) => match d.d {
+            Descr::StaticMethod(f) => Some((f, false)),
+            Descr::ClassMethod(f) if method => Some((f, true)),
+            Descr::Property { .. } => Some((attr, false)),
+            _ => None,
+        },
+        v => Some((v, false)),
+    }
+}
+
 /// The slot a store of `name` to `inst` writes, when it is a plain store to an
 /// existing attribute (no `__setattr__`, property or data descriptor).
 pub fn jit_store_plan(vm: &Vm, inst: Gc<InstanceObj>, name: &str) -> Option<usize> {
