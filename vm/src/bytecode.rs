@@ -287,6 +287,8 @@ define_ops! {
     /// `a += imm` (`a -= -imm` when `sub`): AddImm for ints and floats, `__iadd__` /
     /// `__isub__` for instances.
     InplaceAddImm { dst: Reg, a: Reg, imm: i32, sub: bool },
+    /// `dst = a @ b` (`__matmul__` / `__rmatmul__`; no builtin type implements it).
+    MatMul { dst: Reg, a: Reg, b: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);

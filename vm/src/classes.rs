@@ -2106,7 +2106,8 @@ impl BinOp {
     }
 }
 
-fn matmul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+/// `a @ b`.
+pub fn matmul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if let Some(r) = binary_op(vm, a, b, BinOp::MatMul)? {
         return Ok(r);
     }

@@ -2071,8 +2071,7 @@ fn binop(op: ast::Operator, inplace: bool, dst: Reg, a: Reg, b: Reg) -> Op {
         O::BitAnd => Op::BitAnd { dst, a, b },
         O::BitOr => Op::BitOr { dst, a, b },
         O::BitXor => Op::BitXor { dst, a, b },
-        // '@' has no builtin meaning; treated like an unsupported operand pair at run time.
-        O::MatMult => Op::Mul { dst, a, b },
+        O::MatMult => Op::MatMul { dst, a, b },
     }
 }
 

@@ -1808,6 +1808,9 @@ impl Vm {
                             set!(regs, dst, v);
                         }
                     },
+                    Op::MatMul { dst, a, b } => {
+                        binop_slow!(dst, a, b, crate::classes::matmul)
+                    }
                     Op::InplaceOp { dst, a, b, op } => {
                         if op == crate::classes::BinOp::Sub as u8 {
                             match (rr!(regs, a), rr!(regs, b)) {

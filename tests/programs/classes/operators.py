@@ -142,3 +142,18 @@ acc = V(0, 0)
 for i in range(300):
     acc = acc + V(i, -i) * 2 - V(1, 1)
 print(acc)
+
+
+# `@` calls __matmul__ / __rmatmul__.
+class M:
+    def __init__(self, v):
+        self.v = v
+
+    def __matmul__(self, o):
+        return ("matmul", self.v, o.v if isinstance(o, M) else o)
+
+    def __rmatmul__(self, o):
+        return ("rmatmul", o, self.v)
+
+
+print(M(1) @ M(2), M(3) @ 4, 5 @ M(6))
