@@ -68,6 +68,8 @@ pub struct ClassData {
     /// The MRO after the class itself.
     mro_tail: Vec<Gc<TypeObj>>,
     dict: UnsafeCell<HashMap<Rc<str>, Value>>,
+    /// The namespace's names in definition order (for `C.__dict__`).
+    order: UnsafeCell<Vec<Rc<str>>>,
     /// Changes whenever the namespace of this class or of a base changes.
     pub version: Cell<u64>,
     /// The empty shape new instances start with.
@@ -95,6 +97,24 @@ impl ClassData {
     fn dict(&self) -> &mut HashMap<Rc<str>, Value> {
         unsafe { &mut *self.dict.get() }
     }
+    #[allow(clippy::mut_from_ref)]
+    fn order(&self) -> &mut Vec<Rc<str>> {
+        unsafe { &mut *self.order.get() }
+    }
+    /// Sets a namespace entry (keeping the definition order).
+    fn set(&self, name: &str, v: Value) {
+        if self.dict().insert(Rc::from(name), v).is_none() {
+            self.order().push(Rc::from(name));
+        }
+    }
+    /// Removes a namespace entry; false if absent.
+    fn remove(&self, name: &str) -> bool {
+        if self.dict().remove(name).is_none() {
+            return false;
+        }
+        self.order().retain(|n| &**n != name);
+        true
+    }
     /// Everything the GC must see.
     pub fn trace(&self, out: &mut Vec<Value>) {
         out.extend(self.bases.iter().map(|t| Value::Type(*t)));
@@ -109,11 +129,17 @@ impl ClassData {
 }
 
 /// An instance: its class, a shape and one slot per attribute (see `shape.rs`).
+///
+/// *Dictionary mode*: once Python code asks for `obj.__dict__`, the attributes move
+/// to that (live) dict, the instance gets a fresh empty shape of its own, and the
+/// inline caches stop serving it (nothing is cached for an instance in this mode,
+/// since the dict can change behind the shape's back).
 pub struct InstanceObj {
     /// `type(obj)`.
     pub class: Gc<TypeObj>,
     shape: UnsafeCell<Rc<Shape>>,
     slots: UnsafeCell<Vec<Value>>,
+    dict: Cell<Option<Gc<DictObj>>>,
 }
 
 impl InstanceObj {
@@ -126,7 +152,13 @@ impl InstanceObj {
             class,
             shape: UnsafeCell::new(shape),
             slots: UnsafeCell::new(Vec::with_capacity(cap)),
+            dict: Cell::new(None),
         }
+    }
+    /// The attribute dict, in dictionary mode.
+    #[inline]
+    pub fn dict_mode(&self) -> Option<Gc<DictObj>> {
+        self.dict.get()
     }
     /// The current shape.
     #[inline(always)]
@@ -185,6 +217,9 @@ impl Trace for InstanceObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.push(Value::Type(self.class));
         out.extend_from_slice(self.slots());
+        if let Some(d) = self.dict.get() {
+            out.push(Value::Dict(d));
+        }
     }
     fn extra_size(&self) -> usize {
         self.slots().capacity() * 16
@@ -527,6 +562,9 @@ pub enum AttrPlan {
 pub fn jit_load_plan(vm: &Vm, inst: Gc<InstanceObj>, name: &str, method: bool) -> Option<AttrPlan> {
     let cls = inst.class;
     cls.class.as_ref()?;
+    if inst.dict_mode().is_some() {
+        return None;
+    }
     if name == "__class__" || name == "__dict__" {
         return None;
     }
@@ -583,6 +621,9 @@ pub fn jit_class_attr_plan(
 pub fn jit_store_plan(vm: &Vm, inst: Gc<InstanceObj>, name: &str) -> Option<usize> {
     let cls = inst.class;
     cls.class.as_ref()?;
+    if inst.dict_mode().is_some() {
+        return None;
+    }
     if lookup_special(vm, cls, "__setattr__").is_some() {
         return None;
     }
@@ -894,9 +935,12 @@ pub fn make_class(
             _ => None,
         })
         .unwrap_or(TypeKind::Object);
-    // The namespace.
+    // The namespace, in CPython's order: __module__, the body's names, then what
+    // type.__new__ adds.
     let mut dict: HashMap<Rc<str>, Value> = HashMap::new();
+    let mut order: Vec<Rc<str>> = vec![];
     let mut classcell = None;
+    let mut module = None;
     let entries: Vec<(Value, Value)> = ns.table().iter().map(|e| (e.key, e.value)).collect();
     for (k, v) in entries {
         let Value::Str(k) = k else { continue };
@@ -918,20 +962,34 @@ pub fn make_class(
                 *name.borrow_mut() = Some(key.to_string());
             }
         }
-        dict.insert(Rc::from(key), v);
+        if key == "__module__" {
+            module = Some(v);
+            continue;
+        }
+        if dict.insert(Rc::from(key), v).is_none() {
+            order.push(Rc::from(key));
+        }
     }
-    if !dict.contains_key("__module__") {
-        let m = vm.new_str("__main__");
-        dict.insert(Rc::from("__module__"), m);
-    }
+    let module = match module {
+        Some(m) => m,
+        None => vm.new_str("__main__"),
+    };
+    dict.insert(Rc::from("__module__"), module);
+    order.insert(0, Rc::from("__module__"));
     if dict.contains_key("__eq__") && !dict.contains_key("__hash__") {
         dict.insert(Rc::from("__hash__"), Value::None);
+        order.push(Rc::from("__hash__"));
+    }
+    if !dict.contains_key("__doc__") {
+        dict.insert(Rc::from("__doc__"), Value::None);
+        order.push(Rc::from("__doc__"));
     }
     let data = ClassData {
         qualname: qualname.to_string(),
         bases: bs.clone(),
         mro_tail: tail,
         dict: UnsafeCell::new(dict),
+        order: UnsafeCell::new(order),
         version: Cell::new(next_id()),
         shape_root: Shape::root(),
         size_hint: Cell::new(0),
@@ -1060,7 +1118,12 @@ fn instance_getattr(
     if let (Some(true), Some(a)) = (udesc, cattr) {
         return descr_get(vm, a, obj, cls);
     }
-    let cacheable = cls.class.is_some() && udesc.is_none();
+    let cacheable = cls.class.is_some() && udesc.is_none() && inst.dict_mode().is_none();
+    if let Some(d) = inst.dict_mode() {
+        if let Some(v) = dict_attr(d, name) {
+            return Ok(v);
+        }
+    }
     if let Some(i) = inst.shape().index_of(name) {
         if let (Some(site), true) = (site, cacheable) {
             fill(
@@ -1101,7 +1164,7 @@ fn instance_getattr(
         }
         return bind_to_instance(vm, attr, obj, cls);
     }
-    if name == "__dict__" {
+    if name == "__dict__" && cls.class.is_some() {
         return instance_dict(vm, inst);
     }
     getattr_fallback(vm, obj, cls, name)
@@ -1116,7 +1179,11 @@ fn getattr_fallback(vm: &mut Vm, obj: Value, cls: Gc<TypeObj>, name: &str) -> Py
     Err(no_attr_error(vm, &obj, name))
 }
 
+/// `obj.__dict__`: switches the instance to dictionary mode (see `InstanceObj`).
 fn instance_dict(vm: &mut Vm, inst: Gc<InstanceObj>) -> PyResult<Value> {
+    if let Some(d) = inst.dict_mode() {
+        return Ok(Value::Dict(d));
+    }
     let d = vm.new_dict();
     let names: Vec<Rc<str>> = inst.shape().names().to_vec();
     for (i, n) in names.iter().enumerate() {
@@ -1124,7 +1191,42 @@ fn instance_dict(vm: &mut Vm, inst: Gc<InstanceObj>) -> PyResult<Value> {
         let v = inst.slots()[i];
         crate::ops::dict_set(vm, d, k, v)?;
     }
+    inst.dict.set(Some(d));
+    inst.set_shape(Shape::root());
+    inst.slots().clear();
     Ok(Value::Dict(d))
+}
+
+/// The hash `StrObj::hash` gives `name`.
+fn str_hash(name: &str) -> i64 {
+    StrObj::new(name).hash()
+}
+
+/// Attribute `name` of an instance in dictionary mode.
+fn dict_attr(d: Gc<DictObj>, name: &str) -> Option<Value> {
+    d.table().get(
+        str_hash(name),
+        |k| matches!(k, Value::Str(s) if s.as_str() == name),
+    )
+}
+
+/// Deletes an instance attribute, in either mode; false if absent.
+fn inst_remove(vm: &mut Vm, inst: Gc<InstanceObj>, name: &str) -> PyResult<bool> {
+    match inst.dict_mode() {
+        Some(d) => {
+            let k = vm.new_str(name);
+            Ok(crate::ops::dict_remove(vm, d, k)?.is_some())
+        }
+        None => Ok(inst.remove(name)),
+    }
+}
+
+/// An instance attribute, in either mode.
+fn inst_attr(inst: &InstanceObj, name: &str) -> Option<Value> {
+    match inst.dict_mode() {
+        Some(d) => dict_attr(d, name),
+        None => inst.get(name),
+    }
 }
 
 fn exc_getattr(vm: &mut Vm, e: Gc<ExcObj>, name: &str) -> PyResult<Value> {
@@ -1179,6 +1281,22 @@ fn type_getattr(vm: &mut Vm, t: Gc<TypeObj>, name: &str) -> PyResult<Value> {
         "__module__" => vm.new_str(module_name(&t)),
         "__doc__" => Value::None,
         "__class__" => Value::Type(vm.types.get(TypeKind::Type)),
+        "__dict__" if t.class.is_some() => {
+            // A snapshot of the namespace (CPython's is a read-only live proxy).
+            let c = t.class.as_ref().expect("class");
+            let names: Vec<Rc<str>> = c.order().clone();
+            let d = vm.new_dict();
+            rooted(vm, &[Value::Dict(d)], |vm| {
+                for n in names {
+                    if let Some(v) = c.get(&n) {
+                        let k = vm.new_str(&*n);
+                        crate::ops::dict_set(vm, d, k, v)?;
+                    }
+                }
+                Ok(())
+            })?;
+            Value::Dict(d)
+        }
         "__mro__" => {
             let m: Vec<Value> = mro(t).into_iter().map(Value::Type).collect();
             vm.new_tuple(m)
@@ -1335,11 +1453,16 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
             }
             let udesc = cattr.as_ref().and_then(|a| user_descriptor(vm, a));
             if let (Some(data), Some(a)) = (udesc, cattr) {
-                if data || inst.shape().index_of(name).is_none() {
+                if data || inst_attr(&inst, name).is_none() {
                     return Ok(Some((descr_get(vm, a, obj, cls)?, Value::Undef)));
                 }
             }
-            let cacheable = cls.class.is_some() && udesc.is_none();
+            if let Some(d) = inst.dict_mode() {
+                if let Some(v) = dict_attr(d, name) {
+                    return Ok(Some((v, Value::Undef)));
+                }
+            }
+            let cacheable = cls.class.is_some() && udesc.is_none() && inst.dict_mode().is_none();
             let (key, ver) = (inst.shape().id, class_version(&cls));
             if let Some(i) = inst.shape().index_of(name) {
                 if cacheable {
@@ -1363,7 +1486,7 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                 }
                 return Ok(Some(r));
             }
-            if name == "__dict__" {
+            if name == "__dict__" && cls.class.is_some() {
                 return Ok(Some((instance_dict(vm, inst)?, Value::Undef)));
             }
             Ok(Some((getattr_fallback(vm, obj, cls, name)?, Value::Undef)))
@@ -1456,7 +1579,7 @@ pub fn setattr(
                     return Ok(true);
                 }
             }
-            generic_set(inst, name, v, site);
+            generic_set(vm, inst, name, v, site)?;
             Ok(true)
         }
         Value::Exc(e) => {
@@ -1484,7 +1607,7 @@ pub fn setattr(
                             }
                         }
                     }
-                    c.dict().insert(Rc::from(name), v);
+                    c.set(name, v);
                     bump_version(t);
                 }
                 None => {
@@ -1526,7 +1649,17 @@ fn exc_set(vm: &mut Vm, e: Gc<ExcObj>, name: &str, v: Value) -> PyResult<()> {
 }
 
 /// Stores an instance attribute without consulting the class (and fills the cache).
-fn generic_set(inst: Gc<InstanceObj>, name: &str, v: Value, site: Option<&Site>) {
+fn generic_set(
+    vm: &mut Vm,
+    inst: Gc<InstanceObj>,
+    name: &str,
+    v: Value,
+    site: Option<&Site>,
+) -> PyResult<()> {
+    if let Some(d) = inst.dict_mode() {
+        let k = vm.new_str(name);
+        return crate::ops::dict_set(vm, d, k, v);
+    }
     let (old_id, ver) = (inst.shape().id, class_version(&inst.class));
     let (slot, added) = inst.set(name, v);
     if let Some(site) = site {
@@ -1543,6 +1676,7 @@ fn generic_set(inst: Gc<InstanceObj>, name: &str, v: Value, site: Option<&Site>)
             fill(&site.store, old_id, ver, CK_STORE, slot, Value::None);
         }
     }
+    Ok(())
 }
 
 fn property_set(vm: &mut Vm, d: Gc<DescrObj>, obj: Value, v: Value) -> PyResult<()> {
@@ -1595,7 +1729,7 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<()> {
                     };
                 }
             }
-            if inst.remove(name) {
+            if inst_remove(vm, inst, name)? {
                 Ok(())
             } else {
                 Err(no_attr_error(vm, &obj, name))
@@ -1613,7 +1747,7 @@ pub fn delattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<()> {
         }
         Value::Type(t) => match &t.class {
             Some(c) => {
-                if c.dict().remove(name).is_none() {
+                if !c.remove(name) {
                     return Err(no_attr_error(vm, &obj, name));
                 }
                 bump_version(t);
@@ -2875,7 +3009,7 @@ fn obj_setattr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             if let Some(d) = is_property(&cattr) {
                 property_set(vm, d, args[0], args[2])?;
             } else {
-                generic_set(inst, &name, args[2], None);
+                generic_set(vm, inst, &name, args[2], None)?;
             }
         }
         Value::Exc(e) => exc_set(vm, e, &name, args[2])?,
@@ -2889,7 +3023,7 @@ fn obj_delattr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let name = name_arg(vm, args[1])?;
     match args[0] {
         Value::Instance(inst) if inst.class.class.is_some() => {
-            if !inst.remove(&name) {
+            if !inst_remove(vm, inst, &name)? {
                 return Err(no_attr_error(vm, &args[0], &name));
             }
         }
@@ -3011,6 +3145,23 @@ fn bi_hasattr(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
 }
 
+fn bi_vars(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    crate::builtins::no_kw(vm, "vars", kw)?;
+    if args.len() != 1 {
+        return Err(vm.err(
+            ExcType::NotImplementedError,
+            "vars() without an argument is not supported by tvm",
+        ));
+    }
+    match getattr_any(vm, args[0], "__dict__") {
+        Ok(d) => Ok(d),
+        Err(e) if err_is(vm, e, ExcType::AttributeError) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 fn bi_delattr(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     crate::builtins::no_kw(vm, "delattr", kw)?;
     crate::builtins::arity(vm, "delattr", args, 2, 2)?;
@@ -3027,6 +3178,7 @@ pub fn install(vm: &mut Vm) {
         ("setattr", bi_setattr),
         ("hasattr", bi_hasattr),
         ("delattr", bi_delattr),
+        ("vars", bi_vars),
     ];
     for &(name, f) in funcs {
         let v = vm.new_builtin(name, f);
