@@ -151,7 +151,6 @@ struct FnCompiler<'s, 'h> {
     consts: Vec<Value>,
     str_consts: HashMap<String, u32>,
     sites: Vec<Site>,
-    site_map: HashMap<String, u16>,
     children: Vec<Rc<Code>>,
     locals: HashMap<String, Reg>,
     varnames: Vec<String>,
@@ -204,7 +203,6 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             consts: vec![],
             str_consts: HashMap::new(),
             sites: vec![],
-            site_map: HashMap::new(),
             children: vec![],
             locals: HashMap::new(),
             varnames: vec![],
@@ -334,10 +332,16 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         crate::symtable::mangle(self.private.as_deref(), name)
     }
 
-    /// A new attribute site (one per occurrence, so each has its own inline cache).
+    /// A new attribute site (one per occurrence, so each has its own inline cache;
+    /// past 60000 sites in one code object, occurrences of a name share one).
     fn site(&mut self, name: &str) -> SiteId {
         let mangled = self.mangled(name);
         let name = mangled.as_str();
+        if self.sites.len() >= 60000 {
+            if let Some(i) = self.sites.iter().position(|s| s.name.as_str() == name) {
+                return SiteId(i as u16);
+            }
+        }
         let s = self.sites.len() as u16;
         let name_obj = match self.sh.name_strs.get(name) {
             Some(n) => *n,
@@ -348,7 +352,6 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             }
         };
         self.sites.push(Site::new(name_obj));
-        self.site_map.insert(name.to_string(), s);
         SiteId(s)
     }
 
