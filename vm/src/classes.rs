@@ -3287,6 +3287,28 @@ mod tests {
     }
 
     #[test]
+    fn jit_layout_finds_shape_slots_and_cell_value() {
+        let mut vm = Vm::new();
+        let a = class(&mut vm, "A", &[]).unwrap();
+        let l = jit_layout().expect("Vec is three words");
+        let inst = vm.heap.alloc(InstanceObj::new(a));
+        inst.set("x", Value::Int(7));
+        inst.set("y", Value::Int(9));
+        let cell = vm.heap.alloc(CellObj::new(Value::Int(5)));
+        let ib = inst.gc_header().as_ptr() as *const u8;
+        let cb = cell.gc_header().as_ptr() as *const u8;
+        // SAFETY: the offsets point at the shape word, the slots pointer and the value.
+        unsafe {
+            let shape = *(ib.add(l.inst_shape as usize) as *const i64);
+            assert_eq!(shape, shape_word(&inst));
+            let slots = *(ib.add(l.inst_slots as usize) as *const *const Value);
+            assert_eq!(slots, inst.slots().as_ptr());
+            let v = &*(cb.add(l.cell_value as usize) as *const Value);
+            assert!(matches!(v, Value::Int(5)));
+        }
+    }
+
+    #[test]
     fn version_bump_reaches_subclasses() {
         let mut vm = Vm::new();
         let a = class(&mut vm, "A", &[]).unwrap();
