@@ -103,6 +103,7 @@ pub(crate) fn lower(
         b,
         trace,
         layout: *layout,
+        objects: tvm_vm::classes::jit_layout(),
         regs,
         ctx,
         vals: SecondaryMap::with_capacity(trace.ins.len()),
@@ -127,6 +128,8 @@ struct Lower<'t, 'f> {
     b: FunctionBuilder<'f>,
     trace: &'t Trace,
     layout: RuntimeLayout,
+    /// Where instance and cell fields are (fixed by the vm crate; None if unknown).
+    objects: Option<tvm_vm::classes::JitLayout>,
     /// The `regs` argument: slot 0.
     regs: Value,
     /// The `ctx` argument: `*const TraceCtx`.
@@ -345,6 +348,50 @@ impl Lower<'_, '_> {
                 self.store_value(self.trace.get(ins.a).ty, a, base, 0);
                 None
             }
+            GuardShape => {
+                let a = self.value(ins.a, r)?;
+                let off = self.objects(r)?.inst_shape;
+                let shape = self.b.ins().load(types::I64, trusted(), a, off);
+                let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, shape, ins.imm);
+                self.exit_if(r, ins.snap, other)?;
+                None
+            }
+            GuardVersion => {
+                let a = self.value(ins.a, r)?;
+                let addr = self.b.ins().iconst(types::I64, ins.imm);
+                let v = self.b.ins().load(types::I64, trusted(), addr, 0);
+                let other = self.b.ins().icmp(IntCC::NotEqual, v, a);
+                self.exit_if(r, ins.snap, other)?;
+                None
+            }
+            SlotGet => {
+                let a = self.value(ins.a, r)?;
+                let off = self.objects(r)?.inst_slots;
+                let slots = self.b.ins().load(types::I64, trusted(), a, off);
+                let at = slot_offset(ins.imm).ok_or(invalid(r, "slot index out of range"))?;
+                Some(self.load_tagged(r, ins, slots, at)?)
+            }
+            SlotSet => {
+                let a = self.value(ins.a, r)?;
+                let v = self.value(ins.b, r)?;
+                let off = self.objects(r)?.inst_slots;
+                let slots = self.b.ins().load(types::I64, trusted(), a, off);
+                let at = slot_offset(ins.imm).ok_or(invalid(r, "slot index out of range"))?;
+                self.store_value(self.trace.get(ins.b).ty, v, slots, at);
+                None
+            }
+            CellGet => {
+                let a = self.value(ins.a, r)?;
+                let off = self.objects(r)?.cell_value;
+                Some(self.load_tagged(r, ins, a, off)?)
+            }
+            CellSet => {
+                let a = self.value(ins.a, r)?;
+                let v = self.value(ins.b, r)?;
+                let off = self.objects(r)?.cell_value;
+                self.store_value(self.trace.get(ins.b).ty, v, a, off);
+                None
+            }
         };
         if let Some(v) = v {
             if clif_type(ins.ty) != Some(self.b.func.dfg.value_type(v)) {
@@ -531,6 +578,12 @@ impl Lower<'_, '_> {
     }
 
     // -- Memory ---------------------------------------------------------------------
+
+    /// The instance/cell layout, for instruction `r` that needs it.
+    fn objects(&self, r: InsRef) -> Result<tvm_vm::classes::JitLayout, BackendError> {
+        self.objects
+            .ok_or(invalid(r, "the instance layout of this build is unknown"))
+    }
 
     /// Loads the `Value` at `base + off` after checking its tag is `ins.ty` (exit
     /// through `ins.snap` otherwise): SLoad, GLoad, ListGet.

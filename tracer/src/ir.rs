@@ -107,14 +107,19 @@ impl Ty {
             16 => "module",
             17 => "dictview",
             18 => "slice",
+            21 => "instance",
+            22 => "method",
+            23 => "cell",
+            25 => "descr",
             _ => "?",
         }
     }
 
     /// Parses a type name.
     pub fn from_name(s: &str) -> Option<Ty> {
-        (0u8..=18)
+        (0u8..=25)
             .map(Ty)
+            .filter(|t| t.name() != "?")
             .chain(std::iter::once(Ty::VOID))
             .find(|t| t.name() == s)
     }
@@ -263,6 +268,15 @@ ir_ops! {
     // Globals.
     SStore(1, true) -> Fixed(Ty::VOID), STORE, "Store a to slot `imm` (end of an iteration, for slots written before they are read).";
     GStore(1, true) -> Fixed(Ty::VOID), STORE, "Store a to the module global at address `imm` (written through immediately).";
+    // Instances and cells (tvm_vm::classes::jit_layout).
+    // No trace instruction changes a shape or a class version, so these two guards
+    // CSE like pure ones (an earlier identical check still holds).
+    GuardShape(1, true) -> Fixed(Ty::VOID), GUARD, "Exit unless instance a has the shape whose pointer word is `imm`.";
+    GuardVersion(1, true) -> Fixed(Ty::VOID), GUARD, "Exit unless the u64 at address `imm` (a class version) equals int a.";
+    SlotGet(1, true) -> Given, GUARD | LOAD, "Slot `imm` of instance a (its shape is guarded before); exit if the value's tag is not `ty`.";
+    SlotSet(2, true) -> Fixed(Ty::VOID), STORE, "Slot `imm` of instance a = b (its shape is guarded before).";
+    CellGet(1, false) -> Given, GUARD | LOAD, "The value in cell a; exit if its tag is not `ty` (an empty cell holds Undef).";
+    CellSet(2, false) -> Fixed(Ty::VOID), STORE, "Cell a's value = b.";
 }
 
 const _: () = assert!(Opcode::ALL.len() < 256);
@@ -391,7 +405,12 @@ fn fmt_imm(ins: &Ins, out: &mut String) {
             let f = f64::from_bits(ins.imm as u64);
             let _ = write!(out, " {:?}", f);
         }
-        Opcode::KRef | Opcode::GuardRef | Opcode::GStore | Opcode::GLoad => {
+        Opcode::KRef
+        | Opcode::GuardRef
+        | Opcode::GStore
+        | Opcode::GLoad
+        | Opcode::GuardShape
+        | Opcode::GuardVersion => {
             let _ = write!(out, " {:#x}", ins.imm);
         }
         _ => {

@@ -25,6 +25,7 @@ use crate::params::Params;
 use cranelift_entity::EntityRef;
 use std::rc::Rc;
 use tvm_vm::bytecode::{Code, Op, Reg};
+use tvm_vm::classes::{self, AttrPlan, InstanceObj};
 use tvm_vm::value::Value;
 use tvm_vm::Vm;
 
@@ -445,7 +446,7 @@ impl Recorder {
             Op::LShift { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::ShlOv, pc, "<< on non-ints")?
             }
-            Op::AddImm { dst, a, imm } => {
+            Op::AddImm { dst, a, imm } | Op::InplaceAddImm { dst, a, imm, .. } => {
                 let va = self.val(vm, a);
                 let ra = self.read(vm, a)?;
                 let r = match va {
@@ -463,6 +464,24 @@ impl Recorder {
                     _ => nyi!("+= on non-numbers"),
                 };
                 self.write(dst, r);
+            }
+            Op::InplaceOp { dst, a, b, op: k } => {
+                use tvm_vm::classes::BinOp as B;
+                match B::from_u8(k) {
+                    B::Sub => arith!(dst, a, b, Some(Opcode::SubOv), Opcode::FSub),
+                    B::FloorDiv => {
+                        self.int_only(vm, dst, a, b, Opcode::FloorDiv, pc, "// on non-ints")?
+                    }
+                    B::Mod => self.int_only(vm, dst, a, b, Opcode::Mod, pc, "% on non-ints")?,
+                    B::And => self.int_only(vm, dst, a, b, Opcode::BAnd, pc, "& on non-ints")?,
+                    B::Or => self.int_only(vm, dst, a, b, Opcode::BOr, pc, "| on non-ints")?,
+                    B::Xor => self.int_only(vm, dst, a, b, Opcode::BXor, pc, "^ on non-ints")?,
+                    B::RShift => self.int_only(vm, dst, a, b, Opcode::Shr, pc, ">> on non-ints")?,
+                    B::LShift => {
+                        self.int_only(vm, dst, a, b, Opcode::ShlOv, pc, "<< on non-ints")?
+                    }
+                    _ => nyi!("this in-place operator"),
+                }
             }
             Op::Neg { dst, src } => {
                 let v = self.val(vm, src);
@@ -540,6 +559,32 @@ impl Recorder {
             Op::LoadMethod { base, obj, site } => {
                 let o = self.val(vm, obj);
                 let name = code.sites[site.0 as usize].name.as_str();
+                if let Value::Instance(inst) = o {
+                    let Some(plan) = classes::jit_load_plan(vm, inst, name, true) else {
+                        nyi!("this method lookup on an instance");
+                    };
+                    let ro = self.guard_instance(vm, obj, inst, pc)?;
+                    let undef = self.kval(Value::Undef);
+                    let (callee, this) = match plan {
+                        AttrPlan::Slot(i) => (self.slot_get(ro, &inst, i, pc), undef),
+                        AttrPlan::Plain(v) => (self.kval(v), undef),
+                        AttrPlan::Method(f) => (self.kval(f), ro),
+                    };
+                    self.write(base, callee);
+                    self.write(Reg(base.0 + 1), this);
+                    return Ok(Step::Continue);
+                }
+                if let Value::Type(t) = o {
+                    let Some((v, binds)) = classes::jit_class_attr_plan(vm, t, name, true) else {
+                        nyi!("this method lookup on a class");
+                    };
+                    let rt = self.guard_class(vm, obj, t, pc)?;
+                    let callee = self.kval(v);
+                    let this = if binds { rt } else { self.kval(Value::Undef) };
+                    self.write(base, callee);
+                    self.write(Reg(base.0 + 1), this);
+                    return Ok(Step::Continue);
+                }
                 let Value::Module(m) = o else {
                     nyi!("method lookup on this type");
                 };
@@ -563,6 +608,12 @@ impl Recorder {
                 let f = self.val(vm, base);
                 let has_self = !matches!(self.val(vm, Reg(base.0 + 1)), Value::Undef);
                 match f {
+                    Value::Func(fo) if has_self => {
+                        return self.inline_call(vm, fo, base, Reg(base.0 + 1), nargs + 1, dst, pc)
+                    }
+                    Value::Func(fo) => {
+                        return self.inline_call(vm, fo, base, Reg(base.0 + 2), nargs, dst, pc)
+                    }
                     Value::Builtin(b)
                         if !has_self && b.owner.is_none() && b.name == "sqrt" && nargs == 1 =>
                     {
@@ -629,6 +680,72 @@ impl Recorder {
                     }
                     _ => nyi!("item assignment of this type"),
                 }
+            }
+            Op::LoadAttr { dst, obj, site } => {
+                let name = code.sites[site.0 as usize].name.as_str();
+                if let Value::Type(t) = self.val(vm, obj) {
+                    let Some((v, false)) = classes::jit_class_attr_plan(vm, t, name, false) else {
+                        nyi!("this attribute of a class");
+                    };
+                    self.guard_class(vm, obj, t, pc)?;
+                    let r = self.kval(v);
+                    self.write(dst, r);
+                    return Ok(Step::Continue);
+                }
+                let Value::Instance(inst) = self.val(vm, obj) else {
+                    nyi!("attribute of this type");
+                };
+                let Some(plan) = classes::jit_load_plan(vm, inst, name, false) else {
+                    nyi!("this attribute of an instance");
+                };
+                let ro = self.guard_instance(vm, obj, inst, pc)?;
+                let r = match plan {
+                    AttrPlan::Slot(i) => self.slot_get(ro, &inst, i, pc),
+                    AttrPlan::Plain(v) | AttrPlan::Method(v) => self.kval(v),
+                };
+                self.write(dst, r);
+            }
+            Op::StoreAttr { obj, site, src } => {
+                let Value::Instance(inst) = self.val(vm, obj) else {
+                    nyi!("attribute store on this type");
+                };
+                let name = code.sites[site.0 as usize].name.as_str();
+                let Some(slot) = classes::jit_store_plan(vm, inst, name) else {
+                    nyi!("this attribute store on an instance");
+                };
+                let ro = self.guard_instance(vm, obj, inst, pc)?;
+                let rv = self.read(vm, src)?;
+                let mut st = Ins::new(Opcode::SlotSet, Ty::VOID);
+                st.a = ro;
+                st.b = rv;
+                st.imm = slot as i64;
+                self.emit(st);
+            }
+            Op::LoadDeref { dst, cell } => {
+                let Value::Cell(c) = self.val(vm, cell) else {
+                    nyi!("LoadDeref without a cell");
+                };
+                let v = c.get();
+                if matches!(v, Value::Undef) || classes::jit_layout().is_none() {
+                    nyi!("an empty cell");
+                }
+                let rc = self.read(vm, cell)?;
+                let mut g = Ins::new(Opcode::CellGet, ty_of(&v));
+                g.a = rc;
+                let r = self.guard(g, pc);
+                self.write(dst, r);
+            }
+            Op::StoreDeref { cell, src } => {
+                if !matches!(self.val(vm, cell), Value::Cell(_)) || classes::jit_layout().is_none()
+                {
+                    nyi!("StoreDeref without a cell");
+                }
+                let rc = self.read(vm, cell)?;
+                let rv = self.read(vm, src)?;
+                let mut st = Ins::new(Opcode::CellSet, Ty::VOID);
+                st.a = rc;
+                st.b = rv;
+                self.emit(st);
             }
             other => return Err(AbortReason::Nyi(other.name())),
         }
@@ -829,52 +946,9 @@ impl Recorder {
         pc: usize,
     ) -> Result<Step, AbortReason> {
         let f = self.val(vm, func);
+        let _ = code;
         match f {
-            Value::Func(fo) => {
-                let callee = &fo.code;
-                if callee.generator {
-                    return Err(AbortReason::Nyi("call of a generator function"));
-                }
-                if nargs != callee.nparams || callee.nkwonly != 0 || callee.varargs || callee.varkw
-                {
-                    return Err(AbortReason::Nyi("call with defaults or keywords"));
-                }
-                if self.frames.len() > self.max_inline {
-                    return Err(AbortReason::InlineDepth);
-                }
-                if vm.frames.len() + 1 >= vm.recursion_limit {
-                    return Err(AbortReason::Recursion);
-                }
-                let rf = self.read(vm, func)?;
-                let mut g = Ins::new(Opcode::GuardRef, Ty::VOID);
-                g.a = rf;
-                g.imm = crate::snapshot::payload_bits(&f);
-                self.roots.push(f);
-                self.guard(g, pc);
-                for i in 0..nargs {
-                    self.read(vm, Reg(func.0 + 1 + i))?;
-                }
-                let base = self.frame().base + func.0 as u32 + 1;
-                let ret = self.frame().base + dst.0 as u32;
-                self.frames.last_mut().expect("frame").resume = pc as u32 + 1;
-                // The callee's other registers start unbound (locals) or None (temps),
-                // as the interpreter initialises them; exits must rebuild that.
-                let undef = self.kval(Value::Undef);
-                let none = self.kval(Value::None);
-                for r in nargs as usize..callee.nregs as usize {
-                    let v = if r < callee.nlocals() { undef } else { none };
-                    self.set_slot(base + r as u32, v);
-                }
-                self.frames.push(RecFrame {
-                    code: Rc::as_ptr(callee),
-                    base,
-                    ret,
-                    resume: 0,
-                });
-                self.max_depth = self.max_depth.max(self.frames.len() - 1);
-                let _ = code;
-                Ok(Step::Continue)
-            }
+            Value::Func(fo) => self.inline_call(vm, fo, func, Reg(func.0 + 1), nargs, dst, pc),
             Value::Builtin(b) if b.bound.is_none() && b.name == "len" && nargs == 1 => {
                 let rf = self.read(vm, func)?;
                 let mut g = Ins::new(Opcode::GuardRef, Ty::VOID);
@@ -896,6 +970,136 @@ impl Recorder {
             }
             _ => Err(AbortReason::Nyi("call of this callable")),
         }
+    }
+
+    /// Inlines a call of Python function `fo` (in register `func`) whose `nargs`
+    /// arguments start at register `first` (a method call passes `self` first).
+    #[allow(clippy::too_many_arguments)]
+    fn inline_call(
+        &mut self,
+        vm: &Vm,
+        fo: tvm_vm::gc::Gc<tvm_vm::object::FuncObj>,
+        func: Reg,
+        first: Reg,
+        nargs: u16,
+        dst: Reg,
+        pc: usize,
+    ) -> Result<Step, AbortReason> {
+        let f = Value::Func(fo);
+        let callee = &fo.code;
+        if callee.generator {
+            return Err(AbortReason::Nyi("call of a generator function"));
+        }
+        if nargs != callee.nparams || callee.nkwonly != 0 || callee.varargs || callee.varkw {
+            return Err(AbortReason::Nyi("call with defaults or keywords"));
+        }
+        if self.frames.len() > self.max_inline {
+            return Err(AbortReason::InlineDepth);
+        }
+        if vm.frames.len() + 1 >= vm.recursion_limit {
+            return Err(AbortReason::Recursion);
+        }
+        let rf = self.read(vm, func)?;
+        let mut g = Ins::new(Opcode::GuardRef, Ty::VOID);
+        g.a = rf;
+        g.imm = crate::snapshot::payload_bits(&f);
+        self.roots.push(f);
+        self.guard(g, pc);
+        for i in 0..nargs {
+            self.read(vm, Reg(first.0 + i))?;
+        }
+        let base = self.frame().base + first.0 as u32;
+        let ret = self.frame().base + dst.0 as u32;
+        self.frames.last_mut().expect("frame").resume = pc as u32 + 1;
+        // The callee's other registers start unbound (locals) or None (temps),
+        // as the interpreter initialises them; exits must rebuild that.
+        let undef = self.kval(Value::Undef);
+        let none = self.kval(Value::None);
+        for r in nargs as usize..callee.nregs as usize {
+            let v = if r < callee.nlocals() { undef } else { none };
+            self.set_slot(base + r as u32, v);
+        }
+        // A closure's cells are copied to the registers after its locals; the
+        // GuardRef on the function makes them constants.
+        for (i, cell) in fo.closure.iter().enumerate() {
+            let c = self.kval(*cell);
+            self.set_slot(base + (callee.nlocals() + i) as u32, c);
+        }
+        self.frames.push(RecFrame {
+            code: Rc::as_ptr(callee),
+            base,
+            ret,
+            resume: 0,
+        });
+        self.max_depth = self.max_depth.max(self.frames.len() - 1);
+        Ok(Step::Continue)
+    }
+
+    /// Guards that instance `inst` (in register `obj`) keeps its shape and its class
+    /// its version (the attribute plans of `tvm_vm::classes` depend on both);
+    /// returns the instance's IR value.
+    fn guard_instance(
+        &mut self,
+        vm: &Vm,
+        obj: Reg,
+        inst: tvm_vm::gc::Gc<InstanceObj>,
+        pc: usize,
+    ) -> Result<InsRef, AbortReason> {
+        if classes::jit_layout().is_none() {
+            return Err(AbortReason::Nyi("instances on this build"));
+        }
+        let Some((addr, version)) = classes::version_guard(&inst.class) else {
+            return Err(AbortReason::Nyi("instances of builtin classes"));
+        };
+        let ro = self.read(vm, obj)?;
+        let mut g = Ins::new(Opcode::GuardShape, Ty::VOID);
+        g.a = ro;
+        g.imm = classes::shape_word(&inst);
+        self.guard(g, pc);
+        let v = self.kint(version);
+        let mut g = Ins::new(Opcode::GuardVersion, Ty::VOID);
+        g.a = v;
+        g.imm = addr;
+        self.guard(g, pc);
+        // The class keeps its shapes alive: the shape word stays unique.
+        self.roots.push(Value::Type(inst.class));
+        Ok(ro)
+    }
+
+    /// Guards that register `obj` holds class `t` and that its version is unchanged;
+    /// returns the class's IR value.
+    fn guard_class(
+        &mut self,
+        vm: &Vm,
+        obj: Reg,
+        t: tvm_vm::gc::Gc<tvm_vm::object::TypeObj>,
+        pc: usize,
+    ) -> Result<InsRef, AbortReason> {
+        let Some((addr, version)) = classes::version_guard(&t) else {
+            return Err(AbortReason::Nyi("builtin classes"));
+        };
+        let rt = self.read(vm, obj)?;
+        let tv = Value::Type(t);
+        let mut g = Ins::new(Opcode::GuardRef, Ty::VOID);
+        g.a = rt;
+        g.imm = crate::snapshot::payload_bits(&tv);
+        self.roots.push(tv);
+        self.guard(g, pc);
+        let v = self.kint(version);
+        let mut g = Ins::new(Opcode::GuardVersion, Ty::VOID);
+        g.a = v;
+        g.imm = addr;
+        self.guard(g, pc);
+        Ok(rt)
+    }
+
+    /// Slot `slot` of the instance `ro`, typed by its current value.
+    fn slot_get(&mut self, ro: InsRef, inst: &InstanceObj, slot: usize, pc: usize) -> InsRef {
+        let cur = inst.slots().get(slot).copied().unwrap_or(Value::None);
+        let mut g = Ins::new(Opcode::SlotGet, ty_of(&cur));
+        g.a = ro;
+        g.imm = slot as i64;
+        self.guard(g, pc)
     }
 
     fn ret(&mut self, r: InsRef) -> Result<(), AbortReason> {

@@ -25,7 +25,8 @@
 //!   whose type is `void` have no name. The operands are the opcode's value operands
 //!   (`Opcode::operands().values` of them) followed by the immediate if it has one.
 //! - Immediates: `KFloat` takes a float (`1.5`, `-0.0`, `inf`, `NaN`, `1e300`); `KRef`,
-//!   `GuardRef`, `GStore` and `GLoad` print their immediate as hex (`0x1f`, a negative
+//!   `GuardRef`, `GStore`, `GLoad`, `GuardShape` and `GuardVersion` print their
+//!   immediate as hex (`0x1f`, a negative
 //!   i64 as its 64-bit two's complement); every other immediate is decimal. The parser
 //!   accepts decimal or `0x` hex for every integer immediate.
 //! - A snapshot line is `sN = FRAME* {SLOT: vN, ...}` with
@@ -451,7 +452,14 @@ mod tests {
                 | Opcode::FEq
                 | Opcode::FNe => [flt, flt, flt],
                 Opcode::Not | Opcode::GuardTrue | Opcode::GuardFalse => [bool_, bool_, bool_],
-                Opcode::RefEq | Opcode::GuardRef | Opcode::ListLen => [list, list, list],
+                Opcode::RefEq
+                | Opcode::GuardRef
+                | Opcode::ListLen
+                | Opcode::GuardShape
+                | Opcode::SlotGet
+                | Opcode::SlotSet
+                | Opcode::CellGet
+                | Opcode::CellSet => [list, list, list],
                 Opcode::ListGet | Opcode::ListSet => [list, int, int],
                 _ => [int, int, flt],
             };

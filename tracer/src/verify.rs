@@ -322,6 +322,9 @@ fn operand_kinds(op: Opcode) -> [Kind; 3] {
         ListLen => [List; 3],
         ListGet | ListSet => [List, Int, Any],
         SStore | GStore => [Any; 3],
+        GuardShape | SlotGet | CellGet => [Ref; 3],
+        GuardVersion => [Int; 3],
+        SlotSet | CellSet => [Ref, Any, Any],
     }
 }
 
@@ -401,6 +404,9 @@ pub fn verify(t: &Trace) -> Result<(), VerifyError> {
             Opcode::SLoad | Opcode::LoopParam | Opcode::SStore => Slot::try_from(ins.imm).is_ok(),
             // Addresses of module globals.
             Opcode::GLoad | Opcode::GStore => ins.imm != 0,
+            // A shape pointer word, the address of a class version, a slot index.
+            Opcode::GuardShape | Opcode::GuardVersion => ins.imm != 0,
+            Opcode::SlotGet | Opcode::SlotSet => (0..1 << 20).contains(&ins.imm),
             _ => true,
         };
         if !imm_ok {

@@ -75,10 +75,15 @@ pub fn arg_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
             ExcType::OverflowError,
             "Python int too large to convert to C ssize_t",
         )),
-        other => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
+        other => {
+            if let Some(i) = crate::classes::user_index(vm, other)? {
+                return arg_i64(vm, i);
+            }
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
     }
 }
 
@@ -86,11 +91,7 @@ pub fn arg_i64(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 /// Creates every builtin type object.
 pub fn make_types(heap: &mut Heap) -> Types {
-    let object = heap.alloc(TypeObj {
-        name: "object".into(),
-        kind: TypeKind::Object,
-        base: None,
-    });
+    let object = heap.alloc(TypeObj::builtin("object", TypeKind::Object, None));
     let mut by_kind = vec![(TypeKind::Object, object)];
     let simple = [
         (TypeKind::NoneType, "NoneType"),
@@ -112,24 +113,23 @@ pub fn make_types(heap: &mut Heap) -> Types {
         (TypeKind::Iterator, "iterator"),
         (TypeKind::DictView, "dict_keys"),
         (TypeKind::Generator, "generator"),
+        (TypeKind::Method, "method"),
+        (TypeKind::Cell, "cell"),
+        (TypeKind::StaticMethod, "staticmethod"),
+        (TypeKind::ClassMethod, "classmethod"),
+        (TypeKind::Property, "property"),
+        (TypeKind::Super, "super"),
+        (TypeKind::NotImplementedType, "NotImplementedType"),
     ];
     for (k, n) in simple {
-        let t = heap.alloc(TypeObj {
-            name: n.into(),
-            kind: k,
-            base: Some(object),
-        });
+        let t = heap.alloc(TypeObj::builtin(n, k, Some(object)));
         by_kind.push((k, t));
     }
     let int_t = by_kind
         .iter()
         .find(|(k, _)| *k == TypeKind::Int)
         .map(|(_, t)| *t);
-    let bool_t = heap.alloc(TypeObj {
-        name: "bool".into(),
-        kind: TypeKind::Bool,
-        base: int_t,
-    });
+    let bool_t = heap.alloc(TypeObj::builtin("bool", TypeKind::Bool, int_t));
     by_kind.push((TypeKind::Bool, bool_t));
     let mut exc: Vec<Gc<TypeObj>> = Vec::with_capacity(ExcType::ALL.len());
     for &e in ExcType::ALL {
@@ -138,11 +138,11 @@ pub fn make_types(heap: &mut Heap) -> Types {
             None => object,
         };
         debug_assert_eq!(exc.len(), e as usize);
-        exc.push(heap.alloc(TypeObj {
-            name: e.name().into(),
-            kind: TypeKind::Exception(e),
-            base: Some(base),
-        }));
+        exc.push(heap.alloc(TypeObj::builtin(
+            e.name(),
+            TypeKind::Exception(e),
+            Some(base),
+        )));
     }
     Types { by_kind, exc }
 }
@@ -172,6 +172,10 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
         Value::DictView(_) => TypeKind::DictView,
         Value::Slice(_) => TypeKind::Slice,
         Value::Gen(_) => TypeKind::Generator,
+        Value::Instance(i) => return i.class,
+        Value::BoundMethod(_) => TypeKind::Method,
+        Value::Cell(_) => TypeKind::Cell,
+        Value::Descr(d) => d.type_kind(),
     };
     vm.types.get(k)
 }
@@ -236,6 +240,7 @@ pub fn install(vm: &mut Vm) {
         vm.builtins.insert(e.name(), Value::Type(t));
     }
     crate::methods::install(vm);
+    crate::classes::install(vm);
 }
 
 /// Finds a builtin method of `obj`'s type.
@@ -299,6 +304,9 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.table().len(),
         Value::DictView(d) => d.dict.table().len(),
+        Value::Instance(_) | Value::Exc(_) if crate::classes::is_user(&v) => {
+            return crate::classes::user_len(vm, v)
+        }
         Value::Range(r) => match &r.big {
             None => r.len() as usize,
             Some(b) => {
@@ -339,7 +347,12 @@ fn bi_abs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 let r = num::abs(i);
                 Ok(vm.int(r))
             }
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", v.type_name()))),
+            None => {
+                if let Some(r) = crate::classes::unary_op(vm, v, "__abs__")? {
+                    return Ok(r);
+                }
+                Err(vm.type_error(format!("bad operand type for abs(): '{}'", v.type_name())))
+            }
         },
     }
 }
@@ -535,6 +548,9 @@ fn bi_divmod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         )
     };
     if !numeric(&a) || !numeric(&b) {
+        if let Some(r) = crate::classes::user_divmod(vm, a, b)? {
+            return Ok(r);
+        }
         return Err(vm.type_error(format!(
             "unsupported operand type(s) for divmod(): '{}' and '{}'",
             a.type_name(),
@@ -629,10 +645,20 @@ fn bi_round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                     Ok(vm.int(r))
                 }
             },
-            None => Err(vm.type_error(format!(
-                "type {} doesn't define __round__ method",
-                v.type_name()
-            ))),
+            None => {
+                let nd_arg = args
+                    .get(1)
+                    .copied()
+                    .or(kwarg(kw, "ndigits"))
+                    .filter(|v| !v.is_none());
+                if let Some(r) = crate::classes::user_round(vm, v, nd_arg)? {
+                    return Ok(r);
+                }
+                Err(vm.type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    v.type_name()
+                )))
+            }
         },
     }
 }
@@ -789,25 +815,30 @@ fn bi_sorted(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_any(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "any", kw)?;
     arity(vm, "any", args, 1, 1)?;
-    let it = ops::get_iter(vm, args[0])?;
-    while let Some(x) = ops::iter_next(vm, it)? {
-        if ops::truthy(vm, x)? {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    any_all(vm, args[0], true)
 }
 
 fn bi_all(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "all", kw)?;
     arity(vm, "all", args, 1, 1)?;
-    let it = ops::get_iter(vm, args[0])?;
-    while let Some(x) = ops::iter_next(vm, it)? {
-        if !ops::truthy(vm, x)? {
-            return Ok(Value::Bool(false));
+    any_all(vm, args[0], false)
+}
+
+/// `any` (stop at the first true item) or `all` (stop at the first false one).
+fn any_all(vm: &mut Vm, src: Value, stop_at: bool) -> PyResult<Value> {
+    let it = ops::get_iter(vm, src)?;
+    // `next` and truth may run Python code (and collect): root the iterator.
+    vm.temp_roots.push(Value::Iter(it));
+    let r = (|| {
+        while let Some(x) = ops::iter_next(vm, it)? {
+            if ops::truthy(vm, x)? == stop_at {
+                return Ok(Value::Bool(stop_at));
+            }
         }
-    }
-    Ok(Value::Bool(true))
+        Ok(Value::Bool(!stop_at))
+    })();
+    vm.temp_roots.pop();
+    r
 }
 
 fn bi_iter(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -816,12 +847,20 @@ fn bi_iter(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if let Value::Gen(_) = args[0] {
         return Ok(args[0]);
     }
+    if crate::classes::is_user(&args[0]) {
+        if let Some(it) = crate::classes::user_iter(vm, args[0])? {
+            return Ok(it);
+        }
+    }
     Ok(Value::Iter(ops::get_iter(vm, args[0])?))
 }
 
 fn bi_next(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "next", kw)?;
     arity(vm, "next", args, 1, 2)?;
+    if crate::classes::is_user(&args[0]) {
+        return crate::classes::user_next_builtin(vm, args[0], args.get(1).copied());
+    }
     let next = match args[0] {
         Value::Iter(it) => ops::iter_next(vm, it)?,
         Value::Gen(g) => match vm.gen_resume(g, Value::None, None)? {
@@ -869,6 +908,10 @@ fn bi_format(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn radix(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, spec: &str) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     arity(vm, name, args, 1, 1)?;
+    if let Some(i) = crate::classes::user_index(vm, args[0])? {
+        let s = format(vm, i, spec)?;
+        return Ok(vm.new_str(s));
+    }
     if int_ref(&args[0]).is_none() {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -904,10 +947,7 @@ fn bi_id(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bi_callable(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "callable", kw)?;
     arity(vm, "callable", args, 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args[0],
-        Value::Func(_) | Value::Builtin(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(crate::classes::is_callable(vm, &args[0])))
 }
 
 // -- format() and %-formatting ----------------------------------------------------------
@@ -915,6 +955,9 @@ fn bi_callable(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 /// `format(v, spec)`.
 pub fn format(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     use crate::format as f;
+    if let Some(s) = crate::classes::user_format(vm, v, spec)? {
+        return Ok(s);
+    }
     let type_name = v.type_name().to_string();
     let parse = |vm: &mut Vm| f::FormatSpec::parse(spec, &type_name).map_err(|e| vm.fmt_err(e));
     match v {
@@ -1107,10 +1150,15 @@ fn int_from_value(vm: &mut Vm, v: Value, base: Option<Value>) -> PyResult<Value>
             Ok(i) => Ok(vm.int(i)),
             Err(e) => Err(vm.num_err(e)),
         },
-        other => Err(vm.type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            other.type_name()
-        ))),
+        other => {
+            if let Some(i) = crate::classes::user_int(vm, other)? {
+                return Ok(i);
+            }
+            Err(vm.type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                other.type_name()
+            )))
+        }
     }
 }
 
@@ -1126,10 +1174,15 @@ fn float_from_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 Ok(f) => Ok(Value::Float(f)),
                 Err(e) => Err(vm.num_err(e)),
             },
-            None => Err(vm.type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                other.type_name()
-            ))),
+            None => {
+                if let Some(f) = crate::classes::user_float(vm, other)? {
+                    return Ok(f);
+                }
+                Err(vm.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    other.type_name()
+                )))
+            }
         },
     }
 }
@@ -1165,6 +1218,9 @@ fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
 
 /// Calls a type object: constructors of builtin types and exception classes.
 pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if t.class.is_some() {
+        return crate::classes::construct(vm, t, args, kw);
+    }
     match t.kind {
         TypeKind::Int => {
             only_kw(vm, "int", kw, &["base"])?;
@@ -1279,6 +1335,11 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Range => {
             no_kw(vm, "range", kw)?;
             arity(vm, "range", args, 1, 3)?;
+            let mut conv: Vec<Value> = Vec::with_capacity(args.len());
+            for a in args {
+                conv.push(crate::classes::user_index(vm, *a)?.unwrap_or(*a));
+            }
+            let args = &conv[..];
             for a in args {
                 if int_ref(a).is_none() {
                     return Err(vm.type_error(format!(
@@ -1318,12 +1379,19 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Type => {
             no_kw(vm, "type", kw)?;
+            if args.len() == 3 {
+                return crate::classes::type_new(vm, args);
+            }
             if args.len() != 1 {
                 return Err(vm.type_error("type() takes 1 or 3 arguments"));
             }
             Ok(Value::Type(type_of(vm, &args[0])))
         }
-        TypeKind::Object => Err(vm.type_error("object() instances are not supported by tvm yet")),
+        TypeKind::Object
+        | TypeKind::StaticMethod
+        | TypeKind::ClassMethod
+        | TypeKind::Property
+        | TypeKind::Super => crate::classes::call_builtin_type(vm, t, args, kw),
         TypeKind::Slice => {
             no_kw(vm, "slice", kw)?;
             arity(vm, "slice", args, 1, 3)?;
@@ -1420,20 +1488,19 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     IterState::Seq { seq: l, idx: 0 }
                 }
                 other => {
+                    if let Some(r) = crate::classes::user_reversed(vm, other)? {
+                        return Ok(r);
+                    }
                     return Err(
                         vm.type_error(format!("'{}' object is not reversible", other.type_name()))
-                    )
+                    );
                 }
             };
             Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
         }
         TypeKind::Exception(_) => {
             no_kw(vm, &t.name, kw)?;
-            let ty = t;
-            Ok(Value::Exc(
-                vm.heap
-                    .alloc(ExcObj::new(ty, args.to_vec().into_boxed_slice())),
-            ))
+            Ok(Value::Exc(vm.heap.alloc(ExcObj::new(t, args.to_vec()))))
         }
         _ => Err(vm.type_error(format!("cannot create '{}' instances", t.name))),
     }
@@ -1441,8 +1508,9 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
 
 /// The printed form of an uncaught exception's last line: `Type: message`.
 pub fn exc_line(vm: &mut Vm, e: PyErr) -> String {
-    let name = e.0.ty.name.clone();
-    let msg = repr::exc_str(vm, e.0).unwrap_or_else(|_| "<exception str() failed>".into());
+    let name = crate::classes::exc_type_display_name(&e.0.ty);
+    let msg =
+        crate::classes::exc_str(vm, e.0).unwrap_or_else(|_| "<exception str() failed>".into());
     if msg.is_empty() {
         name
     } else {

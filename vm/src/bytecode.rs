@@ -303,6 +303,37 @@ define_ops! {
     YieldFrom { dst: Reg, it: Reg },
     /// `dst = iter(src)` for `yield from` (a generator is its own iterator).
     YieldFromIter { dst: Reg, src: Reg },
+    // -- classes and closures
+    /// `reg = cell(reg)` when `wrap` (a captured parameter), else a new empty cell.
+    MakeCell { reg: Reg, wrap: bool },
+    /// `dst = cell.contents` of the cell in register `cell`; NameError or
+    /// UnboundLocalError when empty.
+    LoadDeref { dst: Reg, cell: Reg },
+    /// `cell.contents = src`.
+    StoreDeref { cell: Reg, src: Reg },
+    /// `del` of a captured variable (empties the cell; error if already empty).
+    DelDeref { cell: Reg },
+    /// Like MakeFunction; after the defaults, the registers hold the cells of the
+    /// child's free variables (`Code::freevars` order).
+    MakeClosure { dst: Reg, start: Reg, code: ConstId },
+    /// Class bodies: `dst = src` if bound, else global/builtin `g` (CPython's LOAD_NAME).
+    LoadClassLocal { dst: Reg, src: Reg, g: GlobalId },
+    /// Class bodies: `dst` = the namespace dict of this frame's bound named registers
+    /// (the `__class__` cell goes in as `__classcell__`).
+    ClassNamespace { dst: Reg },
+    /// `dst` = a new class named by the (name, qualname) tuple `consts[name]`, with the
+    /// namespace in `start` and `nbases` bases after it.
+    MakeClass { dst: Reg, start: Reg, nbases: u16, name: ConstId },
+    /// `del obj.<sites[site]>`.
+    DelAttr { obj: Reg, site: SiteId },
+    /// `dst = a op= b` for the operators without their own in-place opcode
+    /// (`op` is a `classes::BinOp`).
+    InplaceOp { dst: Reg, a: Reg, b: Reg, op: u8 },
+    /// `a += imm` (`a -= -imm` when `sub`): AddImm for ints and floats, `__iadd__` /
+    /// `__isub__` for instances.
+    InplaceAddImm { dst: Reg, a: Reg, imm: i32, sub: bool },
+    /// `dst = a @ b` (`__matmul__` / `__rmatmul__`; no builtin type implements it).
+    MatMul { dst: Reg, a: Reg, b: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);
@@ -344,12 +375,28 @@ impl LoopState {
     }
 }
 
-/// An attribute or method name site, with its inline cache.
+/// An attribute or method name site, with its inline caches.
 pub struct Site {
     /// The attribute name.
     pub name: Gc<StrObj>,
     /// Cached lookup: the receiver's type tag and the method found for it.
     pub cache: Cell<(u8, Value)>,
+    /// Loads from instances and classes (shape/version → slot or method; `classes.rs`).
+    pub load: Cell<crate::classes::AttrCache>,
+    /// Stores to instances (shape/version → slot or shape transition).
+    pub store: Cell<crate::classes::AttrCache>,
+}
+
+impl Site {
+    /// A site for attribute `name` with empty caches.
+    pub fn new(name: Gc<StrObj>) -> Site {
+        Site {
+            name,
+            cache: Cell::new((u8::MAX, Value::None)),
+            load: Cell::new(crate::classes::AttrCache::EMPTY),
+            store: Cell::new(crate::classes::AttrCache::EMPTY),
+        }
+    }
 }
 
 /// Names of a module's global slots (shared by all code objects of the module).
@@ -398,6 +445,9 @@ pub struct Code {
     pub kwdefault_params: Vec<usize>,
     /// Names of the local registers (parameters first).
     pub varnames: Vec<String>,
+    /// Names of the free variables: their cells are in the registers right after the
+    /// locals (`nlocals()..`), copied from the function's closure at each call.
+    pub freevars: Vec<String>,
     /// Per-loop JIT state: exact back-edge counters (never hashed) and traces.
     pub loops: Vec<LoopState>,
     /// Line of the `def` (or 1).
@@ -470,6 +520,16 @@ impl Code {
                 .collect();
             let _ = writeln!(out, "  locals: {}", vars.join(" "));
         }
+        if !self.freevars.is_empty() {
+            let n = self.varnames.len();
+            let vars: Vec<String> = self
+                .freevars
+                .iter()
+                .enumerate()
+                .map(|(i, v)| format!("r{}={v}", n + i))
+                .collect();
+            let _ = writeln!(out, "  free: {}", vars.join(" "));
+        }
         let lines: Vec<&str> = self.source.lines().collect();
         let mut last_line = 0;
         for (pc, op) in self.ops.iter().enumerate() {
@@ -510,7 +570,8 @@ impl Code {
             }
             Op::LoadMethod { site, .. }
             | Op::LoadAttr { site, .. }
-            | Op::StoreAttr { site, .. } => self
+            | Op::StoreAttr { site, .. }
+            | Op::DelAttr { site, .. } => self
                 .sites
                 .get(site.0 as usize)
                 .map(|s| s.name.as_str().to_string()),

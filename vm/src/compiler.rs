@@ -18,10 +18,10 @@ use crate::bytecode::*;
 use crate::gc::Heap;
 use crate::object::{StrObj, TupleObj};
 use crate::parser::{self, ast, LineIndex, Ranged, TextRange};
+use crate::symtable::{Binding, ScopeId, ScopeKind, SymTable};
 use crate::value::Value;
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 use num_traits::ToPrimitive;
-use std::cell::Cell;
 use std::rc::Rc;
 
 /// Why a program could not be compiled.
@@ -64,14 +64,27 @@ pub fn compile_module(
     if let Some(report) = crate::traceback::tokenizer_limit_error(filename, source) {
         return Err(CompileError::TooDeep(report));
     }
+    let lines = LineIndex::new(source);
+    let sym = SymTable::build(&module).map_err(|(msg, r)| match msg.as_str() {
+        crate::symtable::TOO_DEEP => CompileError::TooDeep(
+            "RecursionError: maximum recursion depth exceeded during compilation\n".into(),
+        ),
+        crate::symtable::PARSER_OVERFLOW => CompileError::TooDeep("MemoryError\n".into()),
+        _ => CompileError::Syntax {
+            msg,
+            loc: lines.loc(r),
+        },
+    })?;
     let mut shared = Shared {
         filename: Rc::from(filename),
         source: Rc::from(source),
-        lines: LineIndex::new(source),
+        lines,
         globals,
         global_slots: HashMap::new(),
         heap,
         depth: 1,
+        sym,
+        name_strs: HashMap::new(),
     };
     {
         let names = shared.globals.names.borrow();
@@ -80,6 +93,7 @@ pub fn compile_module(
         }
     }
     let mut c = FnCompiler::new(&mut shared, "<module>".into(), "<module>".into(), true, 1);
+    c.scope = 0;
     c.stmts(&module)?;
     let end = TextRange::default();
     c.emit(Op::ReturnNone {}, end);
@@ -96,16 +110,20 @@ struct Shared<'h> {
     heap: &'h mut Heap,
     /// Nesting depth of the statement/expression being compiled (the module is 1).
     depth: u32,
+    /// Scopes and name resolution (`symtable.rs`).
+    sym: SymTable,
+    /// Attribute-name strings shared by the sites of this module.
+    name_strs: HashMap<String, crate::gc::Gc<StrObj>>,
 }
 
 /// CPython 3.11 raises RecursionError while compiling an AST nested deeper than
 /// this (its recursion limit, 1000, times COMPILER_STACK_FRAME_SCALE, 3, plus the
 /// frames already active). It also bounds the compiler's own recursion.
-const MAX_AST_DEPTH: u32 = 3001;
+pub(crate) const MAX_AST_DEPTH: u32 = 3001;
 
 /// CPython's parser gives up (MemoryError) on this many nested unary operators
 /// (its MAXSTACK of 6000 parser levels, less those above the first operator).
-const MAX_UNARY_CHAIN: usize = 5968;
+pub(crate) const MAX_UNARY_CHAIN: usize = 5968;
 
 impl Shared<'_> {
     fn global(&mut self, name: &str) -> GlobalId {
@@ -118,6 +136,25 @@ impl Shared<'_> {
         self.global_slots.insert(name.to_string(), g);
         GlobalId(g)
     }
+}
+
+/// Where a name lives, for loads and stores.
+#[derive(Clone, Copy, Debug)]
+enum NameLoc {
+    /// A local in a register.
+    Reg(Reg),
+    /// A cell (captured local or free variable) in a register.
+    Cell(Reg),
+    /// A class-body name: a register, falling back to the global when unbound.
+    ClassLocal(Reg),
+    /// A module global (or builtin).
+    Global,
+}
+
+/// The body of a function (`def`) or lambda.
+enum FnBody<'a> {
+    Stmts(&'a [ast::Stmt]),
+    Expr(&'a ast::Expr),
 }
 
 /// What `break`/`continue` inside a loop jump to.
@@ -141,15 +178,26 @@ struct FnCompiler<'s, 'h> {
     consts: Vec<Value>,
     str_consts: HashMap<String, u32>,
     sites: Vec<Site>,
-    site_map: HashMap<String, u16>,
     children: Vec<Rc<Code>>,
     locals: HashMap<String, Reg>,
     varnames: Vec<String>,
-    declared_global: HashSet<String>,
-    /// Locals of enclosing functions (closures are not supported yet).
-    enclosing: Vec<HashSet<String>>,
+    /// This code's scope in the symbol table.
+    scope: ScopeId,
+    /// Compiling a class body (its names are class locals, see `NameLoc::ClassLocal`).
+    is_class: bool,
+    /// Free variables: the registers holding their cells (after the locals).
+    free_regs: HashMap<String, Reg>,
+    freevars: Vec<String>,
     /// Comprehension variables shadowing outer names.
     shadows: Vec<(String, Reg)>,
+    /// Inline comprehensions being compiled: their scope and where their shadows start.
+    comp_stack: Vec<(ScopeId, usize)>,
+    /// Shadow registers that hold cells (comprehension variables a lambda captures).
+    cell_shadows: Vec<Reg>,
+    /// The first parameter (zero-argument `super()` passes it).
+    first_param: Option<String>,
+    /// The innermost enclosing class name (private names are mangled with it).
+    private: Option<String>,
     next_reg: u16,
     max_reg: u16,
     loops: Vec<LoopCtx>,
@@ -216,13 +264,18 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             consts: vec![],
             str_consts: HashMap::new(),
             sites: vec![],
-            site_map: HashMap::new(),
             children: vec![],
             locals: HashMap::new(),
             varnames: vec![],
-            declared_global: HashSet::new(),
-            enclosing: vec![],
+            scope: 0,
+            is_class: false,
+            free_regs: HashMap::new(),
+            freevars: vec![],
             shadows: vec![],
+            comp_stack: vec![],
+            cell_shadows: vec![],
+            first_param: None,
+            private: None,
             next_reg: 0,
             max_reg: 0,
             loops: vec![],
@@ -254,6 +307,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             ndefaults,
             kwdefault_params: kwdefs,
             varnames: self.varnames,
+            freevars: self.freevars,
             loops: (0..self.nloops).map(|_| LoopState::new(u32::MAX)).collect(),
             first_line: self.first_line,
             globals: self.sh.globals.clone(),
@@ -342,17 +396,31 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         k
     }
 
+    /// `name` after private name mangling (`__x` in class `C` is `_C__x`).
+    fn mangled(&self, name: &str) -> String {
+        crate::symtable::mangle(self.private.as_deref(), name)
+    }
+
+    /// A new attribute site (one per occurrence, so each has its own inline cache;
+    /// past 60000 sites in one code object, occurrences of a name share one).
     fn site(&mut self, name: &str) -> SiteId {
-        if let Some(&s) = self.site_map.get(name) {
-            return SiteId(s);
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
+        if self.sites.len() >= 60000 {
+            if let Some(i) = self.sites.iter().position(|s| s.name.as_str() == name) {
+                return SiteId(i as u16);
+            }
         }
         let s = self.sites.len() as u16;
-        let name_obj = self.sh.heap.alloc(StrObj::new(name));
-        self.sites.push(Site {
-            name: name_obj,
-            cache: Cell::new((u8::MAX, Value::None)),
-        });
-        self.site_map.insert(name.to_string(), s);
+        let name_obj = match self.sh.name_strs.get(name) {
+            Some(n) => *n,
+            None => {
+                let n = self.sh.heap.alloc(StrObj::new(name));
+                self.sh.name_strs.insert(name.to_string(), n);
+                n
+            }
+        };
+        self.sites.push(Site::new(name_obj));
         SiteId(s)
     }
 
@@ -363,14 +431,75 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     // -- Scopes -----------------------------------------------------------------------
 
+    /// The plain register of a local name (None for globals, cells, class locals).
     fn resolve(&self, name: &str) -> Option<Reg> {
-        if let Some((_, r)) = self.shadows.iter().rev().find(|(n, _)| n == name) {
-            return Some(*r);
+        match self.name_loc(name) {
+            NameLoc::Reg(r) => Some(r),
+            _ => None,
         }
-        if self.is_module || self.declared_global.contains(name) {
-            return None;
+    }
+
+    /// Where `name` lives here (see `symtable.rs`).
+    fn name_loc(&self, name: &str) -> NameLoc {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
+        let sym = &self.sh.sym;
+        let mut via_comp = false;
+        for &(comp, mark) in self.comp_stack.iter().rev() {
+            match sym.scopes[comp].binding(name) {
+                Some(Binding::Local | Binding::Cell) => {
+                    return match self.shadows[mark..].iter().rev().find(|(n, _)| n == name) {
+                        Some(&(_, r)) if self.cell_shadows.contains(&r) => NameLoc::Cell(r),
+                        Some(&(_, r)) => NameLoc::Reg(r),
+                        None => NameLoc::Global,
+                    };
+                }
+                Some(Binding::GlobalExplicit | Binding::GlobalImplicit) => return NameLoc::Global,
+                Some(Binding::Free) => via_comp = true,
+                None => {}
+            }
         }
-        self.locals.get(name).copied()
+        if self.is_module {
+            return NameLoc::Global;
+        }
+        if self.is_class && via_comp {
+            return match self.free_regs.get(name) {
+                Some(&r) => NameLoc::Cell(r),
+                None => NameLoc::Global,
+            };
+        }
+        match sym.scopes[self.scope].binding(name) {
+            Some(Binding::Local) => match self.locals.get(name) {
+                Some(&r) if self.is_class => NameLoc::ClassLocal(r),
+                Some(&r) => NameLoc::Reg(r),
+                None => NameLoc::Global,
+            },
+            Some(Binding::Cell) => match self.locals.get(name) {
+                Some(&r) => NameLoc::Cell(r),
+                None => NameLoc::Global,
+            },
+            Some(Binding::Free) => match self.free_regs.get(name) {
+                Some(&r) => NameLoc::Cell(r),
+                None => NameLoc::Global,
+            },
+            _ => NameLoc::Global,
+        }
+    }
+
+    /// The register holding the cell of `name`, for building a closure.
+    fn cell_reg(&self, name: &str) -> Option<Reg> {
+        if let NameLoc::Cell(r) = self.name_loc(name) {
+            return Some(r);
+        }
+        if self.is_class {
+            if let Some(&r) = self.free_regs.get(name) {
+                return Some(r);
+            }
+            if name == "__class__" {
+                return self.locals.get(name).copied();
+            }
+        }
+        None
     }
 
     fn add_local(&mut self, name: &str) -> Reg {
@@ -515,7 +644,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             }
             S::Pass(_) => {}
             S::Return(r) => {
-                if self.is_module {
+                if self.is_module || self.is_class {
                     return self.syntax_error("'return' outside function", r.range);
                 }
                 match &r.value {
@@ -542,7 +671,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             }
             S::FunctionDef(f) => self.function_def(f)?,
             S::Global(_) => {}
-            S::Nonlocal(n) => return unsupported("the 'nonlocal' statement", self.line(n.range)),
+            S::Nonlocal(_) => {}
             S::Delete(d) => {
                 for t in &d.targets {
                     self.delete(t)?;
@@ -621,7 +750,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     self.store_name(bind, dst, i.range);
                 }
             }
-            S::ClassDef(_) => return unsupported("the 'class' statement", line),
+            S::ClassDef(c) => self.class_def(c)?,
             S::Try(t) => self.try_stmt(t)?,
             S::TryStar(_) => return unsupported("'except*'", line),
             S::With(w) => self.with_stmt(&w.items, &w.body, w.range)?,
@@ -1008,15 +1137,52 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     }
 
     fn store_name(&mut self, name: &str, src: Reg, r: TextRange) {
-        match self.resolve(name) {
-            Some(dst) => {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
+        match self.name_loc(name) {
+            NameLoc::Reg(dst) | NameLoc::ClassLocal(dst) => {
                 if dst != src {
                     self.emit(Op::Move { dst, src }, r);
                 }
             }
-            None => {
+            NameLoc::Cell(cell) => {
+                self.emit(Op::StoreDeref { cell, src }, r);
+            }
+            NameLoc::Global => {
                 let g = self.sh.global(name);
                 self.emit(Op::StoreGlobal { g, src }, r);
+            }
+        }
+    }
+
+    /// Loads a name into `dst` (or a fresh register / the local's own register).
+    fn load_name(&mut self, name: &str, dst: Option<Reg>, range: TextRange) -> Reg {
+        let mangled = self.mangled(name);
+        let name = mangled.as_str();
+        match self.name_loc(name) {
+            NameLoc::Reg(r) => match dst {
+                Some(d) if d != r => {
+                    self.emit(Op::Move { dst: d, src: r }, range);
+                    d
+                }
+                _ => r,
+            },
+            NameLoc::Cell(cell) => {
+                let d = self.dst(dst);
+                self.emit(Op::LoadDeref { dst: d, cell }, range);
+                d
+            }
+            NameLoc::ClassLocal(src) => {
+                let d = self.dst(dst);
+                let g = self.sh.global(name);
+                self.emit(Op::LoadClassLocal { dst: d, src, g }, range);
+                d
+            }
+            NameLoc::Global => {
+                let d = self.dst(dst);
+                let g = self.sh.global(name);
+                self.emit(Op::LoadGlobal { dst: d, g }, range);
+                d
             }
         }
     }
@@ -1104,12 +1270,16 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     fn delete(&mut self, t: &ast::Expr) -> CResult<()> {
         use ast::Expr as E;
         match t {
-            E::Name(n) => match self.resolve(n.id.as_str()) {
-                Some(reg) => {
+            E::Name(n) => match self.name_loc(n.id.as_str()) {
+                NameLoc::Reg(reg) | NameLoc::ClassLocal(reg) => {
                     self.emit(Op::DelLocal { reg }, n.range);
                 }
-                None => {
-                    let g = self.sh.global(n.id.as_str());
+                NameLoc::Cell(cell) => {
+                    self.emit(Op::DelDeref { cell }, n.range);
+                }
+                NameLoc::Global => {
+                    let name = self.mangled(n.id.as_str());
+                    let g = self.sh.global(&name);
                     self.emit(Op::DelGlobal { g }, n.range);
                 }
             },
@@ -1128,7 +1298,11 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     self.delete(e)?;
                 }
             }
-            E::Attribute(a) => return unsupported("deleting attributes", self.line(a.range)),
+            E::Attribute(a) => {
+                let obj = self.expr(&a.value, None)?;
+                let site = self.site(a.attr.as_str());
+                self.emit(Op::DelAttr { obj, site }, a.range);
+            }
             other => return self.syntax_error("cannot delete expression", other.range()),
         }
         Ok(())
@@ -1142,20 +1316,29 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 if let (Some(dst), Some(imm)) =
                     (self.resolve(n.id.as_str()), small_imm(op, &a.value))
                 {
-                    self.emit(Op::AddImm { dst, a: dst, imm }, a.range);
+                    let sub = matches!(op, ast::Operator::Sub);
+                    self.emit(
+                        Op::InplaceAddImm {
+                            dst,
+                            a: dst,
+                            imm,
+                            sub,
+                        },
+                        a.range,
+                    );
                     return Ok(());
                 }
-                let rhs = self.expr(&a.value, None)?;
                 match self.resolve(n.id.as_str()) {
                     Some(dst) => {
+                        let rhs = self.expr(&a.value, None)?;
                         self.emit(binop(op, true, dst, dst, rhs), a.range);
                     }
                     None => {
-                        let g = self.sh.global(n.id.as_str());
                         let t = self.temp();
-                        self.emit(Op::LoadGlobal { dst: t, g }, n.range);
+                        self.load_name(n.id.as_str(), Some(t), n.range);
+                        let rhs = self.expr(&a.value, None)?;
                         self.emit(binop(op, true, t, t, rhs), a.range);
-                        self.emit(Op::StoreGlobal { g, src: t }, a.range);
+                        self.store_name(n.id.as_str(), t, a.range);
                     }
                 }
             }
@@ -1254,10 +1437,88 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     fn function_def(&mut self, f: &ast::StmtFunctionDef) -> CResult<()> {
         let line = self.line(f.range);
-        if !f.decorator_list.is_empty() {
-            return unsupported("decorators", line);
+        // Decorators are evaluated first, top to bottom, and applied bottom-up.
+        let decos = self.eval_decorators(&f.decorator_list)?;
+        let name = f.name.as_str().to_string();
+        let scope = self.sh.sym.scope_of(f).expect("function scope");
+        let func = self.make_function(
+            &f.args,
+            FnBody::Stmts(&f.body),
+            name.clone(),
+            scope,
+            f.range,
+            line,
+        )?;
+        let dst = self.apply_decorators(&decos, &f.decorator_list, func);
+        self.store_name(&name, dst, f.range);
+        Ok(())
+    }
+
+    /// The qualified name of a function or class defined here.
+    fn child_qualname(&self, name: &str) -> String {
+        let mut base = if self.is_module {
+            String::new()
+        } else if self.is_class {
+            format!("{}.", self.qualname)
+        } else {
+            format!("{}.<locals>.", self.qualname)
+        };
+        // Inside inline comprehensions, as if they were the functions CPython makes
+        // of them: `f.<locals>.<listcomp>.<lambda>`.
+        for _ in &self.comp_stack {
+            base.push_str("<listcomp>.");
         }
-        let args = &f.args;
+        base + name
+    }
+
+    /// Evaluates decorator expressions into fresh registers.
+    fn eval_decorators(&mut self, decos: &[ast::Expr]) -> CResult<Vec<Reg>> {
+        let mut out = Vec::with_capacity(decos.len());
+        for d in decos {
+            let t = self.temp();
+            self.expr(d, Some(t))?;
+            out.push(t);
+        }
+        Ok(out)
+    }
+
+    /// Calls the decorators in `regs` on `value`, innermost (last) first.
+    fn apply_decorators(&mut self, regs: &[Reg], exprs: &[ast::Expr], value: Reg) -> Reg {
+        let mut cur = value;
+        for (d, e) in regs.iter().zip(exprs.iter()).rev() {
+            let base = self.temps(2);
+            self.emit(Op::Move { dst: base, src: *d }, e.range());
+            self.emit(
+                Op::Move {
+                    dst: Reg(base.0 + 1),
+                    src: cur,
+                },
+                e.range(),
+            );
+            self.emit(
+                Op::Call {
+                    func: base,
+                    nargs: 1,
+                    dst: base,
+                },
+                e.range(),
+            );
+            cur = base;
+        }
+        cur
+    }
+
+    /// Compiles a function or lambda body and emits the code that makes the function
+    /// (defaults evaluated here, closure cells collected); returns its register.
+    fn make_function(
+        &mut self,
+        args: &ast::Arguments,
+        body: FnBody,
+        name: String,
+        scope: ScopeId,
+        range: TextRange,
+        line: u32,
+    ) -> CResult<Reg> {
         // Defaults are evaluated in the defining scope, into consecutive registers.
         let pos: Vec<&ast::ArgWithDefault> =
             args.posonlyargs.iter().chain(args.args.iter()).collect();
@@ -1280,21 +1541,14 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         }
 
         // Compile the body.
-        let name = f.name.as_str().to_string();
-        let qualname = if self.is_module {
-            name.clone()
-        } else {
-            format!("{}.<locals>.{}", self.qualname, name)
-        };
-        let mut enclosing = self.enclosing.clone();
-        if !self.is_module {
-            enclosing.push(self.locals.keys().cloned().collect());
-        }
+        let qualname = self.child_qualname(&name);
         let code = {
-            let mut c = FnCompiler::new(self.sh, name.clone(), qualname, false, line);
-            c.enclosing = enclosing;
+            let private = self.private.clone();
+            let mut c = FnCompiler::new(self.sh, name, qualname, false, line);
+            c.private = private;
             for p in pos.iter().copied().chain(args.kwonlyargs.iter()) {
-                let pname = p.def.arg.as_str();
+                let pname_m = c.mangled(p.def.arg.as_str());
+                let pname = pname_m.as_str();
                 if c.locals.contains_key(pname) {
                     return c.syntax_error(
                         &format!("duplicate argument '{pname}' in function definition"),
@@ -1304,7 +1558,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 c.add_local(pname);
             }
             for p in args.vararg.iter().chain(args.kwarg.iter()) {
-                let pname = p.arg.as_str();
+                let pname_m = c.mangled(p.arg.as_str());
+                let pname = pname_m.as_str();
                 if c.locals.contains_key(pname) {
                     return c.syntax_error(
                         &format!("duplicate argument '{pname}' in function definition"),
@@ -1313,9 +1568,18 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }
                 c.add_local(pname);
             }
-            scan_scope(&f.body, &mut c)?;
-            c.stmts(&f.body)?;
-            c.emit(Op::ReturnNone {}, TextRange::default());
+            c.first_param = pos.first().map(|p| c.mangled(p.def.arg.as_str()));
+            c.setup_scope(scope, range);
+            match body {
+                FnBody::Stmts(b) => {
+                    c.stmts(b)?;
+                    c.emit(Op::ReturnNone {}, TextRange::default());
+                }
+                FnBody::Expr(e) => {
+                    let r = c.expr(e, None)?;
+                    c.emit(Op::Return { src: r }, e.range());
+                }
+            }
             let kwdefs = kw_defaults.iter().map(|(i, _)| *i).collect();
             let mut code = c.finish(
                 pos.len() as u16,
@@ -1327,11 +1591,156 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             code.varkw = args.kwarg.is_some();
             code
         };
+        self.emit_make_function(code, start, range)
+    }
+
+    /// Emits MakeFunction (or MakeClosure, collecting the cells of the code's free
+    /// variables after the defaults, which start at `start`).
+    fn emit_make_function(&mut self, code: Code, start: Reg, range: TextRange) -> CResult<Reg> {
+        let freevars = code.freevars.clone();
         self.children.push(Rc::new(code));
         let code = ConstId(self.children.len() as u32 - 1);
+        if freevars.is_empty() {
+            let dst = self.temp();
+            self.emit(Op::MakeFunction { dst, start, code }, range);
+            return Ok(dst);
+        }
+        let cells = self.temps(freevars.len() as u16);
+        for (i, name) in freevars.iter().enumerate() {
+            let Some(src) = self.cell_reg(name) else {
+                return unsupported(
+                    format!("capturing '{name}' here (no cell found)"),
+                    self.line(range),
+                );
+            };
+            self.emit(
+                Op::Move {
+                    dst: Reg(cells.0 + i as u16),
+                    src,
+                },
+                range,
+            );
+        }
         let dst = self.temp();
-        self.emit(Op::MakeFunction { dst, start, code }, f.range);
-        self.store_name(&name, dst, f.range);
+        self.emit(Op::MakeClosure { dst, start, code }, range);
+        Ok(dst)
+    }
+
+    /// Gives a new code object its scope: registers for its locals (after the
+    /// parameters, already added), then one per free variable; cells for captured
+    /// locals are created first thing.
+    fn setup_scope(&mut self, scope: ScopeId, range: TextRange) {
+        self.scope = scope;
+        let sc = &self.sh.sym.scopes[scope];
+        self.is_class = sc.kind == ScopeKind::Class;
+        let needs_class_cell = sc.needs_class_cell;
+        let names: Vec<(String, bool, bool)> = sc
+            .order
+            .iter()
+            .filter_map(|n| match sc.binding(n) {
+                Some(Binding::Local) => Some((n.clone(), false, false)),
+                Some(Binding::Cell) => Some((n.clone(), true, sc.is_param(n))),
+                _ => None,
+            })
+            .collect();
+        let frees = sc.freevars.clone();
+        for (n, _, _) in &names {
+            self.add_local(n);
+        }
+        if self.is_class && needs_class_cell {
+            self.add_local("__class__");
+        }
+        for n in frees {
+            let r = Reg(self.next_reg);
+            self.next_reg += 1;
+            self.free_regs.insert(n.clone(), r);
+            self.freevars.push(n);
+        }
+        self.max_reg = self.max_reg.max(self.next_reg);
+        for (n, is_cell, is_param) in &names {
+            if *is_cell {
+                let reg = self.locals[n.as_str()];
+                self.emit(
+                    Op::MakeCell {
+                        reg,
+                        wrap: *is_param,
+                    },
+                    range,
+                );
+            }
+        }
+        if self.is_class && needs_class_cell {
+            let reg = self.locals["__class__"];
+            self.emit(Op::MakeCell { reg, wrap: false }, range);
+        }
+    }
+
+    fn class_def(&mut self, c: &ast::StmtClassDef) -> CResult<()> {
+        let line = self.line(c.range);
+        if !c.keywords.is_empty() {
+            return unsupported("class keyword arguments (metaclass=...)", line);
+        }
+        if c.bases.iter().any(|b| matches!(b, ast::Expr::Starred(_))) {
+            return unsupported("'*' unpacking in class bases", line);
+        }
+        let decos = self.eval_decorators(&c.decorator_list)?;
+        let name = c.name.as_str().to_string();
+        let qualname = self.child_qualname(&name);
+        let scope = self.sh.sym.scope_of(c).expect("class scope");
+        // [namespace, base0, base1, ...]
+        let nb = c.bases.len() as u16;
+        let start = self.temps(1 + nb);
+        for (i, b) in c.bases.iter().enumerate() {
+            self.expr(b, Some(Reg(start.0 + 1 + i as u16)))?;
+        }
+        let code = {
+            let mut cc = FnCompiler::new(self.sh, name.clone(), qualname.clone(), false, line);
+            cc.private = Some(name.clone());
+            cc.setup_scope(scope, c.range);
+            if let Some(ast::Stmt::Expr(e)) = c.body.first() {
+                if let ast::Expr::Constant(k) = &*e.value {
+                    if matches!(k.value, ast::Constant::Str(_)) {
+                        let t = cc.temp();
+                        cc.expr(&e.value, Some(t))?;
+                        cc.store_name("__doc__", t, e.range);
+                    }
+                }
+            }
+            cc.stmts(&c.body)?;
+            let t = cc.temp();
+            cc.emit(Op::ClassNamespace { dst: t }, c.range);
+            cc.emit(Op::Return { src: t }, c.range);
+            cc.finish(0, 0, 0, vec![])
+        };
+        let fstart = Reg(self.next_reg);
+        let body = self.emit_make_function(code, fstart, c.range)?;
+        self.emit(
+            Op::Call {
+                func: body,
+                nargs: 0,
+                dst: start,
+            },
+            c.range,
+        );
+        let names = vec![
+            Value::Str(self.sh.heap.alloc(StrObj::new(name.as_str()))),
+            Value::Str(self.sh.heap.alloc(StrObj::new(qualname.as_str()))),
+        ];
+        let t = self.sh.heap.alloc(TupleObj {
+            items: names.into_boxed_slice(),
+        });
+        let k = self.konst(Value::Tuple(t));
+        self.emit(
+            Op::MakeClass {
+                dst: start,
+                start,
+                nbases: nb,
+                name: k,
+            },
+            c.range,
+        );
+        let dst = self.apply_decorators(&decos, &c.decorator_list, start);
+        self.store_name(&name, dst, c.range);
         Ok(())
     }
 
@@ -1422,34 +1831,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         use ast::Expr as E;
         let range = e.range();
         match e {
-            E::Name(n) => {
-                let name = n.id.as_str();
-                if let Some(r) = self.resolve(name) {
-                    return Ok(match dst {
-                        Some(d) if d != r => {
-                            self.emit(Op::Move { dst: d, src: r }, range);
-                            d
-                        }
-                        _ => r,
-                    });
-                }
-                if !self.is_module
-                    && self.enclosing.iter().any(|s| s.contains(name))
-                    && !self.declared_global.contains(name)
-                {
-                    return unsupported(
-                        format!(
-                            "closures (nested function '{}' uses '{}' of an enclosing function)",
-                            self.name, name
-                        ),
-                        self.line(range),
-                    );
-                }
-                let d = self.dst(dst);
-                let g = self.sh.global(name);
-                self.emit(Op::LoadGlobal { dst: d, g }, range);
-                Ok(d)
-            }
+            E::Name(n) => Ok(self.load_name(n.id.as_str(), dst, range)),
             E::Constant(c) => {
                 let d = self.dst(dst);
                 self.constant(&c.value, d, range)?;
@@ -1681,7 +2063,25 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             E::ListComp(lc) => self.list_comp(lc, dst),
             E::Slice(_) => unsupported("slices outside subscripts", self.line(range)),
             E::Starred(_) => unsupported("starred expressions", self.line(range)),
-            E::Lambda(_) => unsupported("lambda", self.line(range)),
+            E::Lambda(l) => {
+                let scope = self.sh.sym.scope_of(l).expect("lambda scope");
+                let line = self.line(range);
+                let floor = self.next_reg;
+                let r = self.make_function(
+                    &l.args,
+                    FnBody::Expr(&l.body),
+                    "<lambda>".into(),
+                    scope,
+                    range,
+                    line,
+                )?;
+                self.next_reg = floor;
+                let d = self.dst(dst);
+                if d != r {
+                    self.emit(Op::Move { dst: d, src: r }, range);
+                }
+                Ok(d)
+            }
             E::Set(_) => unsupported("set displays", self.line(range)),
             E::SetComp(_) => unsupported("set comprehensions", self.line(range)),
             E::DictComp(_) => unsupported("dict comprehensions", self.line(range)),
@@ -1866,6 +2266,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     fn call(&mut self, c: &ast::ExprCall, dst: Option<Reg>) -> CResult<Reg> {
         let range = c.range;
+        if let Some(r) = self.zero_arg_super(c, dst)? {
+            return Ok(r);
+        }
         if c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
             || c.keywords.iter().any(|k| k.arg.is_none())
         {
@@ -1892,12 +2295,15 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let (base, first_arg) = if let ast::Expr::Attribute(a) = &*c.func {
             let base = self.temps(2);
             let obj = self.expr(&a.value, Some(Reg(base.0 + 1)))?;
+            // Temporaries of the receiver expression are dead now.
+            self.next_reg = base.0 + 2;
             let site = self.site(a.attr.as_str());
             self.emit(Op::LoadMethod { base, obj, site }, a.range);
             (base, base.0 + 2)
         } else {
             let base = self.temp();
             self.expr(&c.func, Some(base))?;
+            self.next_reg = base.0 + 1;
             (base, base.0 + 1)
         };
         let is_method = first_arg == base.0 + 2;
@@ -2099,6 +2505,48 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         Ok(())
     }
 
+    /// `super()` in a method becomes `super(__class__, <first argument>)`, the way
+    /// CPython's zero-argument super finds them (the `__class__` cell and the frame's
+    /// first local).
+    fn zero_arg_super(&mut self, c: &ast::ExprCall, dst: Option<Reg>) -> CResult<Option<Reg>> {
+        let ast::Expr::Name(n) = &*c.func else {
+            return Ok(None);
+        };
+        if n.id.as_str() != "super" || !c.args.is_empty() || !c.keywords.is_empty() {
+            return Ok(None);
+        }
+        if !matches!(self.name_loc("super"), NameLoc::Global) {
+            return Ok(None);
+        }
+        let (NameLoc::Cell(class_cell), Some(first)) =
+            (self.name_loc("__class__"), self.first_param.clone())
+        else {
+            return Ok(None);
+        };
+        let floor = self.next_reg;
+        let base = self.temps(3);
+        self.load_name("super", Some(base), n.range);
+        self.emit(
+            Op::LoadDeref {
+                dst: Reg(base.0 + 1),
+                cell: class_cell,
+            },
+            c.range,
+        );
+        self.load_name(&first, Some(Reg(base.0 + 2)), c.range);
+        self.next_reg = floor;
+        let d = self.dst(dst);
+        self.emit(
+            Op::Call {
+                func: base,
+                nargs: 2,
+                dst: d,
+            },
+            c.range,
+        );
+        Ok(Some(d))
+    }
+
     fn fstring(
         &mut self,
         values: &[ast::Expr],
@@ -2181,8 +2629,13 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             range,
         );
         let shadow_mark = self.shadows.len();
-        self.comp_level(lc, 0, result)?;
+        let cells_mark = self.cell_shadows.len();
+        let comps = self.comp_stack.len();
+        let r = self.comp_level(lc, 0, result);
         self.shadows.truncate(shadow_mark);
+        self.cell_shadows.truncate(cells_mark);
+        self.comp_stack.truncate(comps);
+        r?;
         Ok(self.move_to(result, dst, range))
     }
 
@@ -2205,6 +2658,33 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         }
         let base = self.temps(3);
         let src = self.expr(&gen.iter, None)?;
+        if level == 0 {
+            // The first iterable is evaluated in the enclosing scope; the rest of the
+            // comprehension in its own.
+            let scope = self.sh.sym.scope_of(lc).expect("comprehension scope");
+            self.comp_stack.push((scope, self.shadows.len()));
+        }
+        // Bind the target names to fresh registers; a variable a lambda captures is
+        // a cell, made once per evaluation of the comprehension (as CPython's
+        // comprehension function makes it once per call).
+        let comp_scope = self.comp_stack.last().expect("comprehension").0;
+        let mut names = vec![];
+        collect_target_names(&gen.target, &mut names);
+        for n in names {
+            let n = self.mangled(&n);
+            let r = self.temp();
+            if self.sh.sym.scopes[comp_scope].binding(&n) == Some(Binding::Cell) {
+                self.cell_shadows.push(r);
+                self.emit(
+                    Op::MakeCell {
+                        reg: r,
+                        wrap: false,
+                    },
+                    gen.iter.range(),
+                );
+            }
+            self.shadows.push((n, r));
+        }
         let prep = self.emit(
             Op::ForPrep {
                 base,
@@ -2215,13 +2695,6 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         );
         let dst = self.temp();
         let body = self.here();
-        // Bind the target names to fresh registers.
-        let mut names = vec![];
-        collect_target_names(&gen.target, &mut names);
-        for n in names {
-            let r = self.temp();
-            self.shadows.push((n, r));
-        }
         self.store(&gen.target, dst)?;
         let mut skips = vec![];
         for cond in &gen.ifs {
@@ -2280,10 +2753,32 @@ fn small_imm(op: ast::Operator, e: &ast::Expr) -> Option<i32> {
 }
 
 fn binop(op: ast::Operator, inplace: bool, dst: Reg, a: Reg, b: Reg) -> Op {
+    use crate::classes::BinOp as B;
     use ast::Operator as O;
+    if inplace {
+        let k = match op {
+            O::Add => return Op::InplaceAdd { dst, a, b },
+            O::Mult => return Op::InplaceMul { dst, a, b },
+            O::Sub => B::Sub,
+            O::Div => B::TrueDiv,
+            O::FloorDiv => B::FloorDiv,
+            O::Mod => B::Mod,
+            O::Pow => B::Pow,
+            O::LShift => B::LShift,
+            O::RShift => B::RShift,
+            O::BitAnd => B::And,
+            O::BitOr => B::Or,
+            O::BitXor => B::Xor,
+            O::MatMult => B::MatMul,
+        };
+        return Op::InplaceOp {
+            dst,
+            a,
+            b,
+            op: k as u8,
+        };
+    }
     match op {
-        O::Add if inplace => Op::InplaceAdd { dst, a, b },
-        O::Mult if inplace => Op::InplaceMul { dst, a, b },
         O::Add => Op::Add { dst, a, b },
         O::Sub => Op::Sub { dst, a, b },
         O::Mult => Op::Mul { dst, a, b },
@@ -2296,8 +2791,7 @@ fn binop(op: ast::Operator, inplace: bool, dst: Reg, a: Reg, b: Reg) -> Op {
         O::BitAnd => Op::BitAnd { dst, a, b },
         O::BitOr => Op::BitOr { dst, a, b },
         O::BitXor => Op::BitXor { dst, a, b },
-        // '@' has no builtin meaning; treated like an unsupported operand pair at run time.
-        O::MatMult => Op::Mul { dst, a, b },
+        O::MatMult => Op::MatMul { dst, a, b },
     }
 }
 
@@ -2337,149 +2831,4 @@ fn const_tuple(elts: &[ast::Expr]) -> Option<ast::Constant> {
         return None;
     }
     Some(ast::Constant::Tuple(out))
-}
-
-// -- Scope analysis ---------------------------------------------------------------------
-
-/// Finds the names a function body binds and its `global` declarations.
-fn scan_scope(body: &[ast::Stmt], c: &mut FnCompiler) -> CResult<()> {
-    let mut assigned: Vec<String> = vec![];
-    let mut globals: Vec<(String, TextRange)> = vec![];
-    scan_stmts(body, &mut assigned, &mut globals);
-    for (g, r) in &globals {
-        if c.locals.contains_key(g.as_str()) && (c.locals[g.as_str()].0 as usize) < c.varnames.len()
-        {
-            return c.syntax_error(&format!("name '{g}' is parameter and global"), *r);
-        }
-        c.declared_global.insert(g.clone());
-    }
-    for name in assigned {
-        if !c.declared_global.contains(name.as_str()) {
-            c.add_local(&name);
-        }
-    }
-    Ok(())
-}
-
-fn scan_stmts(body: &[ast::Stmt], out: &mut Vec<String>, globals: &mut Vec<(String, TextRange)>) {
-    for s in body {
-        scan_stmt(s, out, globals);
-    }
-}
-
-fn bind(name: &str, out: &mut Vec<String>) {
-    if !out.iter().any(|n| n == name) {
-        out.push(name.to_string());
-    }
-}
-
-fn scan_target(t: &ast::Expr, out: &mut Vec<String>) {
-    match t {
-        ast::Expr::Name(n) => bind(n.id.as_str(), out),
-        ast::Expr::Tuple(ast::ExprTuple { elts, .. })
-        | ast::Expr::List(ast::ExprList { elts, .. }) => {
-            for e in elts {
-                scan_target(e, out);
-            }
-        }
-        ast::Expr::Starred(s) => scan_target(&s.value, out),
-        _ => {}
-    }
-}
-
-fn scan_stmt(s: &ast::Stmt, out: &mut Vec<String>, globals: &mut Vec<(String, TextRange)>) {
-    use ast::Stmt as S;
-    match s {
-        S::Assign(a) => {
-            for t in &a.targets {
-                scan_target(t, out);
-            }
-            scan_walrus(&a.value, out);
-        }
-        S::AugAssign(a) => scan_target(&a.target, out),
-        S::AnnAssign(a) => scan_target(&a.target, out),
-        S::For(f) => {
-            scan_target(&f.target, out);
-            scan_stmts(&f.body, out, globals);
-            scan_stmts(&f.orelse, out, globals);
-        }
-        S::While(w) => {
-            scan_walrus(&w.test, out);
-            scan_stmts(&w.body, out, globals);
-            scan_stmts(&w.orelse, out, globals);
-        }
-        S::If(i) => {
-            scan_walrus(&i.test, out);
-            scan_stmts(&i.body, out, globals);
-            scan_stmts(&i.orelse, out, globals);
-        }
-        S::With(w) => {
-            for item in &w.items {
-                if let Some(v) = &item.optional_vars {
-                    scan_target(v, out);
-                }
-            }
-            scan_stmts(&w.body, out, globals);
-        }
-        S::Try(t) => {
-            scan_stmts(&t.body, out, globals);
-            for h in &t.handlers {
-                let ast::ExceptHandler::ExceptHandler(h) = h;
-                if let Some(n) = &h.name {
-                    bind(n.as_str(), out);
-                }
-                scan_stmts(&h.body, out, globals);
-            }
-            scan_stmts(&t.orelse, out, globals);
-            scan_stmts(&t.finalbody, out, globals);
-        }
-        S::FunctionDef(f) => bind(f.name.as_str(), out),
-        S::ClassDef(c) => bind(c.name.as_str(), out),
-        S::Delete(d) => {
-            for t in &d.targets {
-                scan_target(t, out);
-            }
-        }
-        S::Import(i) => {
-            for a in &i.names {
-                let n = a
-                    .asname
-                    .as_ref()
-                    .map(|x| x.as_str())
-                    .unwrap_or_else(|| a.name.as_str().split('.').next().unwrap_or(""));
-                bind(n, out);
-            }
-        }
-        S::ImportFrom(i) => {
-            for a in &i.names {
-                bind(
-                    a.asname
-                        .as_ref()
-                        .map(|x| x.as_str())
-                        .unwrap_or(a.name.as_str()),
-                    out,
-                );
-            }
-        }
-        S::Global(g) => {
-            for n in &g.names {
-                globals.push((n.to_string(), g.range));
-            }
-        }
-        S::Expr(e) => scan_walrus(&e.value, out),
-        S::Return(r) => {
-            if let Some(v) = &r.value {
-                scan_walrus(v, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// `(x := ...)` binds `x` in the enclosing function.
-fn scan_walrus(e: &ast::Expr, out: &mut Vec<String>) {
-    if let ast::Expr::NamedExpr(n) = e {
-        scan_target(&n.target, out);
-        scan_walrus(&n.value, out);
-    }
 }

@@ -98,6 +98,9 @@ pub struct Vm {
     pub empty_tuple: Value,
     /// The recursion limit (frames).
     pub recursion_limit: usize,
+    /// Recursion depth used by native calls that CPython counts like a frame
+    /// (calling a class or a callable instance: `classes.rs`).
+    pub native_depth: usize,
     /// Buffered stdout.
     pub out: std::io::BufWriter<std::io::Stdout>,
     /// Objects being repr'd (to print `[...]` for cycles).
@@ -228,6 +231,7 @@ impl Vm {
             char_cache,
             empty_tuple,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            native_depth: 0,
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             repr_stack: vec![],
             methods: HashMap::new(),
@@ -316,7 +320,7 @@ impl Vm {
     /// A new exception of a builtin class with the given args.
     pub fn err_args(&mut self, ty: ExcType, args: Vec<Value>) -> PyErr {
         let t = self.types.exc[ty as usize];
-        PyErr(self.heap.alloc(ExcObj::new(t, args.into_boxed_slice())))
+        PyErr(self.heap.alloc(ExcObj::new(t, args)))
     }
     /// `TypeError(msg)`.
     pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
@@ -514,9 +518,12 @@ impl Vm {
             }
             Value::Builtin(b) => self.call_builtin(b, args, kw),
             Value::Type(t) => builtins::call_type(self, t, args, kw),
-            other => {
-                Err(self.type_error(format!("'{}' object is not callable", other.type_name())))
-            }
+            other => match crate::classes::call(self, other, args, kw) {
+                Some(r) => r,
+                None => {
+                    Err(self.type_error(format!("'{}' object is not callable", other.type_name())))
+                }
+            },
         }
     }
 
@@ -543,7 +550,7 @@ impl Vm {
         ret: usize,
     ) -> PyResult<()> {
         let code = &func.code;
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() + self.native_depth >= self.recursion_limit {
             return Err(self.err(ExcType::RecursionError, "maximum recursion depth exceeded"));
         }
         let nregs = code.nregs as usize;
@@ -565,7 +572,13 @@ impl Vm {
         } else {
             self.bind_args(func, base, npos, kw)?;
         }
+        if !func.closure.is_empty() {
+            // The closure's cells go to the registers after the locals (see classes.rs).
+            let at = base + code.nlocals();
+            self.stack[at..at + func.closure.len()].copy_from_slice(&func.closure);
+        }
         if code.generator {
+            // The registers (cells included) become the generator's.
             let regs = self.stack[base..base + nregs].to_vec();
             let g = self
                 .heap
@@ -945,6 +958,26 @@ impl Vm {
             e.0.pos_hint.set(find_name_in(&code.source, *loc, &name));
         }
         e
+    }
+
+    /// The error for reading an empty cell in register `r`: UnboundLocalError for a
+    /// local of this function, NameError for a free variable.
+    fn unbound_deref(&mut self, code: &Code, r: Reg, pc: usize) -> PyErr {
+        let nlocals = code.nlocals();
+        if r.i() >= nlocals && r.i() < nlocals + code.freevars.len() {
+            let name = code.freevars[r.i() - nlocals].clone();
+            let e = self.err(
+                ExcType::NameError,
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            );
+            if let Some(loc) = code.locs.get(pc.wrapping_sub(1)) {
+                e.0.pos_hint.set(find_name_in(&code.source, *loc, &name));
+            }
+            return e;
+        }
+        self.unbound_local(code, r, pc)
     }
 
     /// Raises UnboundLocalError if any operand register holds Undef.
@@ -1383,6 +1416,21 @@ impl Vm {
                             continue 'frame;
                         }
                         let f = reg!(regs, func);
+                        if let Some((fo, this)) = crate::classes::call_target(self, f) {
+                            // A bound method or a callable instance: `self` goes in the
+                            // function's register, right before the arguments.
+                            set!(regs, func, this);
+                            safepoint!();
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            tri!(self.push_call(
+                                fo,
+                                first - 1,
+                                nargs as usize + 1,
+                                &[],
+                                base + dst.i()
+                            ));
+                            continue 'frame;
+                        }
                         bound!(func);
                         for i in 0..nargs {
                             let r = Reg(func.0 + 1 + i);
@@ -1416,6 +1464,19 @@ impl Vm {
                             tri!(self.push_call(fo, first, nargs as usize, &kw, base + func.i()));
                             continue 'frame;
                         }
+                        if let Some((fo, this)) = crate::classes::call_target(self, f) {
+                            set!(regs, func, this);
+                            safepoint!();
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            tri!(self.push_call(
+                                fo,
+                                first - 1,
+                                nargs as usize + 1,
+                                &kw,
+                                base + func.i()
+                            ));
+                            continue 'frame;
+                        }
                         bound!(func);
                         let args: SmallVec<[Value; 8]> =
                             SmallVec::from_slice(&self.stack[first..first + npos]);
@@ -1424,6 +1485,14 @@ impl Vm {
                         set!(regs, func, v);
                     }
                     Op::LoadMethod { base: b, obj, site } => {
+                        if let &Value::Instance(inst) = rr!(regs, obj) {
+                            let s = &code.sites[site.0 as usize];
+                            if let Some((callable, this)) = crate::classes::cached_method(inst, s) {
+                                set!(regs, b, callable);
+                                set!(regs, Reg(b.0 + 1), this);
+                                continue;
+                            }
+                        }
                         bound!(obj);
                         let o = reg!(regs, obj);
                         let (callable, this) =
@@ -1438,6 +1507,22 @@ impl Vm {
                     } => {
                         let f = reg!(regs, b);
                         let has_self = !matches!(reg!(regs, Reg(b.0 + 1)), Value::Undef);
+                        if !has_self {
+                            if let Some((fo, this)) = crate::classes::call_target(self, f) {
+                                // A bound method as attribute: its `self` fills the slot.
+                                set!(regs, Reg(b.0 + 1), this);
+                                safepoint!();
+                                self.frames.last_mut().expect("frame").pc = pc;
+                                tri!(self.push_call(
+                                    fo,
+                                    base + b.i() + 1,
+                                    nargs as usize + 1,
+                                    &[],
+                                    base + dst.i()
+                                ));
+                                continue 'frame;
+                            }
+                        }
                         let (first, n) = if has_self {
                             (base + b.i() + 1, nargs as usize + 1)
                         } else {
@@ -1503,6 +1588,13 @@ impl Vm {
                         set!(regs, b, v);
                     }
                     Op::LoadAttr { dst, obj, site } => {
+                        if let &Value::Instance(inst) = rr!(regs, obj) {
+                            let s = &code.sites[site.0 as usize];
+                            if let Some(v) = crate::classes::cached_load(&inst, s) {
+                                set!(regs, dst, v);
+                                continue;
+                            }
+                        }
                         bound!(obj);
                         let v = tri!(ops::load_attr(
                             self,
@@ -1512,6 +1604,17 @@ impl Vm {
                         set!(regs, dst, v);
                     }
                     Op::StoreAttr { obj, site, src } => {
+                        if let (&Value::Instance(inst), v) = (rr!(regs, obj), reg!(regs, src)) {
+                            if !matches!(v, Value::Undef)
+                                && crate::classes::cached_store(
+                                    &inst,
+                                    &code.sites[site.0 as usize],
+                                    v,
+                                )
+                            {
+                                continue;
+                            }
+                        }
                         bound!(obj, src);
                         tri!(ops::store_attr(
                             self,
@@ -1661,6 +1764,7 @@ impl Vm {
                             code: child,
                             defaults,
                             kwdefaults,
+                            closure: Box::new([]),
                         });
                         set!(regs, dst, Value::Func(f));
                     }
@@ -1903,6 +2007,189 @@ impl Vm {
                             unreachable!("import name")
                         };
                         let v = tri!(ops::import_from(self, reg!(regs, module), n.as_str()));
+                        set!(regs, dst, v);
+                    }
+                    // -- classes and closures
+                    Op::MakeCell { reg, wrap } => {
+                        let v = if wrap { reg!(regs, reg) } else { Value::Undef };
+                        let c = crate::classes::new_cell(self, v);
+                        set!(regs, reg, c);
+                    }
+                    Op::LoadDeref { dst, cell } => {
+                        let Value::Cell(c) = reg!(regs, cell) else {
+                            unreachable!("LoadDeref of a register without a cell")
+                        };
+                        let v = c.get();
+                        if let Value::Undef = v {
+                            fail!(self.unbound_deref(code, cell, pc));
+                        }
+                        set!(regs, dst, v);
+                    }
+                    Op::StoreDeref { cell, src } => {
+                        bound!(src);
+                        let Value::Cell(c) = reg!(regs, cell) else {
+                            unreachable!("StoreDeref to a register without a cell")
+                        };
+                        c.set(reg!(regs, src));
+                    }
+                    Op::DelDeref { cell } => {
+                        let Value::Cell(c) = reg!(regs, cell) else {
+                            unreachable!("DelDeref of a register without a cell")
+                        };
+                        if let Value::Undef = c.get() {
+                            fail!(self.unbound_deref(code, cell, pc));
+                        }
+                        c.set(Value::Undef);
+                    }
+                    Op::MakeClosure {
+                        dst,
+                        start,
+                        code: c,
+                    } => {
+                        let child = code.children[c.i()].clone();
+                        let nd = child.ndefaults as usize;
+                        let nkw = child.kwdefault_params.len();
+                        let defaults: Box<[Value]> = (0..nd)
+                            .map(|i| reg!(regs, Reg(start.0 + i as u16)))
+                            .collect();
+                        let kwdefaults: Box<[(usize, Value)]> = child
+                            .kwdefault_params
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| (*p, reg!(regs, Reg(start.0 + (nd + i) as u16))))
+                            .collect();
+                        let closure: Box<[Value]> = (0..child.freevars.len())
+                            .map(|i| reg!(regs, Reg(start.0 + (nd + nkw + i) as u16)))
+                            .collect();
+                        let f = self.heap.alloc(FuncObj {
+                            code: child,
+                            defaults,
+                            kwdefaults,
+                            closure,
+                        });
+                        set!(regs, dst, Value::Func(f));
+                    }
+                    Op::LoadClassLocal { dst, src, g } => {
+                        let mut v = reg!(regs, src);
+                        if let Value::Undef = v {
+                            v = self.globals[g.i()];
+                            if let Value::Undef = v {
+                                v = self.builtin_of_slot[g.i()];
+                                if let Value::Undef = v {
+                                    let name = self.global_names.names.borrow()[g.i()].clone();
+                                    fail!(self.err(
+                                        ExcType::NameError,
+                                        format!("name '{name}' is not defined")
+                                    ));
+                                }
+                            }
+                        }
+                        set!(regs, dst, v);
+                    }
+                    Op::ClassNamespace { dst } => {
+                        let d = self.new_dict();
+                        set!(regs, dst, Value::Dict(d));
+                        for i in 0..code.nlocals() {
+                            let v = reg!(regs, Reg(i as u16));
+                            if let Value::Undef = v {
+                                continue;
+                            }
+                            let name = code.varnames[i].as_str();
+                            let key = if name == "__class__" && matches!(v, Value::Cell(_)) {
+                                "__classcell__"
+                            } else {
+                                name
+                            };
+                            let k = self.new_str(key);
+                            tri!(ops::dict_set(self, d, k, v));
+                        }
+                    }
+                    Op::MakeClass {
+                        dst,
+                        start,
+                        nbases,
+                        name,
+                    } => {
+                        let (n, q) = match code.consts[name.i()] {
+                            Value::Tuple(t) => match (t.items[0], t.items[1]) {
+                                (Value::Str(n), Value::Str(q)) => (n, q),
+                                _ => unreachable!("class name constant"),
+                            },
+                            _ => unreachable!("class name constant"),
+                        };
+                        let ns = reg!(regs, start);
+                        let bases: SmallVec<[Value; 4]> = (0..nbases)
+                            .map(|i| reg!(regs, Reg(start.0 + 1 + i)))
+                            .collect();
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let cls = tri!(crate::classes::make_class(
+                            self,
+                            n.as_str(),
+                            q.as_str(),
+                            ns,
+                            &bases
+                        ));
+                        set!(regs, dst, cls);
+                    }
+                    Op::DelAttr { obj, site } => {
+                        bound!(obj);
+                        let name = code.sites[site.0 as usize].name;
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        tri!(crate::classes::delattr(
+                            self,
+                            reg!(regs, obj),
+                            name.as_str()
+                        ));
+                    }
+                    Op::InplaceAddImm { dst, a, imm, sub } => match *rr!(regs, a) {
+                        Value::Int(x) => match x.checked_add(imm as i64) {
+                            Some(s) => set!(regs, dst, Value::Int(s)),
+                            None => {
+                                let v = tri!(ops::add(self, Value::Int(x), Value::Int(imm as i64)));
+                                set!(regs, dst, v);
+                            }
+                        },
+                        Value::Float(x) => set!(regs, dst, Value::Float(x + imm as f64)),
+                        other => {
+                            bound!(a);
+                            self.frames.last_mut().expect("frame").pc = pc;
+                            let (op, k) = if sub {
+                                (crate::classes::BinOp::Sub, -(imm as i64))
+                            } else {
+                                (crate::classes::BinOp::Add, imm as i64)
+                            };
+                            let v =
+                                tri!(crate::classes::inplace_op(self, other, Value::Int(k), op));
+                            set!(regs, dst, v);
+                        }
+                    },
+                    Op::MatMul { dst, a, b } => {
+                        binop_slow!(dst, a, b, crate::classes::matmul)
+                    }
+                    Op::InplaceOp { dst, a, b, op } => {
+                        if op == crate::classes::BinOp::Sub as u8 {
+                            match (rr!(regs, a), rr!(regs, b)) {
+                                (&Value::Int(x), &Value::Int(y)) => {
+                                    if let Some(r) = x.checked_sub(y) {
+                                        set!(regs, dst, Value::Int(r));
+                                        continue;
+                                    }
+                                }
+                                (&Value::Float(x), &Value::Float(y)) => {
+                                    set!(regs, dst, Value::Float(x - y));
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                        bound!(a, b);
+                        self.frames.last_mut().expect("frame").pc = pc;
+                        let v = tri!(crate::classes::inplace_op(
+                            self,
+                            reg!(regs, a),
+                            reg!(regs, b),
+                            crate::classes::BinOp::from_u8(op)
+                        ));
                         set!(regs, dst, v);
                     }
                 }

@@ -8,6 +8,7 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod classes;
 pub mod compiler;
 pub mod dict;
 pub mod error;
@@ -24,7 +25,9 @@ pub mod ops;
 pub mod parser;
 pub mod repr;
 pub mod run;
+pub mod shape;
 pub mod signals;
+pub mod symtable;
 pub mod traceback;
 pub mod unicode_tables;
 pub mod value;

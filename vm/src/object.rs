@@ -332,11 +332,15 @@ pub struct FuncObj {
     pub defaults: Box<[Value]>,
     /// Defaults of keyword-only parameters, by parameter index.
     pub kwdefaults: Box<[(usize, Value)]>,
+    /// The cells of the free variables, in `code.freevars` order. Every call copies
+    /// them into the registers right after the locals (see `classes.rs`).
+    pub closure: Box<[Value]>,
 }
 impl Trace for FuncObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.extend_from_slice(&self.defaults);
         out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
+        out.extend_from_slice(&self.closure);
     }
 }
 
@@ -436,6 +440,18 @@ pub enum IterState {
         /// The generator.
         gen: Gc<crate::generator::GenObj>,
     },
+    /// An iterator object of a user class: `__next__` is called for each item.
+    User {
+        /// The iterator (an instance).
+        obj: Value,
+    },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
+    GetItem {
+        /// The object with `__getitem__`.
+        obj: Value,
+        /// Next index.
+        idx: i64,
+    },
     /// Exhausted.
     Done,
 }
@@ -476,6 +492,8 @@ impl IterObj {
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Gen { .. } => "generator",
+            IterState::User { .. } => "iterator",
+            IterState::GetItem { .. } => "iterator",
             IterState::Done => "iterator",
         }
     }
@@ -490,6 +508,7 @@ impl Trace for IterObj {
             IterState::Enumerate { inner, count } => out.extend_from_slice(&[*inner, *count]),
             IterState::Zip { inners } => out.extend_from_slice(inners),
             IterState::Gen { gen } => out.push(Value::Gen(*gen)),
+            IterState::User { obj } | IterState::GetItem { obj, .. } => out.push(*obj),
         }
     }
 }
@@ -577,6 +596,20 @@ pub enum TypeKind {
     Generator,
     /// An exception class.
     Exception(ExcType),
+    /// `method` (bound methods).
+    Method,
+    /// `cell`.
+    Cell,
+    /// `staticmethod`.
+    StaticMethod,
+    /// `classmethod`.
+    ClassMethod,
+    /// `property`.
+    Property,
+    /// `super`.
+    Super,
+    /// `NotImplementedType`.
+    NotImplementedType,
 }
 
 /// A type object.
@@ -585,19 +618,39 @@ pub struct TypeObj {
     pub name: String,
     /// What it is.
     pub kind: TypeKind,
-    /// The base class (`None` for `object`).
+    /// The base class (`None` for `object`); for a class statement, its first base.
     pub base: Option<Gc<TypeObj>>,
+    /// The namespace, MRO, shapes and version of a class made by a `class`
+    /// statement (`None` for builtin types). See `classes.rs`.
+    pub class: Option<Box<crate::classes::ClassData>>,
 }
 impl Trace for TypeObj {
     fn trace(&self, out: &mut Vec<Value>) {
         if let Some(b) = self.base {
             out.push(Value::Type(b));
         }
+        if let Some(c) = &self.class {
+            c.trace(out);
+        }
     }
 }
 impl TypeObj {
-    /// Whether `self` is `other` or derives from it.
+    /// A builtin type.
+    pub fn builtin(name: &str, kind: TypeKind, base: Option<Gc<TypeObj>>) -> TypeObj {
+        TypeObj {
+            name: name.into(),
+            kind,
+            base,
+            class: None,
+        }
+    }
+
+    /// Whether `self` is `other` or derives from it (through the MRO for classes
+    /// with several bases).
     pub fn is_subtype(this: Gc<TypeObj>, other: Gc<TypeObj>) -> bool {
+        if let Some(c) = &this.class {
+            return Gc::ptr_eq(this, other) || c.mro_tail().iter().any(|t| Gc::ptr_eq(*t, other));
+        }
         let mut t = Some(this);
         while let Some(x) = t {
             if Gc::ptr_eq(x, other) {
@@ -620,12 +673,33 @@ pub struct TbFrame {
     pub loc: Option<crate::bytecode::Loc>,
 }
 
+/// `args` of an exception: reads like a `[Value]` slice; `BaseException.__init__`
+/// replaces it (`set`). Do not hold the slice across a call that may run Python code.
+pub struct ExcArgs(UnsafeCell<Box<[Value]>>);
+impl ExcArgs {
+    /// Replaces the args.
+    pub fn set(&self, args: Vec<Value>) {
+        unsafe { *self.0.get() = args.into_boxed_slice() }
+    }
+}
+impl std::ops::Deref for ExcArgs {
+    type Target = [Value];
+    fn deref(&self) -> &[Value] {
+        unsafe { &*self.0.get() }
+    }
+}
+impl From<Box<[Value]>> for ExcArgs {
+    fn from(b: Box<[Value]>) -> ExcArgs {
+        ExcArgs(UnsafeCell::new(b))
+    }
+}
+
 /// An exception instance.
 pub struct ExcObj {
     /// Its class.
     pub ty: Gc<TypeObj>,
     /// `args`.
-    pub args: Box<[Value]>,
+    pub args: ExcArgs,
     /// Frames unwound so far, innermost first.
     pub traceback: UnsafeCell<Vec<TbFrame>>,
     /// Where in the innermost frame's instruction the error is (see `TbFrame::loc`).
@@ -639,20 +713,28 @@ pub struct ExcObj {
     /// Set by a re-raise: the frame it is re-raised in already has its traceback
     /// entry, so unwinding that frame adds none.
     pub reraised: Cell<bool>,
+    /// Attributes set on the instance (`self.code = 5` in a user `__init__`).
+    pub attrs: UnsafeCell<Vec<(Rc<str>, Value)>>,
 }
 impl ExcObj {
-    /// A fresh exception of class `ty` with `args`.
-    pub fn new(ty: Gc<TypeObj>, args: Box<[Value]>) -> ExcObj {
+    /// A new exception of class `ty` with `args`.
+    pub fn new(ty: Gc<TypeObj>, args: Vec<Value>) -> ExcObj {
         ExcObj {
             ty,
-            args,
+            args: ExcArgs::from(args.into_boxed_slice()),
             traceback: Default::default(),
             pos_hint: Default::default(),
             cause: Cell::new(Value::None),
             context: Cell::new(Value::None),
             suppress_context: Cell::new(false),
             reraised: Cell::new(false),
+            attrs: Default::default(),
         }
+    }
+    /// The instance attributes. Do not hold across calls that may set attributes.
+    #[allow(clippy::mut_from_ref)]
+    pub fn attrs(&self) -> &mut Vec<(Rc<str>, Value)> {
+        unsafe { &mut *self.attrs.get() }
     }
     /// The traceback entries, innermost first.
     #[allow(clippy::mut_from_ref)]
@@ -666,6 +748,7 @@ impl Trace for ExcObj {
         out.extend_from_slice(&self.args);
         out.push(self.cause.get());
         out.push(self.context.get());
+        out.extend(self.attrs().iter().map(|(_, v)| *v));
     }
 }
 

@@ -6,6 +6,7 @@
 //! error messages are CPython 3.11's.
 
 use crate::bytecode::Site;
+use crate::classes::{self, BinOp};
 use crate::error::{ExcType, PyErr};
 use crate::gc::Gc;
 use crate::interp::Vm;
@@ -97,6 +98,9 @@ fn num_result(vm: &mut Vm, r: Result<Int, num::NumError>) -> PyResult<Value> {
 
 /// `a + b`.
 pub fn add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::Add)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         let r = num::add(x, y);
         return Ok(vm.int(r));
@@ -139,8 +143,13 @@ pub fn add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     }
 }
 
-/// `a += b`: lists extend in place.
+/// `a += b`: `__iadd__`, lists extend in place, else `+`.
 pub fn inplace_add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    classes::inplace_op(vm, a, b, BinOp::Add)
+}
+
+/// `a += b` for builtin values: lists extend in place.
+pub fn inplace_add_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if let Value::List(l) = a {
         let items = collect_iter(vm, b).map_err(|e| {
             if e.0.ty.name == "TypeError" {
@@ -158,6 +167,9 @@ pub fn inplace_add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 
 /// `a - b`.
 pub fn sub(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::Sub)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         let r = num::sub(x, y);
         return Ok(vm.int(r));
@@ -223,6 +235,9 @@ fn is_seq(v: &Value) -> bool {
 
 /// `a * b`.
 pub fn mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::Mul)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         let r = num::mul(x, y);
         return Ok(vm.int(r));
@@ -251,8 +266,13 @@ pub fn mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     Err(unsupported(vm, "*", &a, &b))
 }
 
-/// `a *= b`: lists repeat in place.
+/// `a *= b`: `__imul__`, lists repeat in place, else `*`.
 pub fn inplace_mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    classes::inplace_op(vm, a, b, BinOp::Mul)
+}
+
+/// `a *= b` for builtin values: lists repeat in place.
+pub fn inplace_mul_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if let (Value::List(l), Some(_)) = (a, int_ref(&b)) {
         let k = repeat_count(vm, &b, l.len())?;
         let items = l.items().repeat(k);
@@ -264,6 +284,9 @@ pub fn inplace_mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 
 /// `a / b`.
 pub fn truediv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::TrueDiv)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         return match num::truediv(x, y) {
             Ok(f) => Ok(Value::Float(f)),
@@ -302,6 +325,9 @@ fn checked_num_op(
 
 /// `a // b`.
 pub fn floordiv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::FloorDiv)? {
+        return Ok(r);
+    }
     match checked_num_op(vm, &a, &b, num::floordiv, num::float_floordiv) {
         Some(r) => r,
         None => Err(unsupported(vm, "//", &a, &b)),
@@ -310,6 +336,11 @@ pub fn floordiv(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 
 /// `a % b` (and `str % args`).
 pub fn modulo(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if !matches!(a, Value::Str(_)) {
+        if let Some(r) = classes::binary_op(vm, a, b, BinOp::Mod)? {
+            return Ok(r);
+        }
+    }
     if let Some(r) = checked_num_op(vm, &a, &b, num::modulo, num::float_mod) {
         return r;
     }
@@ -322,6 +353,9 @@ pub fn modulo(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 
 /// `a ** b`.
 pub fn pow(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::Pow)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         return match num::pow(x, y) {
             Ok(num::Num::Int(i)) => Ok(vm.int(i)),
@@ -347,9 +381,12 @@ fn bool_pair(a: &Value, b: &Value) -> Option<(bool, bool)> {
 }
 
 macro_rules! int_only_op {
-    ($name:ident, $sym:literal, $numf:path, $boolop:tt) => {
+    ($name:ident, $sym:literal, $numf:path, $boolop:tt, $op:ident) => {
         #[doc = concat!("`a ", $sym, " b` on ints (bools stay bools).")]
         pub fn $name(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+            if let Some(r) = classes::binary_op(vm, a, b, BinOp::$op)? {
+                return Ok(r);
+            }
             if let Some((x, y)) = bool_pair(&a, &b) {
                 return Ok(Value::Bool(x $boolop y));
             }
@@ -361,12 +398,15 @@ macro_rules! int_only_op {
         }
     };
 }
-int_only_op!(bitand, "&", num::and, &);
-int_only_op!(bitor, "|", num::or, |);
-int_only_op!(bitxor, "^", num::xor, ^);
+int_only_op!(bitand, "&", num::and, &, And);
+int_only_op!(bitor, "|", num::or, |, Or);
+int_only_op!(bitxor, "^", num::xor, ^, Xor);
 
 /// `a << b`.
 pub fn lshift(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::LShift)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         let r = num::lshift(x, y);
         return num_result(vm, r);
@@ -376,6 +416,9 @@ pub fn lshift(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 
 /// `a >> b`.
 pub fn rshift(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    if let Some(r) = classes::binary_op(vm, a, b, BinOp::RShift)? {
+        return Ok(r);
+    }
     if let (Some(x), Some(y)) = (int_ref(&a), int_ref(&b)) {
         let r = num::rshift(x, y);
         return num_result(vm, r);
@@ -392,6 +435,9 @@ pub fn neg(vm: &mut Vm, a: Value) -> PyResult<Value> {
     if let Value::Float(f) = a {
         return Ok(Value::Float(-f));
     }
+    if let Some(r) = classes::unary_op(vm, a, "__neg__")? {
+        return Ok(r);
+    }
     Err(vm.type_error(format!("bad operand type for unary -: '{}'", a.type_name())))
 }
 
@@ -400,7 +446,12 @@ pub fn pos(vm: &mut Vm, a: Value) -> PyResult<Value> {
     match a {
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a),
-        _ => Err(vm.type_error(format!("bad operand type for unary +: '{}'", a.type_name()))),
+        _ => {
+            if let Some(r) = classes::unary_op(vm, a, "__pos__")? {
+                return Ok(r);
+            }
+            Err(vm.type_error(format!("bad operand type for unary +: '{}'", a.type_name())))
+        }
     }
 }
 
@@ -410,12 +461,19 @@ pub fn invert(vm: &mut Vm, a: Value) -> PyResult<Value> {
         let r = num::invert(x);
         return Ok(vm.int(r));
     }
+    if let Some(r) = classes::unary_op(vm, a, "__invert__")? {
+        return Ok(r);
+    }
     Err(vm.type_error(format!("bad operand type for unary ~: '{}'", a.type_name())))
 }
 
 /// Truth value.
-pub fn truthy(_vm: &mut Vm, v: Value) -> PyResult<bool> {
+pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
     Ok(match v {
+        Value::Instance(_) | Value::Exc(_) if classes::is_user(&v) => {
+            return classes::user_truthy(vm, v)
+        }
+        Value::Descr(_) if classes::is_not_implemented(&v) => true,
         Value::None | Value::Undef => false,
         Value::Bool(b) => b,
         Value::Int(i) => i != 0,
@@ -488,6 +546,9 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 
 /// Equality for values whose `==` needs no Python code (all builtin types).
 pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if let Some(r) = classes::rich_compare(vm, a, b, Cmp::Eq)? {
+        return truthy(vm, r);
+    }
     if let Some(o) = num_cmp(&a, &b) {
         return Ok(o == Some(Ordering::Equal));
     }
@@ -504,6 +565,7 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             )?
         }
         (Value::Tuple(x), Value::Tuple(y)) => Gc::ptr_eq(x, y) || seq_eq(vm, &x.items, &y.items)?,
+        (Value::BoundMethod(x), Value::BoundMethod(y)) => x.func.is(&y.func) && x.this.is(&y.this),
         (Value::Dict(x), Value::Dict(y)) => {
             if Gc::ptr_eq(x, y) {
                 return Ok(true);
@@ -552,12 +614,20 @@ fn seq_eq(vm: &mut Vm, x: &[Value], y: &[Value]) -> PyResult<bool> {
     if x.len() != y.len() {
         return Ok(false);
     }
-    for (a, b) in x.iter().zip(y.iter()) {
-        if !a.is(b) && !eq(vm, *a, *b)? {
-            return Ok(false);
+    // Item `==` may run Python code (and collect): keep the items alive.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(x);
+    vm.temp_roots.extend_from_slice(y);
+    let r = (|| {
+        for (a, b) in x.iter().zip(y.iter()) {
+            if !a.is(b) && !eq(vm, *a, *b)? {
+                return Ok(false);
+            }
         }
-    }
-    Ok(true)
+        Ok(true)
+    })();
+    vm.temp_roots.truncate(mark);
+    r
 }
 
 /// Ordering of two values for `<` & co (None: unordered, e.g. NaN).
@@ -584,17 +654,30 @@ pub fn order(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Option<Orderi
 }
 
 fn seq_order(vm: &mut Vm, x: &[Value], y: &[Value], op: Cmp) -> PyResult<Option<Ordering>> {
-    for (a, b) in x.iter().zip(y.iter()) {
-        if a.is(b) || eq(vm, *a, *b)? {
-            continue;
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(x);
+    vm.temp_roots.extend_from_slice(y);
+    let r = (|| {
+        for (a, b) in x.iter().zip(y.iter()) {
+            if a.is(b) || eq(vm, *a, *b)? {
+                continue;
+            }
+            if classes::is_user(a) || classes::is_user(b) {
+                return classes::order_user(vm, *a, *b, op);
+            }
+            return order(vm, *a, *b, op);
         }
-        return order(vm, *a, *b, op);
-    }
-    Ok(Some(x.len().cmp(&y.len())))
+        Ok(Some(x.len().cmp(&y.len())))
+    })();
+    vm.temp_roots.truncate(mark);
+    r
 }
 
 /// `a <op> b` as a Python bool.
 pub fn compare(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Value> {
+    if let Some(r) = classes::rich_compare(vm, a, b, op)? {
+        return Ok(r);
+    }
     let r = match op {
         Cmp::Eq => eq(vm, a, b)?,
         Cmp::Ne => !eq(vm, a, b)?,
@@ -609,6 +692,9 @@ pub fn compare(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Value> {
 /// `needle in container`.
 pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> {
     match container {
+        Value::Instance(_) | Value::Exc(_) if classes::is_user(&container) => {
+            classes::user_contains(vm, container, needle)
+        }
         Value::List(l) => {
             let n = l.len();
             for i in 0..n {
@@ -684,10 +770,9 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
             };
             Ok(inside && (x as i128 - start as i128) % step as i128 == 0)
         }
-        Value::Iter(_) => {
-            let it = get_iter(vm, container)?;
+        Value::Iter(it) => {
             while let Some(x) = iter_next(vm, it)? {
-                if eq(vm, x, needle)? {
+                if x.is(&needle) || eq(vm, x, needle)? {
                     return Ok(true);
                 }
             }
@@ -704,6 +789,9 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
 
 /// `hash(v)`, CPython-compatible for numbers and tuples.
 pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(h) = classes::user_hash(vm, v)? {
+        return Ok(h);
+    }
     Ok(match v {
         Value::Int(i) => num::hash_int(IntRef::Small(i)),
         Value::Bool(b) => b as i64,
@@ -767,9 +855,29 @@ fn key_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// For a key of a user class (whose `__eq__` is Python code): the stored key equal
+/// to `k` among those with hash `h`, found without holding the table across calls.
+fn user_key(vm: &mut Vm, d: Gc<DictObj>, h: i64, k: Value) -> PyResult<Value> {
+    let mut cands: smallvec::SmallVec<[Value; 2]> = smallvec::SmallVec::new();
+    d.table().find(h, |x| {
+        cands.push(*x);
+        false
+    });
+    for c in cands {
+        if c.is(&k) || eq(vm, k, c)? {
+            return Ok(c);
+        }
+    }
+    Ok(k)
+}
+
 /// `d[k]` lookup without raising KeyError.
 pub fn dict_get(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
     let h = hash(vm, k)?;
+    if classes::is_user(&k) {
+        let key = user_key(vm, d, h, k)?;
+        return Ok(d.table().get(h, |x| x.is(&key)));
+    }
     Ok(d.table().get(h, |x| key_eq(x, &k)))
 }
 
@@ -777,7 +885,12 @@ pub fn dict_get(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>
 pub fn dict_set(vm: &mut Vm, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()> {
     let h = hash(vm, k)?;
     let before = d.table().slots();
-    d.table_mut().insert(h, k, v, |x| key_eq(x, &k));
+    if classes::is_user(&k) {
+        let key = user_key(vm, d, h, k)?;
+        d.table_mut().insert(h, k, v, |x| x.is(&key));
+    } else {
+        d.table_mut().insert(h, k, v, |x| key_eq(x, &k));
+    }
     if d.table().slots() != before {
         vm.heap.note_alloc(48);
     }
@@ -787,6 +900,10 @@ pub fn dict_set(vm: &mut Vm, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()>
 /// Removes `k`, returning its value.
 pub fn dict_remove(vm: &mut Vm, d: Gc<DictObj>, k: Value) -> PyResult<Option<Value>> {
     let h = hash(vm, k)?;
+    if classes::is_user(&k) {
+        let key = user_key(vm, d, h, k)?;
+        return Ok(d.table_mut().remove(h, |x| x.is(&key)).map(|e| e.value));
+    }
     Ok(d.table_mut().remove(h, |x| key_eq(x, &k)).map(|e| e.value))
 }
 
@@ -828,6 +945,9 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
             len: dv.dict.table().len(),
             kind: dv.kind,
         },
+        Value::Instance(_) | Value::Exc(_) if classes::is_user(&v) => {
+            return classes::get_iter_user(vm, v)
+        }
         other => {
             return Err(vm.type_error(format!("'{}' object is not iterable", other.type_name())))
         }
@@ -977,6 +1097,24 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
             let g = *gen;
             vm.gen_next(g)
         }
+        IterState::User { obj } => {
+            let obj = *obj;
+            let r = classes::user_next(vm, obj)?;
+            if r.is_none() {
+                *it.state() = IterState::Done;
+            }
+            Ok(r)
+        }
+        IterState::GetItem { obj, idx } => {
+            let (obj, i) = (*obj, *idx);
+            let r = classes::getitem_next(vm, obj, i)?;
+            match (&r, it.state()) {
+                (Some(_), IterState::GetItem { idx, .. }) => *idx = i + 1,
+                (None, st) => *st = IterState::Done,
+                _ => {}
+            }
+            Ok(r)
+        }
         IterState::Done => Ok(None),
     }
 }
@@ -988,11 +1126,19 @@ pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
         Value::Tuple(t) => Ok(t.items.to_vec()),
         _ => {
             let it = get_iter(vm, v)?;
-            let mut out = vec![];
-            while let Some(x) = iter_next(vm, it)? {
-                out.push(x);
-            }
-            Ok(out)
+            // `next` may run Python code (and collect): root the iterator and the
+            // items collected so far.
+            let mark = vm.temp_roots.len();
+            vm.temp_roots.push(Value::Iter(it));
+            let r = (|| {
+                while let Some(x) = iter_next(vm, it)? {
+                    vm.temp_roots.push(x);
+                }
+                Ok(())
+            })();
+            let out = vm.temp_roots.split_off(mark + 1);
+            vm.temp_roots.truncate(mark);
+            r.map(|_| out)
         }
     }
 }
@@ -1078,13 +1224,22 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
                     )))
                 }
             };
-            let mut out = vec![];
-            while let Some(x) = iter_next(vm, it)? {
-                out.push(x);
-                if out.len() > n {
-                    return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+            let mark = vm.temp_roots.len();
+            vm.temp_roots.push(Value::Iter(it));
+            let r = (|| {
+                while let Some(x) = iter_next(vm, it)? {
+                    vm.temp_roots.push(x);
+                    if vm.temp_roots.len() - mark - 1 > n {
+                        return Err(
+                            vm.value_error(format!("too many values to unpack (expected {n})"))
+                        );
+                    }
                 }
-            }
+                Ok(())
+            })();
+            let out = vm.temp_roots.split_off(mark + 1);
+            vm.temp_roots.truncate(mark);
+            r?;
             out
         }
     };
@@ -1211,6 +1366,9 @@ pub fn kw_merge(vm: &mut Vm, dict: Value, src: Value, func: Value) -> PyResult<(
 
 /// A Python integer index as i64 (IndexError for huge ones).
 fn index_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
+    if let Some(i) = classes::user_index(vm, *v)? {
+        return index_of(vm, &i, what);
+    }
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -1236,6 +1394,9 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
 
 /// `obj[key]`.
 pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
+    if classes::is_user(&obj) {
+        return classes::user_getitem(vm, obj, key);
+    }
     if let Value::Slice(s) = key {
         return getslice(vm, obj, [s.start, s.stop, s.step]);
     }
@@ -1255,6 +1416,7 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             }
         }
         Value::Str(s) => {
+            let key = classes::user_index(vm, key)?.unwrap_or(key);
             let i = match key {
                 Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => index_of(vm, &key, "string")?,
                 other => {
@@ -1311,6 +1473,9 @@ pub fn getitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
 
 /// `obj[key] = v`.
 pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
+    if classes::is_user(&obj) {
+        return classes::user_setitem(vm, obj, key, v);
+    }
     if let Value::Slice(s) = key {
         return setslice(vm, obj, [s.start, s.stop, s.step], v);
     }
@@ -1335,6 +1500,9 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
 
 /// `del obj[key]`.
 pub fn delitem(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
+    if classes::is_user(&obj) {
+        return classes::user_delitem(vm, obj, key);
+    }
     if let Value::Slice(s) = key {
         return delslice(vm, obj, [s.start, s.stop, s.step]);
     }
@@ -1377,9 +1545,17 @@ pub fn slice_indices(
             } else {
                 i64::MAX
             })),
-            _ => Err(
-                vm.type_error("slice indices must be integers or None or have an __index__ method")
-            ),
+            other => match classes::user_index(vm, *other)? {
+                Some(Value::Int(i)) => Ok(Some(i)),
+                Some(Value::BigInt(b)) => Ok(Some(if b.value.sign() == num_bigint::Sign::Minus {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                })),
+                _ => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+            },
         }
     };
     let step = get(vm, &parts[2])?.unwrap_or(1);
@@ -1433,6 +1609,10 @@ fn slice_items<T: Copy>(items: &[T], start: i64, step: i64, n: usize) -> Vec<T> 
 
 /// `obj[lo:hi:step]`.
 pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
+    if classes::is_user(&obj) {
+        let s = classes::slice_value(vm, parts);
+        return classes::user_getitem(vm, obj, s);
+    }
     match obj {
         Value::List(l) => {
             let (start, _, step, n) = slice_indices(vm, parts, l.len())?;
@@ -1490,6 +1670,10 @@ pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
 
 /// `obj[lo:hi:step] = v`.
 pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResult<()> {
+    if classes::is_user(&obj) {
+        let s = classes::slice_value(vm, parts);
+        return classes::user_setitem(vm, obj, s, v);
+    }
     let Value::List(l) = obj else {
         return Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
@@ -1523,6 +1707,10 @@ pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResul
 
 /// `del obj[lo:hi:step]`.
 pub fn delslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<()> {
+    if classes::is_user(&obj) {
+        let s = classes::slice_value(vm, parts);
+        return classes::user_delitem(vm, obj, s);
+    }
     let Value::List(l) = obj else {
         return Err(vm.type_error(format!(
             "'{}' object doesn't support item deletion",
@@ -1578,6 +1766,9 @@ fn no_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
 
 /// `obj.name(...)`: the callable and the `self` to pass (Undef for none).
 pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Value)> {
+    if let Some(r) = classes::load_method_site(vm, obj, site)? {
+        return Ok(r);
+    }
     let tag = obj.tag();
     let (ctag, cached) = site.cache.get();
     if ctag == tag && !matches!(obj, Value::Module(_) | Value::Type(_) | Value::Exc(_)) {
@@ -1604,7 +1795,17 @@ pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Val
 
 /// `obj.name`.
 pub fn load_attr(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Value> {
-    let name = site.name.as_str();
+    if let Some(v) = classes::load_attr_site(vm, obj, site)? {
+        return Ok(v);
+    }
+    load_attr_name(vm, obj, site.name.as_str())
+}
+
+/// `obj.name` for builtin values, by name.
+pub fn load_attr_name(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Value> {
+    if name == "__class__" {
+        return Ok(Value::Type(crate::builtins::type_of(vm, &obj)));
+    }
     match obj {
         Value::Module(m) => match m.get(name) {
             Some(v) => return Ok(v),
@@ -1648,7 +1849,14 @@ pub fn load_attr(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Value> {
 
 /// `obj.name = v`.
 pub fn store_attr(vm: &mut Vm, obj: Value, site: &Site, v: Value) -> PyResult<()> {
-    let name = site.name.as_str();
+    if classes::setattr(vm, obj, site.name.as_str(), v, Some(site))? {
+        return Ok(());
+    }
+    store_attr_name(vm, obj, site.name.as_str(), v)
+}
+
+/// `obj.name = v` for builtin values, by name.
+pub fn store_attr_name(vm: &mut Vm, obj: Value, name: &str, v: Value) -> PyResult<()> {
     if let Value::Module(m) = obj {
         // Modules are immutable in tvm for now; report like a read-only attribute.
         let _ = (m, v);
@@ -1732,10 +1940,24 @@ pub fn exc_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
 
 /// `with mgr:` — the bound `__enter__` and `__exit__` of `mgr`.
 pub fn with_methods(vm: &mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
-    Err(vm.type_error(format!(
-        "'{}' object does not support the context manager protocol",
-        mgr.type_name()
-    )))
+    let cls = crate::classes::class_of(vm, &mgr);
+    let enter = crate::classes::lookup_special(vm, cls, "__enter__");
+    let exit = crate::classes::lookup_special(vm, cls, "__exit__");
+    match (enter, exit) {
+        (Some(en), Some(ex)) => {
+            let en = crate::classes::bind_special(vm, en, mgr, cls)?;
+            let ex = crate::classes::bind_special(vm, ex, mgr, cls)?;
+            Ok((en, ex))
+        }
+        (Some(_), None) => Err(vm.type_error(format!(
+            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            cls.name
+        ))),
+        _ => Err(vm.type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            cls.name
+        ))),
+    }
 }
 
 /// `raise v`: an exception instance, or a class to instantiate.

@@ -23,7 +23,8 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<String> {
 pub fn str_of(vm: &mut Vm, v: Value) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        Value::Exc(e) => exc_str(vm, e),
+        Value::Exc(e) => crate::classes::exc_str(vm, e),
+        Value::Instance(_) => Ok(crate::classes::user_str(vm, v)?.unwrap_or_default()),
         _ => repr(vm, v),
     }
 }
@@ -129,13 +130,20 @@ fn leave(vm: &mut Vm) {
 }
 
 fn items_repr(vm: &mut Vm, items: &[Value], out: &mut String) -> PyResult<()> {
-    for (i, x) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+    // An item's `__repr__` may run Python code (and collect): keep the items alive.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(items);
+    let r = (|| {
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            repr_into(vm, *x, out)?;
         }
-        repr_into(vm, *x, out)?;
-    }
-    Ok(())
+        Ok(())
+    })();
+    vm.temp_roots.truncate(mark);
+    r
 }
 
 /// Appends `repr(v)` to `out`.
@@ -187,6 +195,11 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             }
             out.push('{');
             let entries: Vec<(Value, Value)> = d.table().iter().map(|e| (e.key, e.value)).collect();
+            let mark = vm.temp_roots.len();
+            for (k, x) in &entries {
+                vm.temp_roots.push(*k);
+                vm.temp_roots.push(*x);
+            }
             let mut r = Ok(());
             for (i, (k, val)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -202,6 +215,7 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
                     break;
                 }
             }
+            vm.temp_roots.truncate(mark);
             leave(vm);
             r?;
             out.push('}');
@@ -239,8 +253,22 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             let _ = write!(out, "<{} object at {:#x}>", it.type_name(), addr_of(&v));
         }
         Value::Type(t) => {
-            let _ = write!(out, "<class '{}'>", t.name);
+            if t.class.is_some() {
+                let _ = write!(out, "<class '__main__.{}'>", crate::classes::qualname(&t));
+            } else {
+                let _ = write!(out, "<class '{}'>", t.name);
+            }
         }
+        Value::Exc(e)
+            if e.ty.class.is_some() && {
+                match crate::classes::user_repr(vm, v)? {
+                    Some(s) => {
+                        out.push_str(&s);
+                        true
+                    }
+                    None => false,
+                }
+            } => {}
         Value::Exc(e) => {
             out.push_str(&e.ty.name);
             out.push('(');
@@ -259,6 +287,43 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             repr_into(vm, l, out)?;
             out.push(')');
         }
+        Value::Instance(_) => {
+            // No cycle check: a `__repr__` that recurses raises RecursionError, as in
+            // CPython.
+            out.push_str(&crate::classes::user_repr(vm, v)?.unwrap_or_default());
+        }
+        Value::BoundMethod(bm) => {
+            let qual = match bm.func {
+                Value::Func(f) => f.code.qualname.clone(),
+                other => other.type_name().to_string(),
+            };
+            out.push_str("<bound method ");
+            out.push_str(&qual);
+            out.push_str(" of ");
+            repr_into(vm, bm.this, out)?;
+            out.push('>');
+        }
+        Value::Cell(c) => {
+            let _ = write!(out, "<cell at {:#x}: ", addr_of(&v));
+            match c.get() {
+                Value::Undef => out.push_str("empty>"),
+                x => {
+                    let _ = write!(out, "{} object at {:#x}>", x.type_name(), addr_of(&x));
+                }
+            }
+        }
+        Value::Descr(d) => match &d.d {
+            crate::classes::Descr::NotImplemented => out.push_str("NotImplemented"),
+            crate::classes::Descr::Super {
+                this_class, obj, ..
+            } => {
+                let _ = write!(out, "<super: <class '{}'>, ", this_class.name);
+                let _ = write!(out, "<{} object>>", obj.type_name());
+            }
+            _ => {
+                let _ = write!(out, "<{} object at {:#x}>", d.type_name(), addr_of(&v));
+            }
+        },
         Value::Slice(s) => {
             out.push_str("slice(");
             repr_into(vm, s.start, out)?;

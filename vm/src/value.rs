@@ -7,6 +7,7 @@
 //! Ints outside i64 live in `BigInt` boxes; the invariant is that a `BigInt` value
 //! never fits in an i64, so `Int` vs `BigInt` is decided by the tag alone.
 
+use crate::classes::{BoundMethodObj, CellObj, DescrObj, InstanceObj};
 use crate::gc::{Gc, GcHeader};
 use crate::object::*;
 use std::ptr::NonNull;
@@ -55,6 +56,14 @@ pub enum Value {
     Slice(Gc<SliceObj>) = 18,
     /// A generator (tag 24; 19-23 and 25 belong to sets and classes).
     Gen(Gc<crate::generator::GenObj>) = 24,
+    /// An instance of a user class (or of `object`): class, shape and slots.
+    Instance(Gc<InstanceObj>) = 21,
+    /// A function bound to `self` (`obj.method` as a value).
+    BoundMethod(Gc<BoundMethodObj>) = 22,
+    /// A cell holding a captured variable (never visible to Python code).
+    Cell(Gc<CellObj>) = 23,
+    /// staticmethod, classmethod, property, super objects and `NotImplemented`.
+    Descr(Gc<DescrObj>) = 25,
 }
 
 /// Tag byte values, for JIT code. Must match the discriminants above.
@@ -69,6 +78,14 @@ pub mod tags {
     pub const INT: u8 = 3;
     /// `Value::Float`.
     pub const FLOAT: u8 = 4;
+    /// `Value::Instance`.
+    pub const INSTANCE: u8 = 21;
+    /// `Value::BoundMethod`.
+    pub const BOUND_METHOD: u8 = 22;
+    /// `Value::Cell`.
+    pub const CELL: u8 = 23;
+    /// `Value::Descr`.
+    pub const DESCR: u8 = 25;
 }
 
 /// Offset of the payload within a `Value`.
@@ -105,6 +122,10 @@ impl Value {
             Value::DictView(g) => g.gc_header(),
             Value::Slice(g) => g.gc_header(),
             Value::Gen(g) => g.gc_header(),
+            Value::Instance(g) => g.gc_header(),
+            Value::BoundMethod(g) => g.gc_header(),
+            Value::Cell(g) => g.gc_header(),
+            Value::Descr(g) => g.gc_header(),
         })
     }
 
@@ -143,6 +164,10 @@ impl Value {
             Value::Iter(it) => it.type_name(),
             Value::Type(_) => "type",
             Value::Exc(e) => &e.ty.name,
+            Value::Instance(i) => &i.class.name,
+            Value::BoundMethod(_) => "method",
+            Value::Cell(_) => "cell",
+            Value::Descr(d) => d.type_name(),
             Value::Module(_) => "module",
             Value::DictView(v) => v.kind.type_name(),
             Value::Slice(_) => "slice",

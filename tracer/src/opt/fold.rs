@@ -397,6 +397,7 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
         },
         KInt | KFloat | KBool | KNone | KRef | SLoad | GLoad | Loop | LoopParam => Keep,
         ListLen | ListGet | ListSet | SStore | GStore => Keep,
+        GuardShape | GuardVersion | SlotGet | SlotSet | CellGet | CellSet => Keep,
     }
 }
 

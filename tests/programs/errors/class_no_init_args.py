@@ -1,0 +1,6 @@
+class Plain:
+    pass
+
+
+print(type(Plain()).__name__)
+Plain(3)
