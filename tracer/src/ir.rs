@@ -107,13 +107,15 @@ impl Ty {
             16 => "module",
             17 => "dictview",
             18 => "slice",
+            19 => "set",
+            20 => "frozenset",
             _ => "?",
         }
     }
 
     /// Parses a type name.
     pub fn from_name(s: &str) -> Option<Ty> {
-        (0u8..=18)
+        (0u8..=20)
             .map(Ty)
             .chain(std::iter::once(Ty::VOID))
             .find(|t| t.name() == s)

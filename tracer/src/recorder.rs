@@ -405,7 +405,9 @@ impl Recorder {
             Op::Add { dst, a, b } | Op::InplaceAdd { dst, a, b } => {
                 arith!(dst, a, b, Some(Opcode::AddOv), Opcode::FAdd)
             }
-            Op::Sub { dst, a, b } => arith!(dst, a, b, Some(Opcode::SubOv), Opcode::FSub),
+            Op::Sub { dst, a, b } | Op::InplaceSub { dst, a, b } => {
+                arith!(dst, a, b, Some(Opcode::SubOv), Opcode::FSub)
+            }
             Op::Mul { dst, a, b } | Op::InplaceMul { dst, a, b } => {
                 arith!(dst, a, b, Some(Opcode::MulOv), Opcode::FMul)
             }
@@ -430,13 +432,13 @@ impl Recorder {
             Op::Mod { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::Mod, pc, "% on non-ints")?
             }
-            Op::BitAnd { dst, a, b } => {
+            Op::BitAnd { dst, a, b } | Op::InplaceAnd { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::BAnd, pc, "& on non-ints")?
             }
-            Op::BitOr { dst, a, b } => {
+            Op::BitOr { dst, a, b } | Op::InplaceOr { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::BOr, pc, "| on non-ints")?
             }
-            Op::BitXor { dst, a, b } => {
+            Op::BitXor { dst, a, b } | Op::InplaceXor { dst, a, b } => {
                 self.int_only(vm, dst, a, b, Opcode::BXor, pc, "^ on non-ints")?
             }
             Op::RShift { dst, a, b } => {

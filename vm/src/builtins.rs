@@ -111,6 +111,10 @@ pub fn make_types(heap: &mut Heap) -> Types {
         (TypeKind::Reversed, "reversed"),
         (TypeKind::Iterator, "iterator"),
         (TypeKind::DictView, "dict_keys"),
+        (TypeKind::Set, "set"),
+        (TypeKind::FrozenSet, "frozenset"),
+        (TypeKind::Map, "map"),
+        (TypeKind::Filter, "filter"),
     ];
     for (k, n) in simple {
         let t = heap.alloc(TypeObj {
@@ -163,6 +167,8 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
         Value::Iter(it) => match it.state() {
             IterState::Enumerate { .. } => TypeKind::Enumerate,
             IterState::Zip { .. } => TypeKind::Zip,
+            IterState::Map { .. } => TypeKind::Map,
+            IterState::Filter { .. } => TypeKind::Filter,
             _ => TypeKind::Iterator,
         },
         Value::Type(_) => TypeKind::Type,
@@ -170,6 +176,8 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
         Value::Module(_) => TypeKind::Module,
         Value::DictView(_) => TypeKind::DictView,
         Value::Slice(_) => TypeKind::Slice,
+        Value::Set(_) => TypeKind::Set,
+        Value::FrozenSet(_) => TypeKind::FrozenSet,
     };
     vm.types.get(k)
 }
@@ -224,6 +232,10 @@ pub fn install(vm: &mut Vm) {
         (TypeKind::Enumerate, "enumerate"),
         (TypeKind::Zip, "zip"),
         (TypeKind::Reversed, "reversed"),
+        (TypeKind::Set, "set"),
+        (TypeKind::FrozenSet, "frozenset"),
+        (TypeKind::Map, "map"),
+        (TypeKind::Filter, "filter"),
     ];
     for (k, name) in types {
         let t = vm.types.get(k);
@@ -297,6 +309,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Value::Tuple(t) => t.items.len(),
         Value::Dict(d) => d.table().len(),
         Value::DictView(d) => d.dict.table().len(),
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
         Value::Range(r) => match &r.big {
             None => r.len() as usize,
             Some(b) => {
@@ -1409,6 +1422,46 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 }
             };
             Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
+        }
+        TypeKind::Set | TypeKind::FrozenSet => {
+            let frozen = t.kind == TypeKind::FrozenSet;
+            let name = if frozen { "frozenset" } else { "set" };
+            no_kw(vm, name, kw)?;
+            if args.len() > 1 {
+                return Err(vm.type_error(format!(
+                    "{name} expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            if let (true, Some(Value::FrozenSet(f))) = (frozen, args.first()) {
+                return Ok(Value::FrozenSet(*f));
+            }
+            crate::set::new_from(vm, args.first().copied(), frozen)
+        }
+        TypeKind::Map => {
+            no_kw(vm, "map", kw)?;
+            if args.len() < 2 {
+                return Err(vm.type_error("map() must have at least two arguments."));
+            }
+            let mut inners = Vec::with_capacity(args.len() - 1);
+            for a in &args[1..] {
+                inners.push(Value::Iter(ops::get_iter(vm, *a)?));
+            }
+            Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Map {
+                func: args[0],
+                inners,
+            }))))
+        }
+        TypeKind::Filter => {
+            no_kw(vm, "filter", kw)?;
+            arity(vm, "filter", args, 2, 2)?;
+            let inner = Value::Iter(ops::get_iter(vm, args[1])?);
+            Ok(Value::Iter(vm.heap.alloc(IterObj::new(
+                IterState::Filter {
+                    func: args[0],
+                    inner,
+                },
+            ))))
         }
         TypeKind::Exception(_) => {
             no_kw(vm, &t.name, kw)?;

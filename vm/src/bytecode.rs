@@ -258,6 +258,21 @@ define_ops! {
     ImportName { dst: Reg, name: ConstId },
     /// `dst = module.consts[name]` for `from module import name`.
     ImportFrom { dst: Reg, module: Reg, name: ConstId },
+    // -- sets and collections
+    /// `dst = {start..start+count}`. With `folded` (a display of more than two
+    /// constants), the items go into a frozenset first and the set is built from it,
+    /// as CPython does, which can give a different table layout.
+    BuildSet { dst: Reg, start: Reg, count: u16, folded: bool },
+    /// `set.add(src)` (set comprehensions).
+    SetAdd { set: Reg, src: Reg },
+    /// `a |= b`: updates a set in place, else like BitOr.
+    InplaceOr { dst: Reg, a: Reg, b: Reg },
+    /// `a &= b`: intersects a set in place, else like BitAnd.
+    InplaceAnd { dst: Reg, a: Reg, b: Reg },
+    /// `a ^= b`: updates a set in place, else like BitXor.
+    InplaceXor { dst: Reg, a: Reg, b: Reg },
+    /// `a -= b`: removes from a set in place, else like Sub.
+    InplaceSub { dst: Reg, a: Reg, b: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);

@@ -1130,9 +1130,16 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             E::Slice(_) => unsupported("slices outside subscripts", self.line(range)),
             E::Starred(_) => unsupported("starred expressions", self.line(range)),
             E::Lambda(_) => unsupported("lambda", self.line(range)),
-            E::Set(_) => unsupported("set displays", self.line(range)),
-            E::SetComp(_) => unsupported("set comprehensions", self.line(range)),
-            E::DictComp(_) => unsupported("dict comprehensions", self.line(range)),
+            E::Set(st) => self.set_display(&st.elts, dst, range),
+            E::SetComp(sc) => {
+                self.collection_comp(&sc.generators, CompKind::Set(&sc.elt), dst, range)
+            }
+            E::DictComp(dc) => self.collection_comp(
+                &dc.generators,
+                CompKind::Dict(&dc.key, &dc.value),
+                dst,
+                range,
+            ),
             E::GeneratorExp(_) => unsupported("generator expressions", self.line(range)),
             E::Yield(_) | E::YieldFrom(_) => unsupported("generators ('yield')", self.line(range)),
             E::Await(_) => unsupported("async code", self.line(range)),
@@ -1536,6 +1543,173 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     }
 }
 
+// -- sets and collections
+
+/// What the innermost level of a set or dict comprehension adds.
+enum CompKind<'a> {
+    /// `{elt for ...}`.
+    Set(&'a ast::Expr),
+    /// `{key: value for ...}`.
+    Dict(&'a ast::Expr, &'a ast::Expr),
+}
+
+impl FnCompiler<'_, '_> {
+    /// `{a, b, c}`. A display of more than two constants is marked `folded` (CPython
+    /// builds those from a frozenset constant).
+    fn set_display(
+        &mut self,
+        elts: &[ast::Expr],
+        dst: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<Reg> {
+        if let Some(s) = elts.iter().find(|e| matches!(e, ast::Expr::Starred(_))) {
+            return unsupported("starred expressions in displays", self.line(s.range()));
+        }
+        let n = elts.len() as u16;
+        let folded = elts.len() > 2 && elts.iter().all(folds_to_constant);
+        let start = self.temps(n);
+        for (i, e) in elts.iter().enumerate() {
+            self.expr(e, Some(Reg(start.0 + i as u16)))?;
+        }
+        self.next_reg = start.0;
+        let d = self.dst(dst);
+        self.emit(
+            Op::BuildSet {
+                dst: d,
+                start,
+                count: n,
+                folded,
+            },
+            range,
+        );
+        Ok(d)
+    }
+
+    /// `{elt for x in it ...}` and `{k: v for x in it ...}`, inlined like list
+    /// comprehensions (see `list_comp`).
+    fn collection_comp(
+        &mut self,
+        generators: &[ast::Comprehension],
+        kind: CompKind,
+        dst: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<Reg> {
+        let result = self.temp();
+        let op = match kind {
+            CompKind::Set(_) => Op::BuildSet {
+                dst: result,
+                start: result,
+                count: 0,
+                folded: false,
+            },
+            CompKind::Dict(..) => Op::BuildDict {
+                dst: result,
+                start: result,
+                count: 0,
+            },
+        };
+        self.emit(op, range);
+        let shadow_mark = self.shadows.len();
+        self.collection_comp_level(generators, 0, &kind, result, range)?;
+        self.shadows.truncate(shadow_mark);
+        Ok(self.move_to(result, dst, range))
+    }
+
+    fn collection_comp_level(
+        &mut self,
+        generators: &[ast::Comprehension],
+        level: usize,
+        kind: &CompKind,
+        result: Reg,
+        range: TextRange,
+    ) -> CResult<()> {
+        let Some(gen) = generators.get(level) else {
+            let floor = self.next_reg;
+            match kind {
+                CompKind::Set(elt) => {
+                    let v = self.expr(elt, None)?;
+                    self.emit(
+                        Op::SetAdd {
+                            set: result,
+                            src: v,
+                        },
+                        elt.range(),
+                    );
+                }
+                CompKind::Dict(k, v) => {
+                    let key = self.expr(k, None)?;
+                    let val = self.expr(v, None)?;
+                    self.emit(
+                        Op::SetItem {
+                            obj: result,
+                            key,
+                            src: val,
+                        },
+                        k.range().cover(v.range()),
+                    );
+                }
+            }
+            self.next_reg = floor;
+            return Ok(());
+        };
+        if gen.is_async {
+            return unsupported("async comprehensions", self.line(range));
+        }
+        let base = self.temps(3);
+        let src = self.expr(&gen.iter, None)?;
+        let prep = self.emit(
+            Op::ForPrep {
+                base,
+                src,
+                target: Label(0),
+            },
+            gen.iter.range(),
+        );
+        let dst = self.temp();
+        let body = self.here();
+        let mut names = vec![];
+        collect_target_names(&gen.target, &mut names);
+        for n in names {
+            let r = self.temp();
+            self.shadows.push((n, r));
+        }
+        self.store(&gen.target, dst)?;
+        let mut skips = vec![];
+        for cond in &gen.ifs {
+            skips.extend(self.cond_jump(cond, false)?);
+        }
+        self.collection_comp_level(generators, level + 1, kind, result, range)?;
+        for j in skips {
+            self.patch(j);
+        }
+        self.patch(prep);
+        let lp = self.new_loop();
+        self.emit(
+            Op::ForNext {
+                base,
+                dst,
+                target: body,
+                lp,
+            },
+            gen.iter.range(),
+        );
+        Ok(())
+    }
+}
+
+/// Whether CPython's AST optimizer turns `e` into a constant (literals, and unary
+/// and binary operators and tuples over them), which decides how it compiles a set
+/// display.
+fn folds_to_constant(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) => true,
+        ast::Expr::UnaryOp(u) => folds_to_constant(&u.operand),
+        ast::Expr::BinOp(b) => folds_to_constant(&b.left) && folds_to_constant(&b.right),
+        ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_constant),
+        _ => false,
+    }
+}
+
 fn collect_target_names(t: &ast::Expr, out: &mut Vec<String>) {
     match t {
         ast::Expr::Name(n) => out.push(n.id.to_string()),
@@ -1574,6 +1748,10 @@ fn binop(op: ast::Operator, inplace: bool, dst: Reg, a: Reg, b: Reg) -> Op {
     match op {
         O::Add if inplace => Op::InplaceAdd { dst, a, b },
         O::Mult if inplace => Op::InplaceMul { dst, a, b },
+        O::BitOr if inplace => Op::InplaceOr { dst, a, b },
+        O::BitAnd if inplace => Op::InplaceAnd { dst, a, b },
+        O::BitXor if inplace => Op::InplaceXor { dst, a, b },
+        O::Sub if inplace => Op::InplaceSub { dst, a, b },
         O::Add => Op::Add { dst, a, b },
         O::Sub => Op::Sub { dst, a, b },
         O::Mult => Op::Mul { dst, a, b },

@@ -1555,6 +1555,50 @@ impl Vm {
                         let v = tri!(ops::import_from(self, reg!(regs, module), n.as_str()));
                         set!(regs, dst, v);
                     }
+                    // -- sets and collections
+                    Op::BuildSet {
+                        dst,
+                        start,
+                        count,
+                        folded,
+                    } => {
+                        let s = base + start.i();
+                        for i in 0..count {
+                            bound!(Reg(start.0 + i));
+                        }
+                        let items: SmallVec<[Value; 8]> =
+                            SmallVec::from_slice(&self.stack[s..s + count as usize]);
+                        let v = tri!(crate::set::build(self, &items, folded));
+                        set!(regs, dst, v);
+                    }
+                    Op::SetAdd { set, src } => {
+                        bound!(src);
+                        if let Value::Set(so) = reg!(regs, set) {
+                            tri!(crate::set::add(self, so, reg!(regs, src)));
+                        }
+                    }
+                    Op::InplaceOr { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, dst, Value::Int(x | y)),
+                        _ => binop_slow!(dst, a, b, ops::inplace_or),
+                    },
+                    Op::InplaceAnd { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, dst, Value::Int(x & y)),
+                        _ => binop_slow!(dst, a, b, ops::inplace_and),
+                    },
+                    Op::InplaceXor { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => set!(regs, dst, Value::Int(x ^ y)),
+                        _ => binop_slow!(dst, a, b, ops::inplace_xor),
+                    },
+                    Op::InplaceSub { dst, a, b } => match (rr!(regs, a), rr!(regs, b)) {
+                        (&Value::Int(x), &Value::Int(y)) => match x.checked_sub(y) {
+                            Some(d) => set!(regs, dst, Value::Int(d)),
+                            None => binop_slow!(dst, a, b, ops::sub),
+                        },
+                        (&Value::Float(x), &Value::Float(y)) => {
+                            set!(regs, dst, Value::Float(x - y))
+                        }
+                        _ => binop_slow!(dst, a, b, ops::inplace_sub),
+                    },
                 }
             }
         }

@@ -23,6 +23,7 @@ pub mod ops;
 pub mod parser;
 pub mod repr;
 pub mod run;
+pub mod set;
 pub mod traceback;
 pub mod unicode_tables;
 pub mod value;

@@ -77,13 +77,49 @@ const DICT: Table = &[
     ("popitem", dict_popitem),
 ];
 
+const SET: Table = &[
+    ("add", set_add),
+    ("clear", set_clear),
+    ("copy", set_copy),
+    ("difference", set_difference),
+    ("difference_update", set_difference_update),
+    ("discard", set_discard),
+    ("intersection", set_intersection),
+    ("intersection_update", set_intersection_update),
+    ("isdisjoint", set_isdisjoint),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("pop", set_pop),
+    ("remove", set_remove),
+    ("symmetric_difference", set_symmetric_difference),
+    (
+        "symmetric_difference_update",
+        set_symmetric_difference_update,
+    ),
+    ("union", set_union),
+    ("update", set_update),
+];
+
+const FROZENSET: Table = &[
+    ("copy", set_copy),
+    ("difference", set_difference),
+    ("intersection", set_intersection),
+    ("isdisjoint", set_isdisjoint),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("symmetric_difference", set_symmetric_difference),
+    ("union", set_union),
+];
+
 const TUPLE: Table = &[("index", tuple_index), ("count", tuple_count)];
 const INT: Table = &[("bit_length", int_bit_length)];
 const FLOAT: Table = &[("is_integer", float_is_integer)];
 
 /// Creates the method objects.
 pub fn install(vm: &mut Vm) {
-    let tables: [(u8, &'static str, Table); 7] = [
+    let tables: [(u8, &'static str, Table); 9] = [
+        (19, "set", SET),
+        (20, "frozenset", FROZENSET),
         (7, "list", LIST),
         (6, "str", STR),
         (9, "dict", DICT),
@@ -354,6 +390,238 @@ fn float_is_integer(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> 
         unreachable!("float method")
     };
     Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+// -- set and frozenset ----------------------------------------------------------------------
+
+/// The receiver of a set method and whether it is a frozenset.
+fn this_set(args: &[Value]) -> (crate::gc::Gc<SetObj>, bool) {
+    match args[0] {
+        Value::Set(s) => (s, false),
+        Value::FrozenSet(s) => (s, true),
+        _ => unreachable!("set method on non-set"),
+    }
+}
+
+/// Checks a set method's arguments: no keywords, and `n` positional arguments
+/// (`None`: any number), with CPython's messages.
+fn set_args(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, n: Option<usize>) -> PyResult<()> {
+    let owner = args[0].type_name().to_string();
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("{owner}.{name}() takes no keyword arguments")));
+    }
+    let given = args.len() - 1;
+    match n {
+        Some(0) if given != 0 => Err(vm.type_error(format!(
+            "{owner}.{name}() takes no arguments ({given} given)"
+        ))),
+        Some(1) if given != 1 => Err(vm.type_error(format!(
+            "{owner}.{name}() takes exactly one argument ({given} given)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn set_add(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "add", Some(1))?;
+    crate::set::add(vm, this_set(args).0, args[1])?;
+    Ok(Value::None)
+}
+
+fn set_clear(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "clear", Some(0))?;
+    this_set(args).0.table_mut().clear();
+    Ok(Value::None)
+}
+
+fn set_copy(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "copy", Some(0))?;
+    let (so, frozen) = this_set(args);
+    if frozen {
+        return Ok(args[0]);
+    }
+    let r = crate::set::copy(vm, so)?;
+    Ok(Value::Set(r))
+}
+
+fn set_discard(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "discard", Some(1))?;
+    crate::set::discard(vm, this_set(args).0, args[1])?;
+    Ok(Value::None)
+}
+
+fn set_remove(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "remove", Some(1))?;
+    if !crate::set::discard(vm, this_set(args).0, args[1])? {
+        return Err(crate::set::key_error(vm, args[1]));
+    }
+    Ok(Value::None)
+}
+
+fn set_pop(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "pop", Some(0))?;
+    match this_set(args).0.table_mut().pop() {
+        Some(v) => Ok(v),
+        None => Err(vm.err(ExcType::KeyError, "pop from an empty set")),
+    }
+}
+
+/// Runs `f` with the partial result `v` rooted.
+fn with_root<T>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    vm.temp_roots.push(v);
+    let r = f(vm);
+    vm.temp_roots.pop();
+    r
+}
+
+fn set_union(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "union", None)?;
+    let (so, frozen) = this_set(args);
+    let r = crate::set::copy(vm, so)?;
+    let v = crate::set::wrap(r, frozen);
+    with_root(vm, v, |vm| {
+        for &o in &args[1..] {
+            if matches!(crate::set::any_set(&o), Some(x) if crate::gc::Gc::ptr_eq(x, so)) {
+                continue;
+            }
+            crate::set::update(vm, r, o)?;
+        }
+        Ok(v)
+    })
+}
+
+fn set_update(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "update", None)?;
+    let so = this_set(args).0;
+    for &o in &args[1..] {
+        crate::set::update(vm, so, o)?;
+    }
+    Ok(Value::None)
+}
+
+fn set_intersection(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "intersection", None)?;
+    let (so, frozen) = this_set(args);
+    if args.len() == 1 {
+        let r = crate::set::copy(vm, so)?;
+        return Ok(crate::set::wrap(r, frozen));
+    }
+    let mut cur = so;
+    let mark = vm.temp_roots.len();
+    let r = (|| {
+        for &o in &args[1..] {
+            cur = crate::set::intersection(vm, cur, o, frozen)?;
+            vm.temp_roots.push(crate::set::wrap(cur, frozen));
+        }
+        Ok(crate::set::wrap(cur, frozen))
+    })();
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn set_intersection_update(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "intersection_update", None)?;
+    let so = this_set(args).0;
+    if args.len() == 1 {
+        return Ok(Value::None);
+    }
+    crate::set::intersection_update(vm, so, &args[1..])?;
+    Ok(Value::None)
+}
+
+fn set_difference(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "difference", None)?;
+    let (so, frozen) = this_set(args);
+    if args.len() == 1 {
+        let r = crate::set::copy(vm, so)?;
+        return Ok(crate::set::wrap(r, frozen));
+    }
+    let r = crate::set::difference(vm, so, args[1], frozen)?;
+    let v = crate::set::wrap(r, frozen);
+    with_root(vm, v, |vm| {
+        for &o in &args[2..] {
+            crate::set::difference_update(vm, r, o)?;
+        }
+        Ok(v)
+    })
+}
+
+fn set_difference_update(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "difference_update", None)?;
+    let so = this_set(args).0;
+    for &o in &args[1..] {
+        crate::set::difference_update(vm, so, o)?;
+    }
+    Ok(Value::None)
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "symmetric_difference", Some(1))?;
+    let (so, frozen) = this_set(args);
+    let r = crate::set::symmetric_difference(vm, so, args[1], frozen)?;
+    Ok(crate::set::wrap(r, frozen))
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "symmetric_difference_update", Some(1))?;
+    crate::set::symmetric_difference_update(vm, this_set(args).0, args[1])?;
+    Ok(Value::None)
+}
+
+fn set_issubset(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "issubset", Some(1))?;
+    let so = this_set(args).0;
+    let r = match crate::set::any_set(&args[1]) {
+        Some(o) => crate::set::is_subset(vm, so, o)?,
+        None => {
+            let t = crate::set::intersection(vm, so, args[1], false)?;
+            t.len() == so.len()
+        }
+    };
+    Ok(Value::Bool(r))
+}
+
+fn set_issuperset(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "issuperset", Some(1))?;
+    let so = this_set(args).0;
+    if let Some(o) = crate::set::any_set(&args[1]) {
+        return Ok(Value::Bool(crate::set::is_subset(vm, o, so)?));
+    }
+    let it = ops::get_iter(vm, args[1])?;
+    with_root(vm, Value::Iter(it), |vm| {
+        while let Some(k) = ops::iter_next(vm, it)? {
+            if !crate::set::contains(vm, so, k)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    })
+}
+
+fn set_isdisjoint(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, args, kw, "isdisjoint", Some(1))?;
+    let so = this_set(args).0;
+    if let Some(o) = crate::set::any_set(&args[1]) {
+        if crate::gc::Gc::ptr_eq(o, so) {
+            return Ok(Value::Bool(so.is_empty()));
+        }
+        let (big, small) = if o.len() > so.len() { (o, so) } else { (so, o) };
+        for k in small.table().keys() {
+            if crate::set::contains(vm, big, k)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        return Ok(Value::Bool(true));
+    }
+    let it = ops::get_iter(vm, args[1])?;
+    with_root(vm, Value::Iter(it), |vm| {
+        while let Some(k) = ops::iter_next(vm, it)? {
+            if crate::set::contains(vm, so, k)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    })
 }
 
 // -- dict ------------------------------------------------------------------------------

@@ -68,23 +68,20 @@ impl StrObj {
     pub fn is_ascii(&self) -> bool {
         self.nchars == self.s.len()
     }
-    /// The hash (FNV-1a over the UTF-8 bytes; CPython randomizes str hashes, so no
-    /// program can depend on their values).
+    /// The hash: CPython's, with `PYTHONHASHSEED=0` (SipHash-1-3 with a zero key over
+    /// the string's canonical representation: 1, 2 or 4 bytes per code point by its
+    /// widest character). CPython randomizes str hashes unless the seed is fixed; with
+    /// the seed the goldens are made with, sets of strs iterate in CPython's order.
     #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != 0 {
             return h as i64;
         }
-        let mut x: u64 = 0xcbf29ce484222325;
-        for b in self.s.bytes() {
-            x ^= b as u64;
-            x = x.wrapping_mul(0x100000001b3);
-        }
-        // Keep it in CPython's hash range and never -1 or 0 (0 marks "not computed").
-        let mut h = (x >> 2) as i64;
-        if h == 0 || h == -1 {
-            h = 2;
+        let h = crate::set::str_hash(&self.s, self.is_ascii());
+        if h == 0 {
+            // Only the empty string hashes to 0; it is cheap to recompute.
+            return 0;
         }
         self.hash.set(h as u64);
         h
@@ -106,6 +103,8 @@ impl Trace for StrObj {
 }
 
 // -- Containers -----------------------------------------------------------------
+
+pub use crate::set::SetObj;
 
 /// A list.
 pub struct ListObj {
@@ -431,6 +430,29 @@ pub enum IterState {
         /// Inner iterators.
         inners: Vec<Value>,
     },
+    /// A set or frozenset, by table slot.
+    Set {
+        /// The set.
+        set: Gc<SetObj>,
+        /// Next slot.
+        idx: usize,
+        /// Size when iteration started, to detect resizing.
+        len: usize,
+    },
+    /// `map(func, *its)`.
+    Map {
+        /// The function.
+        func: Value,
+        /// Inner iterators.
+        inners: Vec<Value>,
+    },
+    /// `filter(func, it)`.
+    Filter {
+        /// The predicate (None: truth of the item).
+        func: Value,
+        /// Inner iterator.
+        inner: Value,
+    },
     /// Exhausted.
     Done,
 }
@@ -470,6 +492,9 @@ impl IterObj {
             IterState::Reversed { .. } => "list_reverseiterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
+            IterState::Set { .. } => "set_iterator",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
             IterState::Done => "iterator",
         }
     }
@@ -483,6 +508,12 @@ impl Trace for IterObj {
             IterState::Dict { dict, .. } => out.push(Value::Dict(*dict)),
             IterState::Enumerate { inner, count } => out.extend_from_slice(&[*inner, *count]),
             IterState::Zip { inners } => out.extend_from_slice(inners),
+            IterState::Set { set, .. } => out.push(Value::Set(*set)),
+            IterState::Map { func, inners } => {
+                out.push(*func);
+                out.extend_from_slice(inners);
+            }
+            IterState::Filter { func, inner } => out.extend_from_slice(&[*func, *inner]),
         }
     }
 }
@@ -568,6 +599,14 @@ pub enum TypeKind {
     DictView,
     /// An exception class.
     Exception(ExcType),
+    /// `set`.
+    Set,
+    /// `frozenset`.
+    FrozenSet,
+    /// `map`.
+    Map,
+    /// `filter`.
+    Filter,
 }
 
 /// A type object.

@@ -153,7 +153,8 @@ pub fn inplace_add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         vm.heap.note_alloc(items.len() * 16);
         return Ok(a);
     }
-    add(vm, a, b)
+    let r = add(vm, a, b);
+    inplace_msg(vm, r, "+")
 }
 
 /// `a - b`.
@@ -163,6 +164,9 @@ pub fn sub(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         return Ok(vm.int(r));
     }
     if let Some(r) = float_binop(vm, &a, &b, |_, x, y| Ok(Value::Float(x - y))) {
+        return r;
+    }
+    if let Some(r) = crate::set::binop(vm, "-", a, b) {
         return r;
     }
     Err(unsupported(vm, "-", &a, &b))
@@ -259,7 +263,72 @@ pub fn inplace_mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         *l.items_mut() = items;
         return Ok(a);
     }
-    mul(vm, a, b)
+    let r = mul(vm, a, b);
+    inplace_msg(vm, r, "*")
+}
+
+/// Rewrites the "unsupported operand" TypeError of the binary operator `sym` into
+/// the augmented assignment's (`for |=:`), as CPython reports it.
+fn inplace_msg(vm: &mut Vm, r: PyResult<Value>, sym: &str) -> PyResult<Value> {
+    let Err(e) = r else { return r };
+    if !matches!(e.0.ty.kind, TypeKind::Exception(ExcType::TypeError)) {
+        return Err(e);
+    }
+    let prefix = format!("unsupported operand type(s) for {sym}:");
+    let msg = match e.0.args.first() {
+        Some(Value::Str(m)) if m.as_str().starts_with(&prefix) => {
+            format!(
+                "unsupported operand type(s) for {sym}=:{}",
+                &m.as_str()[prefix.len()..]
+            )
+        }
+        _ => return Err(e),
+    };
+    Err(vm.type_error(msg))
+}
+
+/// `a |= b`: sets update in place, else like `|`.
+pub fn inplace_or(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    match crate::set::inplace_binop(vm, "|", a, b) {
+        Some(r) => r,
+        None => {
+            let r = bitor(vm, a, b);
+            inplace_msg(vm, r, "|")
+        }
+    }
+}
+
+/// `a &= b`: sets intersect in place, else like `&`.
+pub fn inplace_and(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    match crate::set::inplace_binop(vm, "&", a, b) {
+        Some(r) => r,
+        None => {
+            let r = bitand(vm, a, b);
+            inplace_msg(vm, r, "&")
+        }
+    }
+}
+
+/// `a ^= b`: sets update in place, else like `^`.
+pub fn inplace_xor(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    match crate::set::inplace_binop(vm, "^", a, b) {
+        Some(r) => r,
+        None => {
+            let r = bitxor(vm, a, b);
+            inplace_msg(vm, r, "^")
+        }
+    }
+}
+
+/// `a -= b`: sets remove in place, else like `-`.
+pub fn inplace_sub(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
+    match crate::set::inplace_binop(vm, "-", a, b) {
+        Some(r) => r,
+        None => {
+            let r = sub(vm, a, b);
+            inplace_msg(vm, r, "-")
+        }
+    }
 }
 
 /// `a / b`.
@@ -357,6 +426,9 @@ macro_rules! int_only_op {
                 let r = $numf(x, y);
                 return Ok(vm.int(r));
             }
+            if let Some(r) = crate::set::binop(vm, $sym, a, b) {
+                return r;
+            }
             Err(unsupported(vm, $sym, &a, &b))
         }
     };
@@ -427,6 +499,7 @@ pub fn truthy(_vm: &mut Vm, v: Value) -> PyResult<bool> {
         Value::Dict(d) => !d.table().is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::DictView(v) => !v.dict.table().is_empty(),
+        Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         _ => true,
     })
 }
@@ -530,6 +603,20 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             use num_traits::{One, Zero};
             lx == ly && (lx.is_zero() || (x.start == y.start && (lx.is_one() || x.step == y.step)))
         }
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            let (fx, fy) = (
+                matches!(a, Value::FrozenSet(_)),
+                matches!(b, Value::FrozenSet(_)),
+            );
+            crate::set::set_eq(vm, x, y, fx, fy)?
+        }
+        (Value::DictView(x), Value::Set(_) | Value::FrozenSet(_) | Value::DictView(_))
+        | (Value::Set(_) | Value::FrozenSet(_), Value::DictView(x))
+            if x.kind != ViewKind::Values
+                && !(matches!(b, Value::DictView(y) if y.kind == ViewKind::Values)) =>
+        {
+            view_set_eq(vm, a, b)?
+        }
         (Value::DictView(x), Value::DictView(y))
             if x.kind == ViewKind::Keys && y.kind == ViewKind::Keys =>
         {
@@ -546,6 +633,25 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         }
         _ => a.is(&b),
     })
+}
+
+/// `==` between a dict keys/items view and a set or another view: same size and
+/// every element of one is in the other.
+fn view_set_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    let (la, lb) = (
+        crate::builtins::len_of(vm, a)?,
+        crate::builtins::len_of(vm, b)?,
+    );
+    if la != lb {
+        return Ok(false);
+    }
+    let items = collect_iter(vm, a)?;
+    for x in items {
+        if !contains(vm, b, x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn seq_eq(vm: &mut Vm, x: &[Value], y: &[Value]) -> PyResult<bool> {
@@ -574,6 +680,9 @@ pub fn order(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Option<Orderi
             op,
         ),
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(vm, &x.items, &y.items, op),
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            crate::set::set_order(vm, x, y)
+        }
         _ => Err(vm.type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
@@ -635,6 +744,7 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
             ))),
         },
         Value::Dict(d) => Ok(dict_get(vm, d, needle)?.is_some()),
+        Value::Set(s) | Value::FrozenSet(s) => crate::set::contains(vm, s, needle),
         Value::DictView(v) => match v.kind {
             ViewKind::Keys => Ok(dict_get(vm, v.dict, needle)?.is_some()),
             _ => {
@@ -736,6 +846,8 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Value::List(_) | Value::Dict(_) | Value::DictView(_) | Value::Slice(_) => {
             return Err(vm.type_error(format!("unhashable type: '{}'", v.type_name())))
         }
+        Value::FrozenSet(s) => s.frozen_hash(),
+        Value::Set(_) => return Err(vm.type_error("unhashable type: 'set'")),
         other => (crate::value::addr_of(&other) >> 4) as i64,
     })
 }
@@ -761,10 +873,24 @@ fn key_eq(a: &Value, b: &Value) -> bool {
                             .zip(y.items.iter())
                             .all(|(p, q)| key_eq(p, q))
                 }
+                (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+                    set_key_eq(*x, *y)
+                }
                 _ => false,
             }
         }
     }
+}
+
+/// Equality of two sets of builtin values without a `Vm` (frozenset dict keys).
+fn set_key_eq(x: Gc<SetObj>, y: Gc<SetObj>) -> bool {
+    x.len() == y.len()
+        && x.frozen_hash() == y.frozen_hash()
+        && x.table().iter().all(|e| {
+            y.table()
+                .iter()
+                .any(|f| f.hash == e.hash && key_eq(&f.key, &e.key))
+        })
 }
 
 /// `d[k]` lookup without raising KeyError.
@@ -826,6 +952,11 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
             idx: 0,
             len: dv.dict.table().len(),
             kind: dv.kind,
+        },
+        Value::Set(so) | Value::FrozenSet(so) => IterState::Set {
+            set: so,
+            idx: 0,
+            len: so.len(),
         },
         other => {
             return Err(vm.type_error(format!("'{}' object is not iterable", other.type_name())))
@@ -972,7 +1103,79 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
             }
             Ok(Some(vm.new_tuple(out)))
         }
+        IterState::Set { set, idx, len } => {
+            let so = *set;
+            if so.len() != *len {
+                *len = usize::MAX;
+                return Err(vm.err(ExcType::RuntimeError, "Set changed size during iteration"));
+            }
+            let t = so.table();
+            while *idx < t.slots() {
+                let i = *idx;
+                *idx += 1;
+                if let Some(e) = t.entry(i) {
+                    return Ok(Some(e.key));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Map { .. } | IterState::Filter { .. } => map_filter_next(vm, it),
         IterState::Done => Ok(None),
+    }
+}
+
+/// `next()` of a `map` or `filter` iterator: calls back into Python, so everything
+/// held across the call is rooted (the iterator itself is reachable from the caller).
+fn map_filter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
+    match it.state() {
+        IterState::Map { func, inners } => {
+            let func = *func;
+            let inners = inners.clone();
+            let mark = vm.temp_roots.len();
+            let r = (|| {
+                for i in inners {
+                    let Value::Iter(ii) = i else { return Ok(None) };
+                    match iter_next(vm, ii)? {
+                        Some(v) => vm.temp_roots.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                let args = vm.temp_roots[mark..].to_vec();
+                vm.call_value(func, &args, &[]).map(Some)
+            })();
+            vm.temp_roots.truncate(mark);
+            if matches!(r, Ok(None)) {
+                *it.state() = IterState::Done;
+            }
+            r
+        }
+        IterState::Filter { func, inner } => {
+            let (func, inner) = (*func, *inner);
+            let Value::Iter(ii) = inner else {
+                return Ok(None);
+            };
+            loop {
+                let Some(x) = iter_next(vm, ii)? else {
+                    *it.state() = IterState::Done;
+                    return Ok(None);
+                };
+                let keep = if func.is_none()
+                    || matches!(func, Value::Type(t) if t.kind == TypeKind::Bool)
+                {
+                    truthy(vm, x)?
+                } else {
+                    vm.temp_roots.push(x);
+                    let r = vm.call_value(func, &[x], &[]);
+                    vm.temp_roots.pop();
+                    let r = r?;
+                    truthy(vm, r)?
+                };
+                if keep {
+                    return Ok(Some(x));
+                }
+            }
+        }
+        _ => Ok(None),
     }
 }
 

@@ -259,6 +259,29 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
             repr_into(vm, l, out)?;
             out.push(')');
         }
+        Value::Set(so) | Value::FrozenSet(so) => {
+            let frozen = matches!(v, Value::FrozenSet(_));
+            let keys = so.table().keys();
+            if keys.is_empty() {
+                out.push_str(if frozen { "frozenset()" } else { "set()" });
+                return Ok(());
+            }
+            if !enter(vm, &v)? {
+                let _ = write!(out, "{}(...)", v.type_name());
+                return Ok(());
+            }
+            if frozen {
+                out.push_str("frozenset(");
+            }
+            out.push('{');
+            let r = items_repr(vm, &keys, out);
+            leave(vm);
+            r?;
+            out.push('}');
+            if frozen {
+                out.push(')');
+            }
+        }
         Value::Slice(s) => {
             out.push_str("slice(");
             repr_into(vm, s.start, out)?;

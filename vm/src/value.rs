@@ -53,6 +53,10 @@ pub enum Value {
     DictView(Gc<DictViewObj>) = 17,
     /// A slice object.
     Slice(Gc<SliceObj>) = 18,
+    /// `set` (a hash table mirroring CPython's, see `set.rs`).
+    Set(Gc<SetObj>) = 19,
+    /// `frozenset` (the same object type as `set`, immutable by convention).
+    FrozenSet(Gc<SetObj>) = 20,
 }
 
 /// Tag byte values, for JIT code. Must match the discriminants above.
@@ -102,6 +106,7 @@ impl Value {
             Value::Module(g) => g.gc_header(),
             Value::DictView(g) => g.gc_header(),
             Value::Slice(g) => g.gc_header(),
+            Value::Set(g) | Value::FrozenSet(g) => g.gc_header(),
         })
     }
 
@@ -143,6 +148,8 @@ impl Value {
             Value::Module(_) => "module",
             Value::DictView(v) => v.kind.type_name(),
             Value::Slice(_) => "slice",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
         }
     }
 
