@@ -115,6 +115,19 @@ pub fn make_types(heap: &mut Heap) -> Types {
         (TypeKind::FrozenSet, "frozenset"),
         (TypeKind::Map, "map"),
         (TypeKind::Filter, "filter"),
+        (TypeKind::DictView, "dict_values"),
+        (TypeKind::DictView, "dict_items"),
+        (TypeKind::Iterator, "list_iterator"),
+        (TypeKind::Iterator, "tuple_iterator"),
+        (TypeKind::Iterator, "str_ascii_iterator"),
+        (TypeKind::Iterator, "str_iterator"),
+        (TypeKind::Iterator, "range_iterator"),
+        (TypeKind::Iterator, "longrange_iterator"),
+        (TypeKind::Iterator, "list_reverseiterator"),
+        (TypeKind::Iterator, "set_iterator"),
+        (TypeKind::Iterator, "dict_keyiterator"),
+        (TypeKind::Iterator, "dict_valueiterator"),
+        (TypeKind::Iterator, "dict_itemiterator"),
     ];
     for (k, n) in simple {
         let t = heap.alloc(TypeObj {
@@ -169,12 +182,39 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
             IterState::Zip { .. } => TypeKind::Zip,
             IterState::Map { .. } => TypeKind::Map,
             IterState::Filter { .. } => TypeKind::Filter,
-            _ => TypeKind::Iterator,
+            IterState::Reversed {
+                seq: Value::Tuple(_),
+                ..
+            } => TypeKind::Reversed,
+            _ => {
+                // Iterator types are created on first use, one per name.
+                let name = it.type_name();
+                if let Some((_, t)) = vm
+                    .types
+                    .by_kind
+                    .iter()
+                    .find(|(k, t)| *k == TypeKind::Iterator && t.name == name)
+                {
+                    return *t;
+                }
+                TypeKind::Iterator
+            }
         },
         Value::Type(_) => TypeKind::Type,
         Value::Exc(e) => return e.ty,
         Value::Module(_) => TypeKind::Module,
-        Value::DictView(_) => TypeKind::DictView,
+        Value::DictView(dv) => {
+            let name = dv.kind.type_name();
+            if let Some((_, t)) = vm
+                .types
+                .by_kind
+                .iter()
+                .find(|(k, t)| *k == TypeKind::DictView && t.name == name)
+            {
+                return *t;
+            }
+            TypeKind::DictView
+        }
         Value::Slice(_) => TypeKind::Slice,
         Value::Set(_) => TypeKind::Set,
         Value::FrozenSet(_) => TypeKind::FrozenSet,
@@ -1130,7 +1170,8 @@ fn float_from_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
 }
 
-fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
+/// `d.update(src)` for a dict or an iterable of pairs.
+pub fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
     if let Value::Dict(s) = src {
         let entries: Vec<(Value, Value)> = s.table().iter().map(|e| (e.key, e.value)).collect();
         for (k, v) in entries {
@@ -1386,10 +1427,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     idx: t.items.len(),
                 },
                 Value::Str(s) => {
-                    let chars: Vec<Value> =
-                        s.as_str().chars().rev().map(|c| vm.char_str(c)).collect();
-                    let l = vm.new_list(chars);
-                    IterState::Seq { seq: l, idx: 0 }
+                    let chars: Vec<Value> = s.as_str().chars().map(|c| vm.char_str(c)).collect();
+                    let n = chars.len();
+                    let t = vm.new_tuple(chars);
+                    IterState::Reversed { seq: t, idx: n }
                 }
                 Value::Range(r) if r.big.is_some() || r.start.checked_sub(r.step).is_none() => {
                     let b = r.as_big();

@@ -24,7 +24,10 @@ pub mod parser;
 pub mod repr;
 pub mod run;
 pub mod set;
+pub mod str_methods;
+pub mod strformat;
 pub mod traceback;
+pub mod unicode_str;
 pub mod unicode_tables;
 pub mod value;
 

@@ -483,13 +483,22 @@ impl IterObj {
                 Value::Tuple(_) => "tuple_iterator",
                 _ => "list_iterator",
             },
-            IterState::Str { .. } => "str_ascii_iterator",
+            IterState::Str { s, .. } => {
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                }
+            }
             IterState::Dict { kind, .. } => match kind {
                 ViewKind::Keys => "dict_keyiterator",
                 ViewKind::Values => "dict_valueiterator",
                 ViewKind::Items => "dict_itemiterator",
             },
-            IterState::Reversed { .. } => "list_reverseiterator",
+            IterState::Reversed { seq, .. } => match seq {
+                Value::List(_) => "list_reverseiterator",
+                _ => "reversed",
+            },
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Set { .. } => "set_iterator",

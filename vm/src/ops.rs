@@ -240,7 +240,7 @@ pub fn mul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if is_seq(&b) && int_ref(&a).is_some() {
         return seq_repeat(vm, b, &a);
     }
-    if is_seq(&a) && !is_seq(&b) {
+    if is_seq(&a) {
         return Err(vm.type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             b.type_name()
@@ -1673,6 +1673,10 @@ pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Val
             Some(v) => Ok((v, Value::Undef)),
             None => Err(no_attr(vm, &obj, name)),
         },
+        Value::Type(t) if crate::methods::type_attr(vm, t, name).is_some() => {
+            let v = crate::methods::type_attr(vm, t, name).expect("type attribute");
+            Ok((v, Value::Undef))
+        }
         _ => match crate::builtins::find_method(vm, &obj, name) {
             Some(f) => {
                 site.cache.set((tag, f));
@@ -1706,7 +1710,15 @@ pub fn load_attr(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Value> {
             let n = f.code.name.clone();
             return Ok(vm.new_str(n));
         }
+        Value::Type(t) => {
+            if let Some(v) = crate::methods::type_attr(vm, t, name) {
+                return Ok(v);
+            }
+        }
         _ => {}
+    }
+    if let Some(v) = crate::methods::value_attr(vm, obj, name) {
+        return Ok(v);
     }
     if let Some(Value::Builtin(b)) = crate::builtins::find_method(vm, &obj, name) {
         return Ok(Value::Builtin(vm.heap.alloc(BuiltinObj {

@@ -217,6 +217,16 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
         Value::Func(f) => {
             let _ = write!(out, "<function {} at {:#x}>", f.code.qualname, addr_of(&v));
         }
+        Value::Builtin(b) if b.owner == Some(crate::methods::UNBOUND) => {
+            let tname = match b.bound {
+                Some(Value::Tuple(m)) => match m.items[0] {
+                    Value::Type(t) => t.name.clone(),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            let _ = write!(out, "<method '{}' of '{}' objects>", b.name, tname);
+        }
         Value::Builtin(b) => match (b.bound, b.owner) {
             (Some(this), Some(owner)) => {
                 let _ = write!(
@@ -225,6 +235,14 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
                     b.name,
                     owner,
                     addr_of(&this)
+                );
+            }
+            (Some(Value::Type(t)), None) => {
+                let _ = write!(
+                    out,
+                    "<built-in method {} of type object at {:#x}>",
+                    b.name,
+                    addr_of(&Value::Type(t))
                 );
             }
             (Some(Value::Module(m)), None) => {

@@ -947,6 +947,15 @@ pub fn binop(vm: &mut Vm, op: &str, a: Value, b: Value) -> Option<PyResult<Value
     if is_set_view(&a) || is_set_view(&b) {
         return Some(view_binop(vm, op, a, b));
     }
+    if let (Value::Dict(x), Value::Dict(y), "|") = (a, b, op) {
+        // `dict | dict`: a copy of the left updated with the right.
+        let d = vm.new_dict();
+        for e in x.table().iter() {
+            d.table_mut().push_new(e.hash, e.key, e.value);
+        }
+        let r = crate::builtins::dict_from(vm, d, Value::Dict(y));
+        return Some(r.map(|_| Value::Dict(d)));
+    }
     None
 }
 
@@ -1021,6 +1030,9 @@ fn view_intersect(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 /// The in-place operators `|= &= -= ^=` on a set (mutating it); None when `a` is not a
 /// set or `b` not a set of either kind (then the binary operator applies).
 pub fn inplace_binop(vm: &mut Vm, op: &str, a: Value, b: Value) -> Option<PyResult<Value>> {
+    if let (Value::Dict(d), "|") = (a, op) {
+        return Some(crate::builtins::dict_from(vm, d, b).map(|_| a));
+    }
     let (Value::Set(s), Some(_)) = (a, any_set(&b)) else {
         return None;
     };
