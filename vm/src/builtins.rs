@@ -58,7 +58,7 @@ pub fn only_kw(vm: &mut Vm, fname: &str, kw: KwArgs, allowed: &[&str]) -> PyResu
     for (k, _) in kw {
         if !allowed.contains(&k.as_str()) {
             return Err(vm.type_error(format!(
-                "{fname}() got an unexpected keyword argument '{}'",
+                "'{}' is an invalid keyword argument for {fname}()",
                 k.as_str()
             )));
         }
@@ -453,7 +453,15 @@ fn bi_max(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn bi_sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kw(vm, "sum", kw, &["start"])?;
-    arity(vm, "sum", args, 1, 2)?;
+    if args.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
     let mut acc = args
         .get(1)
         .copied()
@@ -622,6 +630,17 @@ fn bi_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 Ok(i) => Ok(vm.int(i)),
                 Err(e) => Err(vm.num_err(e)),
             },
+            _ if [a, b, m].iter().all(|v| {
+                matches!(
+                    v,
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+                )
+            }) =>
+            {
+                Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ))
+            }
             _ => Err(vm.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
                 a.type_name(),
@@ -823,7 +842,7 @@ pub fn sort_with(
 }
 
 fn bi_sorted(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    only_kw(vm, "sorted", kw, &["key", "reverse"])?;
+    only_kw(vm, "sort", kw, &["key", "reverse"])?;
     if args.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
@@ -1375,7 +1394,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             only_kw(vm, "enumerate", kw, &["iterable", "start"])?;
             let Some(src) = args.first().copied().or(kwarg(kw, "iterable")) else {
                 return Err(
-                    vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")
+                    vm.type_error("enumerate() missing required argument 'iterable'")
                 );
             };
             let start = args
@@ -1401,13 +1420,8 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             only_kw(vm, "zip", kw, &["strict"])?;
             let mut inners = Vec::with_capacity(args.len());
             for (i, a) in args.iter().enumerate() {
-                match ops::get_iter(vm, *a) {
-                    Ok(it) => inners.push(Value::Iter(it)),
-                    Err(_) => {
-                        return Err(vm
-                            .type_error(format!("zip argument #{} must support iteration", i + 1)))
-                    }
-                }
+                let _ = i;
+                inners.push(Value::Iter(ops::get_iter(vm, *a)?));
             }
             Ok(Value::Iter(
                 vm.heap.alloc(IterObj::new(IterState::Zip { inners })),
@@ -1415,7 +1429,12 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Reversed => {
             no_kw(vm, "reversed", kw)?;
-            arity(vm, "reversed", args, 1, 1)?;
+            if args.len() != 1 {
+                return Err(vm.type_error(format!(
+                    "reversed expected 1 argument, got {}",
+                    args.len()
+                )));
+            }
             let v = args[0];
             let state = match v {
                 Value::List(l) => IterState::Reversed {

@@ -282,6 +282,18 @@ pub fn find(vm: &Vm, obj: &Value, name: &str) -> Option<Value> {
 
 // -- list ------------------------------------------------------------------------------
 
+/// A method without arguments: `dict.keys()`, `list.copy()`.
+fn noargs(vm: &mut Vm, qualname: &str, args: &[Value], kw: KwArgs) -> PyResult<()> {
+    no_kw(vm, qualname, kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "{qualname}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(())
+}
+
 fn this_list(args: &[Value]) -> crate::gc::Gc<ListObj> {
     match args[0] {
         Value::List(l) => l,
@@ -363,22 +375,38 @@ fn list_extend(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn seq_index(vm: &mut Vm, items: &[Value], args: &[Value], what: &str) -> PyResult<Value> {
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!(
-            "index expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        let n = args.len() - 1;
+        return Err(vm.type_error(if n < 1 {
+            format!("index expected at least 1 argument, got {n}")
+        } else {
+            format!("index expected at most 3 arguments, got {n}")
+        }));
     }
     let n = items.len() as i64;
     let clamp = |i: i64| -> usize {
         let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
         j as usize
     };
+    let idx = |vm: &mut Vm, v: Value| -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(i),
+            Value::Bool(b) => Ok(b as i64),
+            Value::BigInt(b) => Ok(if b.value.sign() == num_bigint::Sign::Minus {
+                i64::MIN
+            } else {
+                i64::MAX
+            }),
+            _ => Err(vm.type_error(
+                "slice indices must be integers or have an __index__ method",
+            )),
+        }
+    };
     let start = match args.get(2) {
-        Some(v) => clamp(arg_i64(vm, *v)?),
+        Some(v) => clamp(idx(vm, *v)?),
         None => 0,
     };
     let stop = match args.get(3) {
-        Some(v) => clamp(arg_i64(vm, *v)?),
+        Some(v) => clamp(idx(vm, *v)?),
         None => items.len(),
     };
     for (i, x) in items.iter().enumerate().take(stop).skip(start) {
@@ -472,13 +500,13 @@ fn list_count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn list_copy(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "list.copy", kw)?;
+    noargs(vm, "list.copy", args, kw)?;
     let items = this_list(args).items().clone();
     Ok(vm.new_list(items))
 }
 
 fn list_clear(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "list.clear", kw)?;
+    noargs(vm, "list.clear", args, kw)?;
     this_list(args).items_mut().clear();
     Ok(Value::None)
 }
@@ -848,10 +876,12 @@ fn this_dict(args: &[Value]) -> crate::gc::Gc<DictObj> {
 fn dict_get(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, "get", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "get expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        let n = args.len() - 1;
+        return Err(vm.type_error(if n < 1 {
+            format!("get expected at least 1 argument, got {n}")
+        } else {
+            format!("get expected at most 2 arguments, got {n}")
+        }));
     }
     let d = this_dict(args);
     Ok(ops::dict_get(vm, d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::None)))
@@ -865,15 +895,15 @@ fn view(vm: &mut Vm, args: &[Value], kind: ViewKind) -> PyResult<Value> {
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "dict.items", kw)?;
+    noargs(vm, "dict.items", args, kw)?;
     view(vm, args, ViewKind::Items)
 }
 fn dict_keys(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "dict.keys", kw)?;
+    noargs(vm, "dict.keys", args, kw)?;
     view(vm, args, ViewKind::Keys)
 }
 fn dict_values(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "dict.values", kw)?;
+    noargs(vm, "dict.values", args, kw)?;
     view(vm, args, ViewKind::Values)
 }
 
@@ -938,7 +968,7 @@ fn dict_update(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "dict.copy", kw)?;
+    noargs(vm, "dict.copy", args, kw)?;
     let d = this_dict(args);
     let n = vm.new_dict();
     let entries: Vec<(i64, Value, Value)> =
@@ -970,13 +1000,13 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn dict_clear(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "dict.clear", kw)?;
+    noargs(vm, "dict.clear", args, kw)?;
     this_dict(args).table_mut().clear();
     Ok(Value::None)
 }
 
 fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kw(vm, "dict.popitem", kw)?;
+    noargs(vm, "dict.popitem", args, kw)?;
     let d = this_dict(args);
     match d.table_mut().pop_last() {
         Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),

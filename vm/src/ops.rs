@@ -1580,11 +1580,13 @@ pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResul
             obj.type_name()
         )));
     };
-    let new = match collect_iter(vm, v) {
-        Ok(items) => items,
-        Err(_) => return Err(vm.type_error("can only assign an iterable")),
-    };
     let (start, stop, step, n) = slice_indices(vm, parts, l.len())?;
+    let iterable = matches!(v, Value::List(_) | Value::Tuple(_)) || get_iter(vm, v).is_ok();
+    let new = match iterable {
+        true => collect_iter(vm, v)?,
+        false if step == 1 => return Err(vm.type_error("can only assign an iterable")),
+        false => return Err(vm.type_error("must assign iterable to extended slice")),
+    };
     if step == 1 {
         let stop = stop.max(start);
         l.items_mut().splice(start as usize..stop as usize, new);
