@@ -1199,6 +1199,14 @@ pub fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
         return Ok(());
     }
     let items = ops::collect_iter(vm, src)?;
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let r = dict_from_items(vm, d, items);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn dict_from_items(vm: &mut Vm, d: Gc<DictObj>, items: Vec<Value>) -> PyResult<()> {
     for (i, item) in items.into_iter().enumerate() {
         let pair = match ops::collect_iter(vm, item) {
             Ok(p) => p,
@@ -1418,13 +1426,17 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Zip => {
             only_kw(vm, "zip", kw, &["strict"])?;
+            let strict = match kwarg(kw, "strict") {
+                Some(v) => ops::truthy(vm, v)?,
+                None => false,
+            };
             let mut inners = Vec::with_capacity(args.len());
             for (i, a) in args.iter().enumerate() {
                 let _ = i;
                 inners.push(Value::Iter(ops::get_iter(vm, *a)?));
             }
             Ok(Value::Iter(
-                vm.heap.alloc(IterObj::new(IterState::Zip { inners })),
+                vm.heap.alloc(IterObj::new(IterState::Zip { inners, strict })),
             ))
         }
         TypeKind::Reversed => {

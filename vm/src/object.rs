@@ -429,6 +429,8 @@ pub enum IterState {
     Zip {
         /// Inner iterators.
         inners: Vec<Value>,
+        /// `strict=True`: unequal lengths raise ValueError.
+        strict: bool,
     },
     /// A set or frozenset, by table slot.
     Set {
@@ -516,7 +518,7 @@ impl Trace for IterObj {
             IterState::Str { s, .. } => out.push(Value::Str(*s)),
             IterState::Dict { dict, .. } => out.push(Value::Dict(*dict)),
             IterState::Enumerate { inner, count } => out.extend_from_slice(&[*inner, *count]),
-            IterState::Zip { inners } => out.extend_from_slice(inners),
+            IterState::Zip { inners, .. } => out.extend_from_slice(inners),
             IterState::Set { set, .. } => out.push(Value::Set(*set)),
             IterState::Map { func, inners } => {
                 out.push(*func);

@@ -1085,21 +1085,29 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterState::Zip { inners } => {
+        IterState::Zip { inners, strict } => {
             if inners.is_empty() {
                 return Ok(None);
             }
-            let inners = inners.clone();
-            let mut out = Vec::with_capacity(inners.len());
-            for i in inners {
-                let Value::Iter(ii) = i else { return Ok(None) };
-                match iter_next(vm, ii)? {
-                    Some(v) => out.push(v),
-                    None => {
-                        *it.state() = IterState::Done;
-                        return Ok(None);
+            let (inners, strict) = (inners.clone(), *strict);
+            let mark = vm.temp_roots.len();
+            let r = (|| {
+                for i in inners.iter() {
+                    let Value::Iter(ii) = *i else { return Ok(false) };
+                    match iter_next(vm, ii)? {
+                        Some(v) => vm.temp_roots.push(v),
+                        None => return Ok(false),
                     }
                 }
+                Ok(true)
+            })();
+            let out = vm.temp_roots.split_off(mark);
+            if !r? {
+                *it.state() = IterState::Done;
+                if strict {
+                    zip_strict_check(vm, &inners, out.len())?;
+                }
+                return Ok(None);
             }
             Ok(Some(vm.new_tuple(out)))
         }
@@ -1122,6 +1130,29 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
         IterState::Map { .. } | IterState::Filter { .. } => map_filter_next(vm, it),
         IterState::Done => Ok(None),
     }
+}
+
+/// `zip(strict=True)` after iterator `i` ran out: CPython's length mismatch errors.
+fn zip_strict_check(vm: &mut Vm, inners: &[Value], i: usize) -> PyResult<()> {
+    let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+    if i > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}{i}",
+            i + 1,
+            plural(i)
+        )));
+    }
+    for (k, v) in inners.iter().enumerate().skip(1) {
+        let Value::Iter(ii) = *v else { continue };
+        if iter_next(vm, ii)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than argument{}{k}",
+                k + 1,
+                plural(k)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `next()` of a `map` or `filter` iterator: calls back into Python, so everything
@@ -1185,12 +1216,20 @@ pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
         Value::List(l) => Ok(l.items().clone()),
         Value::Tuple(t) => Ok(t.items.to_vec()),
         _ => {
+            // The items collected so far live on `temp_roots`: advancing the
+            // iterator may run Python code (`map`), which may collect.
             let it = get_iter(vm, v)?;
-            let mut out = vec![];
-            while let Some(x) = iter_next(vm, it)? {
-                out.push(x);
-            }
-            Ok(out)
+            let mark = vm.temp_roots.len();
+            vm.temp_roots.push(Value::Iter(it));
+            let r = (|| {
+                while let Some(x) = iter_next(vm, it)? {
+                    vm.temp_roots.push(x);
+                }
+                Ok(())
+            })();
+            let out = vm.temp_roots.split_off(mark + 1);
+            vm.temp_roots.truncate(mark);
+            r.map(|_| out)
         }
     }
 }
@@ -1269,13 +1308,22 @@ pub fn unpack(vm: &mut Vm, v: Value, n: usize) -> PyResult<Vec<Value>> {
                     )))
                 }
             };
-            let mut out = vec![];
-            while let Some(x) = iter_next(vm, it)? {
-                out.push(x);
-                if out.len() > n {
-                    return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+            let mark = vm.temp_roots.len();
+            vm.temp_roots.push(Value::Iter(it));
+            let r = (|| {
+                while let Some(x) = iter_next(vm, it)? {
+                    vm.temp_roots.push(x);
+                    if vm.temp_roots.len() - mark - 1 > n {
+                        return Err(
+                            vm.value_error(format!("too many values to unpack (expected {n})"))
+                        );
+                    }
                 }
-            }
+                Ok(())
+            })();
+            let out = vm.temp_roots.split_off(mark + 1);
+            vm.temp_roots.truncate(mark);
+            r?;
             out
         }
     };
