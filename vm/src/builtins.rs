@@ -637,9 +637,8 @@ fn bi_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 )
             }) =>
             {
-                Err(vm.type_error(
-                    "pow() 3rd argument not allowed unless all arguments are integers",
-                ))
+                Err(vm
+                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
             }
             _ => Err(vm.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
@@ -1401,9 +1400,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Enumerate => {
             only_kw(vm, "enumerate", kw, &["iterable", "start"])?;
             let Some(src) = args.first().copied().or(kwarg(kw, "iterable")) else {
-                return Err(
-                    vm.type_error("enumerate() missing required argument 'iterable'")
-                );
+                return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
             };
             let start = args
                 .get(1)
@@ -1436,16 +1433,16 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 inners.push(Value::Iter(ops::get_iter(vm, *a)?));
             }
             Ok(Value::Iter(
-                vm.heap.alloc(IterObj::new(IterState::Zip { inners, strict })),
+                vm.heap
+                    .alloc(IterObj::new(IterState::Zip { inners, strict })),
             ))
         }
         TypeKind::Reversed => {
             no_kw(vm, "reversed", kw)?;
             if args.len() != 1 {
-                return Err(vm.type_error(format!(
-                    "reversed expected 1 argument, got {}",
-                    args.len()
-                )));
+                return Err(
+                    vm.type_error(format!("reversed expected 1 argument, got {}", args.len()))
+                );
             }
             let v = args[0];
             let state = match v {
@@ -1485,6 +1482,20 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     let mut keys: Vec<Value> = d.table().iter().map(|e| e.key).collect();
                     keys.reverse();
                     let l = vm.new_list(keys);
+                    IterState::Seq { seq: l, idx: 0 }
+                }
+                Value::DictView(dv) => {
+                    let entries: Vec<(Value, Value)> =
+                        dv.dict.table().iter().map(|e| (e.key, e.value)).collect();
+                    let mut items = Vec::with_capacity(entries.len());
+                    for (k, val) in entries.into_iter().rev() {
+                        items.push(match dv.kind {
+                            ViewKind::Keys => k,
+                            ViewKind::Values => val,
+                            ViewKind::Items => vm.new_tuple(vec![k, val]),
+                        });
+                    }
+                    let l = vm.new_list(items);
                     IterState::Seq { seq: l, idx: 0 }
                 }
                 other => {

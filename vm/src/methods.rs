@@ -396,9 +396,7 @@ fn seq_index(vm: &mut Vm, items: &[Value], args: &[Value], what: &str) -> PyResu
             } else {
                 i64::MAX
             }),
-            _ => Err(vm.type_error(
-                "slice indices must be integers or have an __index__ method",
-            )),
+            _ => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
         }
     };
     let start = match args.get(2) {

@@ -1093,7 +1093,9 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
             let mark = vm.temp_roots.len();
             let r = (|| {
                 for i in inners.iter() {
-                    let Value::Iter(ii) = *i else { return Ok(false) };
+                    let Value::Iter(ii) = *i else {
+                        return Ok(false);
+                    };
                     match iter_next(vm, ii)? {
                         Some(v) => vm.temp_roots.push(v),
                         None => return Ok(false),
@@ -1134,7 +1136,13 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
 
 /// `zip(strict=True)` after iterator `i` ran out: CPython's length mismatch errors.
 fn zip_strict_check(vm: &mut Vm, inners: &[Value], i: usize) -> PyResult<()> {
-    let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+    let plural = |i: usize| {
+        if i == 1 {
+            " ".to_string()
+        } else {
+            "s 1-".to_string()
+        }
+    };
     if i > 0 {
         return Err(vm.value_error(format!(
             "zip() argument {} is shorter than argument{}{i}",
