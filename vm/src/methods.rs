@@ -221,6 +221,7 @@ pub fn value_attr(vm: &mut Vm, obj: Value, name: &str) -> Option<Value> {
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
         (Value::Float(_), "real") => Some(obj),
         (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        (_, "__class__") => Some(Value::Type(crate::builtins::type_of(vm, &obj))),
         (Value::Slice(s), "start") => Some(s.start),
         (Value::Slice(s), "stop") => Some(s.stop),
         (Value::Slice(s), "step") => Some(s.step),

@@ -1187,6 +1187,12 @@ pub fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         None => 8,
         Some(v) => index_arg(vm, v)?,
     };
+    if i32::try_from(size).is_err() {
+        return Err(vm.err(
+            ExcType::OverflowError,
+            "Python int too large to convert to C int",
+        ));
+    }
     let s = this(args);
     let mut out = String::with_capacity(s.as_str().len());
     let mut col: i64 = 0;
@@ -1287,6 +1293,9 @@ pub fn zfill(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let n = s.char_len() as i64;
     if w <= n {
         return Ok(args[0]);
+    }
+    if w > (1 << 40) {
+        return Err(vm.err_args(ExcType::MemoryError, vec![]));
     }
     let fill = (w - n) as usize;
     let st = s.as_str();
@@ -1444,4 +1453,61 @@ pub enum Fields<'a> {
     Kw(KwArgs<'a>),
     /// A mapping (`format_map`).
     Map(Value),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower(s: &str) -> String {
+        let cs: Vec<char> = s.chars().collect();
+        let mut out = String::new();
+        for i in 0..cs.len() {
+            push_lower(&cs, i, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn final_sigma_follows_cpython() {
+        assert_eq!(lower("ΑΣ"), "ας");
+        assert_eq!(lower("Σ"), "σ");
+        assert_eq!(lower("ΑΣΑ"), "ασα");
+        assert_eq!(lower("ΑΣ.Α"), "ασ.α");
+        assert_eq!(lower("Α'Σ'"), "α'ς'");
+    }
+
+    #[test]
+    fn full_case_mappings() {
+        let mut out = String::new();
+        push_upper('ß', &mut out);
+        push_title('ǆ', &mut out);
+        push_mapped(ut::FOLD_MAP, 'ß', &mut out);
+        assert_eq!(out, "SSǅss");
+        assert_eq!(lower("İ"), "i\u{307}");
+    }
+
+    #[test]
+    fn predicates_use_cpython_tables() {
+        assert!(is_space('\u{1c}') && is_space('\u{85}') && is_space('\u{3000}'));
+        assert!(!is_space('\u{200b}'));
+        assert!(is_digit('²') && !is_decimal('²') && is_numeric('½') && !is_digit('½'));
+        assert!(is_decimal('٣') && is_alpha('é') && !is_alpha('²'));
+        assert!(is_title('ǅ') && is_upper('Ⅻ') && is_lower('ⅻ'));
+        assert!(is_xid_start('é') && !is_xid_start('1') && is_xid_continue('1'));
+    }
+
+    #[test]
+    fn adjust_indices_like_cpython() {
+        assert_eq!(adjust(None, None, 5), (0, 5));
+        assert_eq!(adjust(Some(-2), Some(100), 5), (3, 5));
+        assert_eq!(adjust(Some(10), Some(-100), 5), (10, 0));
+    }
+
+    #[test]
+    fn whitespace_split_keeps_the_tail() {
+        assert_eq!(split_ws("  a  b c ", 1), vec!["a", "b c "]);
+        assert_eq!(rsplit_ws("  a  b c ", 1), vec!["  a  b", "c"]);
+        assert_eq!(split_ws("   ", i64::MAX), Vec::<&str>::new());
+    }
 }
