@@ -259,10 +259,11 @@ define_ops! {
     /// `dst = module.consts[name]` for `from module import name`.
     ImportFrom { dst: Reg, module: Reg, name: ConstId },
     // -- sets and collections
-    /// `dst = {start..start+count}`. With `folded` (a display of more than two
-    /// constants), the items go into a frozenset first and the set is built from it,
-    /// as CPython does, which can give a different table layout.
-    BuildSet { dst: Reg, start: Reg, count: u16, folded: bool },
+    /// `dst = {start..start+count}`. `mode` (see `set::BUILD_SET_*`): 0 adds the items
+    /// one by one; 1 (a display of more than two constants) builds them into a
+    /// frozenset first, as CPython does, then the set from it; 2 (constants iterated
+    /// by a `for`) makes that frozenset itself. The modes can lay tables out differently.
+    BuildSet { dst: Reg, start: Reg, count: u16, mode: u8 },
     /// `set.add(src)` (set comprehensions).
     SetAdd { set: Reg, src: Reg },
     /// `a |= b`: updates a set in place, else like BitOr.

@@ -716,7 +716,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     fn for_stmt(&mut self, f: &ast::StmtFor) -> CResult<()> {
         let base = self.temps(3);
-        let src = self.expr(&f.iter, None)?;
+        let src = self.iter_expr(&f.iter)?;
         let prep = self.emit(
             Op::ForPrep {
                 base,
@@ -1501,7 +1501,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             return unsupported("async comprehensions", self.line(lc.range));
         }
         let base = self.temps(3);
-        let src = self.expr(&gen.iter, None)?;
+        let src = self.iter_expr(&gen.iter)?;
         let prep = self.emit(
             Op::ForPrep {
                 base,
@@ -1545,6 +1545,8 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
 // -- sets and collections
 
+use crate::set::{BUILD_SET_FOLDED, BUILD_SET_FROZEN_CONST, BUILD_SET_PLAIN};
+
 /// What the innermost level of a set or dict comprehension adds.
 enum CompKind<'a> {
     /// `{elt for ...}`.
@@ -1554,19 +1556,45 @@ enum CompKind<'a> {
 }
 
 impl FnCompiler<'_, '_> {
-    /// `{a, b, c}`. A display of more than two constants is marked `folded` (CPython
-    /// builds those from a frozenset constant).
+    /// The iterable of a `for` loop or comprehension. CPython's AST optimizer turns a
+    /// set display of constants there into a frozenset constant, which iterates in
+    /// the frozenset's order (not the order of the set a display builds).
+    fn iter_expr(&mut self, e: &ast::Expr) -> CResult<Reg> {
+        match e {
+            ast::Expr::Set(st) if st.elts.iter().all(folds_to_constant) => {
+                self.set_display_mode(&st.elts, None, st.range, BUILD_SET_FROZEN_CONST)
+            }
+            _ => self.expr(e, None),
+        }
+    }
+
+    /// `{a, b, c}`. A display of more than two constants is built the way CPython
+    /// builds it, from a frozenset constant.
     fn set_display(
         &mut self,
         elts: &[ast::Expr],
         dst: Option<Reg>,
         range: TextRange,
     ) -> CResult<Reg> {
+        let mode = if elts.len() > 2 && elts.iter().all(folds_to_constant) {
+            BUILD_SET_FOLDED
+        } else {
+            BUILD_SET_PLAIN
+        };
+        self.set_display_mode(elts, dst, range, mode)
+    }
+
+    fn set_display_mode(
+        &mut self,
+        elts: &[ast::Expr],
+        dst: Option<Reg>,
+        range: TextRange,
+        mode: u8,
+    ) -> CResult<Reg> {
         if let Some(s) = elts.iter().find(|e| matches!(e, ast::Expr::Starred(_))) {
             return unsupported("starred expressions in displays", self.line(s.range()));
         }
         let n = elts.len() as u16;
-        let folded = elts.len() > 2 && elts.iter().all(folds_to_constant);
         let start = self.temps(n);
         for (i, e) in elts.iter().enumerate() {
             self.expr(e, Some(Reg(start.0 + i as u16)))?;
@@ -1578,7 +1606,7 @@ impl FnCompiler<'_, '_> {
                 dst: d,
                 start,
                 count: n,
-                folded,
+                mode,
             },
             range,
         );
@@ -1600,7 +1628,7 @@ impl FnCompiler<'_, '_> {
                 dst: result,
                 start: result,
                 count: 0,
-                folded: false,
+                mode: BUILD_SET_PLAIN,
             },
             CompKind::Dict(..) => Op::BuildDict {
                 dst: result,
@@ -1656,7 +1684,7 @@ impl FnCompiler<'_, '_> {
             return unsupported("async comprehensions", self.line(range));
         }
         let base = self.temps(3);
-        let src = self.expr(&gen.iter, None)?;
+        let src = self.iter_expr(&gen.iter)?;
         let prep = self.emit(
             Op::ForPrep {
                 base,

@@ -1560,7 +1560,7 @@ impl Vm {
                         dst,
                         start,
                         count,
-                        folded,
+                        mode,
                     } => {
                         let s = base + start.i();
                         for i in 0..count {
@@ -1568,7 +1568,7 @@ impl Vm {
                         }
                         let items: SmallVec<[Value; 8]> =
                             SmallVec::from_slice(&self.stack[s..s + count as usize]);
-                        let v = tri!(crate::set::build(self, &items, folded));
+                        let v = tri!(crate::set::build(self, &items, mode));
                         set!(regs, dst, v);
                     }
                     Op::SetAdd { set, src } => {

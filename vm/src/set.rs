@@ -622,29 +622,39 @@ pub fn new_from(vm: &mut Vm, iterable: Option<Value>, frozen: bool) -> PyResult<
     Ok(v)
 }
 
-/// A set display `{a, b, c}`. `folded`: CPython folds a display of more than two
-/// constants into a frozenset constant (which its constant merging rebuilds from the
-/// first one's iteration order) and builds the set from it (`BUILD_SET 0;
-/// SET_UPDATE`); each step can lay the table out differently than adding one by one.
-pub fn build(vm: &mut Vm, items: &[Value], folded: bool) -> PyResult<Value> {
-    let s = vm.heap.alloc(SetObj::new(SetTable::new()));
-    if folded {
-        // The compiler's frozenset, then the one its constant merging re-creates
-        // from it (`merge_consts_recursive` iterates the first one's table).
-        let f = vm.heap.alloc(SetObj::new(SetTable::new()));
-        for &x in items {
-            add(vm, f, x)?;
-        }
-        let g = vm.heap.alloc(SetObj::new(SetTable::new()));
-        for (k, h) in f.table().pairs() {
-            add_entry(vm, g, k, h)?;
-        }
-        merge(vm, s, g)?;
-    } else {
+/// `BuildSet` mode: add the items one by one (`{x, y}`, comprehensions).
+pub const BUILD_SET_PLAIN: u8 = 0;
+/// `BuildSet` mode: a display of more than two constants (see `build`).
+pub const BUILD_SET_FOLDED: u8 = 1;
+/// `BuildSet` mode: the frozenset constant CPython iterates in `for x in {1, 2}`.
+pub const BUILD_SET_FROZEN_CONST: u8 = 2;
+
+/// `BuildSet`. CPython folds a set display of constants into a frozenset constant
+/// (which its constant merging rebuilds from the first one's iteration order): a
+/// display of more than two constants becomes `BUILD_SET 0; SET_UPDATE frozenset`,
+/// and a `for` loop over constants iterates the frozenset itself. Each step can lay
+/// the table out differently than adding the items one by one, so each is mirrored.
+pub fn build(vm: &mut Vm, items: &[Value], mode: u8) -> PyResult<Value> {
+    if mode == BUILD_SET_PLAIN {
+        let s = vm.heap.alloc(SetObj::new(SetTable::new()));
         for &x in items {
             add(vm, s, x)?;
         }
+        return Ok(Value::Set(s));
     }
+    let f = vm.heap.alloc(SetObj::new(SetTable::new()));
+    for &x in items {
+        add(vm, f, x)?;
+    }
+    let g = vm.heap.alloc(SetObj::new(SetTable::new()));
+    for (k, h) in f.table().pairs() {
+        add_entry(vm, g, k, h)?;
+    }
+    if mode == BUILD_SET_FROZEN_CONST {
+        return Ok(Value::FrozenSet(g));
+    }
+    let s = vm.heap.alloc(SetObj::new(SetTable::new()));
+    merge(vm, s, g)?;
     Ok(Value::Set(s))
 }
 
