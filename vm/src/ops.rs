@@ -1726,15 +1726,16 @@ pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Val
         return Ok((cached, obj));
     }
     let name = site.name.as_str();
+    if let Value::Type(t) = obj {
+        if let Some(v) = crate::methods::type_attr(vm, t, name) {
+            return Ok((v, Value::Undef));
+        }
+    }
     match obj {
         Value::Module(m) => match m.get(name) {
             Some(v) => Ok((v, Value::Undef)),
             None => Err(no_attr(vm, &obj, name)),
         },
-        Value::Type(t) if crate::methods::type_attr(vm, t, name).is_some() => {
-            let v = crate::methods::type_attr(vm, t, name).expect("type attribute");
-            Ok((v, Value::Undef))
-        }
         _ => match crate::builtins::find_method(vm, &obj, name) {
             Some(f) => {
                 site.cache.set((tag, f));
