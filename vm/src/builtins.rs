@@ -712,9 +712,9 @@ fn bi_hash(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(Value::Int(ops::hash(vm, args[0])?))
 }
 
-/// Stable merge sort using only `<`, as CPython's list.sort does; a failing
-/// comparison propagates its exception. (Rust's sort may panic on inconsistent
-/// orders such as NaN; this never does.)
+/// Sorts `items` (by `keys` when given) with CPython's timsort (`sort.rs`), using only
+/// `<`; a failing comparison propagates its exception. With `reverse`, like CPython:
+/// reverse, sort stably, reverse back (equal items keep their order).
 pub fn sort_values(
     vm: &mut Vm,
     items: &mut Vec<Value>,
@@ -728,10 +728,9 @@ pub fn sort_values(
     let keys = keys.unwrap_or_else(|| items.clone());
     let mut idx: Vec<usize> = (0..n).collect();
     if reverse {
-        // Reverse, sort stably, reverse again: keeps equal items in original order.
         idx.reverse();
     }
-    let mut less = |vm: &mut Vm, a: usize, b: usize| -> PyResult<bool> {
+    let mut less = |a: usize, b: usize| -> PyResult<bool> {
         let (x, y) = (keys[a], keys[b]);
         match (x, y) {
             (Value::Int(p), Value::Int(q)) => Ok(p < q),
@@ -742,73 +741,12 @@ pub fn sort_values(
             )),
         }
     };
-    let mut buf = idx.clone();
-    merge_sort(vm, &mut idx, &mut buf, &mut less)?;
+    crate::sort::timsort(&mut idx, &mut less)?;
     if reverse {
         idx.reverse();
     }
     let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
     *items = sorted;
-    Ok(())
-}
-
-fn merge_sort(
-    vm: &mut Vm,
-    v: &mut [usize],
-    buf: &mut [usize],
-    less: &mut impl FnMut(&mut Vm, usize, usize) -> PyResult<bool>,
-) -> PyResult<()> {
-    let n = v.len();
-    if n <= 16 {
-        // Binary insertion sort.
-        for i in 1..n {
-            let x = v[i];
-            let (mut lo, mut hi) = (0, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if less(vm, x, v[mid])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            v.copy_within(lo..i, lo + 1);
-            v[lo] = x;
-        }
-        return Ok(());
-    }
-    let mid = n / 2;
-    {
-        let (a, b) = v.split_at_mut(mid);
-        let (ba, bb) = buf.split_at_mut(mid);
-        merge_sort(vm, a, ba, less)?;
-        merge_sort(vm, b, bb, less)?;
-    }
-    if !less(vm, v[mid], v[mid - 1])? {
-        return Ok(()); // already in order
-    }
-    buf[..n].copy_from_slice(v);
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < mid && j < n {
-        if less(vm, buf[j], buf[i])? {
-            v[k] = buf[j];
-            j += 1;
-        } else {
-            v[k] = buf[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < mid {
-        v[k] = buf[i];
-        i += 1;
-        k += 1;
-    }
-    while j < n {
-        v[k] = buf[j];
-        j += 1;
-        k += 1;
-    }
     Ok(())
 }
 

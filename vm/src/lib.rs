@@ -24,6 +24,7 @@ pub mod parser;
 pub mod repr;
 pub mod run;
 pub mod set;
+pub mod sort;
 pub mod str_methods;
 pub mod strformat;
 pub mod traceback;
