@@ -111,6 +111,8 @@ impl Ty {
             22 => "method",
             23 => "cell",
             25 => "descr",
+            19 => "set",
+            20 => "frozenset",
             _ => "?",
         }
     }

@@ -406,7 +406,9 @@ impl Recorder {
             Op::Add { dst, a, b } | Op::InplaceAdd { dst, a, b } => {
                 arith!(dst, a, b, Some(Opcode::AddOv), Opcode::FAdd)
             }
-            Op::Sub { dst, a, b } => arith!(dst, a, b, Some(Opcode::SubOv), Opcode::FSub),
+            Op::Sub { dst, a, b } => {
+                arith!(dst, a, b, Some(Opcode::SubOv), Opcode::FSub)
+            }
             Op::Mul { dst, a, b } | Op::InplaceMul { dst, a, b } => {
                 arith!(dst, a, b, Some(Opcode::MulOv), Opcode::FMul)
             }

@@ -58,7 +58,7 @@ pub fn only_kw(vm: &mut Vm, fname: &str, kw: KwArgs, allowed: &[&str]) -> PyResu
     for (k, _) in kw {
         if !allowed.contains(&k.as_str()) {
             return Err(vm.type_error(format!(
-                "{fname}() got an unexpected keyword argument '{}'",
+                "'{}' is an invalid keyword argument for {fname}()",
                 k.as_str()
             )));
         }
@@ -120,6 +120,23 @@ pub fn make_types(heap: &mut Heap) -> Types {
         (TypeKind::Property, "property"),
         (TypeKind::Super, "super"),
         (TypeKind::NotImplementedType, "NotImplementedType"),
+        (TypeKind::Set, "set"),
+        (TypeKind::FrozenSet, "frozenset"),
+        (TypeKind::Map, "map"),
+        (TypeKind::Filter, "filter"),
+        (TypeKind::DictView, "dict_values"),
+        (TypeKind::DictView, "dict_items"),
+        (TypeKind::Iterator, "list_iterator"),
+        (TypeKind::Iterator, "tuple_iterator"),
+        (TypeKind::Iterator, "str_ascii_iterator"),
+        (TypeKind::Iterator, "str_iterator"),
+        (TypeKind::Iterator, "range_iterator"),
+        (TypeKind::Iterator, "longrange_iterator"),
+        (TypeKind::Iterator, "list_reverseiterator"),
+        (TypeKind::Iterator, "set_iterator"),
+        (TypeKind::Iterator, "dict_keyiterator"),
+        (TypeKind::Iterator, "dict_valueiterator"),
+        (TypeKind::Iterator, "dict_itemiterator"),
     ];
     for (k, n) in simple {
         let t = heap.alloc(TypeObj::builtin(n, k, Some(object)));
@@ -164,18 +181,49 @@ pub fn type_of(vm: &Vm, v: &Value) -> Gc<TypeObj> {
         Value::Iter(it) => match it.state() {
             IterState::Enumerate { .. } => TypeKind::Enumerate,
             IterState::Zip { .. } => TypeKind::Zip,
-            _ => TypeKind::Iterator,
+            IterState::Map { .. } => TypeKind::Map,
+            IterState::Filter { .. } => TypeKind::Filter,
+            IterState::Reversed {
+                seq: Value::Tuple(_),
+                ..
+            } => TypeKind::Reversed,
+            _ => {
+                // Iterator types are created on first use, one per name.
+                let name = it.type_name();
+                if let Some((_, t)) = vm
+                    .types
+                    .by_kind
+                    .iter()
+                    .find(|(k, t)| *k == TypeKind::Iterator && t.name == name)
+                {
+                    return *t;
+                }
+                TypeKind::Iterator
+            }
         },
         Value::Type(_) => TypeKind::Type,
         Value::Exc(e) => return e.ty,
         Value::Module(_) => TypeKind::Module,
-        Value::DictView(_) => TypeKind::DictView,
+        Value::DictView(dv) => {
+            let name = dv.kind.type_name();
+            if let Some((_, t)) = vm
+                .types
+                .by_kind
+                .iter()
+                .find(|(k, t)| *k == TypeKind::DictView && t.name == name)
+            {
+                return *t;
+            }
+            TypeKind::DictView
+        }
         Value::Slice(_) => TypeKind::Slice,
         Value::Gen(_) => TypeKind::Generator,
         Value::Instance(i) => return i.class,
         Value::BoundMethod(_) => TypeKind::Method,
         Value::Cell(_) => TypeKind::Cell,
         Value::Descr(d) => d.type_kind(),
+        Value::Set(_) => TypeKind::Set,
+        Value::FrozenSet(_) => TypeKind::FrozenSet,
     };
     vm.types.get(k)
 }
@@ -230,6 +278,10 @@ pub fn install(vm: &mut Vm) {
         (TypeKind::Enumerate, "enumerate"),
         (TypeKind::Zip, "zip"),
         (TypeKind::Reversed, "reversed"),
+        (TypeKind::Set, "set"),
+        (TypeKind::FrozenSet, "frozenset"),
+        (TypeKind::Map, "map"),
+        (TypeKind::Filter, "filter"),
     ];
     for (k, name) in types {
         let t = vm.types.get(k);
@@ -307,6 +359,7 @@ pub fn len_of(vm: &mut Vm, v: Value) -> PyResult<usize> {
         Value::Instance(_) | Value::Exc(_) if crate::classes::is_user(&v) => {
             return crate::classes::user_len(vm, v)
         }
+        Value::Set(s) | Value::FrozenSet(s) => s.len(),
         Value::Range(r) => match &r.big {
             None => r.len() as usize,
             Some(b) => {
@@ -415,7 +468,15 @@ fn bi_max(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn bi_sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kw(vm, "sum", kw, &["start"])?;
-    arity(vm, "sum", args, 1, 2)?;
+    if args.is_empty() {
+        return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
+    }
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
+    }
     let mut acc = args
         .get(1)
         .copied()
@@ -587,6 +648,16 @@ fn bi_pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 Ok(i) => Ok(vm.int(i)),
                 Err(e) => Err(vm.num_err(e)),
             },
+            _ if [a, b, m].iter().all(|v| {
+                matches!(
+                    v,
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_)
+                )
+            }) =>
+            {
+                Err(vm
+                    .type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+            }
             _ => Err(vm.type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
                 a.type_name(),
@@ -669,9 +740,9 @@ fn bi_hash(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(Value::Int(ops::hash(vm, args[0])?))
 }
 
-/// Stable merge sort using only `<`, as CPython's list.sort does; a failing
-/// comparison propagates its exception. (Rust's sort may panic on inconsistent
-/// orders such as NaN; this never does.)
+/// Sorts `items` (by `keys` when given) with CPython's timsort (`sort.rs`), using only
+/// `<`; a failing comparison propagates its exception. With `reverse`, like CPython:
+/// reverse, sort stably, reverse back (equal items keep their order).
 pub fn sort_values(
     vm: &mut Vm,
     items: &mut Vec<Value>,
@@ -685,10 +756,9 @@ pub fn sort_values(
     let keys = keys.unwrap_or_else(|| items.clone());
     let mut idx: Vec<usize> = (0..n).collect();
     if reverse {
-        // Reverse, sort stably, reverse again: keeps equal items in original order.
         idx.reverse();
     }
-    let mut less = |vm: &mut Vm, a: usize, b: usize| -> PyResult<bool> {
+    let mut less = |a: usize, b: usize| -> PyResult<bool> {
         let (x, y) = (keys[a], keys[b]);
         match (x, y) {
             (Value::Int(p), Value::Int(q)) => Ok(p < q),
@@ -699,73 +769,12 @@ pub fn sort_values(
             )),
         }
     };
-    let mut buf = idx.clone();
-    merge_sort(vm, &mut idx, &mut buf, &mut less)?;
+    crate::sort::timsort(&mut idx, &mut less)?;
     if reverse {
         idx.reverse();
     }
     let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
     *items = sorted;
-    Ok(())
-}
-
-fn merge_sort(
-    vm: &mut Vm,
-    v: &mut [usize],
-    buf: &mut [usize],
-    less: &mut impl FnMut(&mut Vm, usize, usize) -> PyResult<bool>,
-) -> PyResult<()> {
-    let n = v.len();
-    if n <= 16 {
-        // Binary insertion sort.
-        for i in 1..n {
-            let x = v[i];
-            let (mut lo, mut hi) = (0, i);
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if less(vm, x, v[mid])? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
-            v.copy_within(lo..i, lo + 1);
-            v[lo] = x;
-        }
-        return Ok(());
-    }
-    let mid = n / 2;
-    {
-        let (a, b) = v.split_at_mut(mid);
-        let (ba, bb) = buf.split_at_mut(mid);
-        merge_sort(vm, a, ba, less)?;
-        merge_sort(vm, b, bb, less)?;
-    }
-    if !less(vm, v[mid], v[mid - 1])? {
-        return Ok(()); // already in order
-    }
-    buf[..n].copy_from_slice(v);
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < mid && j < n {
-        if less(vm, buf[j], buf[i])? {
-            v[k] = buf[j];
-            j += 1;
-        } else {
-            v[k] = buf[i];
-            i += 1;
-        }
-        k += 1;
-    }
-    while i < mid {
-        v[k] = buf[i];
-        i += 1;
-        k += 1;
-    }
-    while j < n {
-        v[k] = buf[j];
-        j += 1;
-        k += 1;
-    }
     Ok(())
 }
 
@@ -798,7 +807,7 @@ pub fn sort_with(
 }
 
 fn bi_sorted(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    only_kw(vm, "sorted", kw, &["key", "reverse"])?;
+    only_kw(vm, "sort", kw, &["key", "reverse"])?;
     if args.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
@@ -1187,7 +1196,8 @@ fn float_from_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
 }
 
-fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
+/// `d.update(src)` for a dict or an iterable of pairs.
+pub fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
     if let Value::Dict(s) = src {
         let entries: Vec<(Value, Value)> = s.table().iter().map(|e| (e.key, e.value)).collect();
         for (k, v) in entries {
@@ -1196,6 +1206,14 @@ fn dict_from(vm: &mut Vm, d: Gc<DictObj>, src: Value) -> PyResult<()> {
         return Ok(());
     }
     let items = ops::collect_iter(vm, src)?;
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let r = dict_from_items(vm, d, items);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn dict_from_items(vm: &mut Vm, d: Gc<DictObj>, items: Vec<Value>) -> PyResult<()> {
     for (i, item) in items.into_iter().enumerate() {
         let pair = match ops::collect_iter(vm, item) {
             Ok(p) => p,
@@ -1405,9 +1423,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeKind::Enumerate => {
             only_kw(vm, "enumerate", kw, &["iterable", "start"])?;
             let Some(src) = args.first().copied().or(kwarg(kw, "iterable")) else {
-                return Err(
-                    vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")
-                );
+                return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
             };
             let start = args
                 .get(1)
@@ -1430,23 +1446,27 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeKind::Zip => {
             only_kw(vm, "zip", kw, &["strict"])?;
+            let strict = match kwarg(kw, "strict") {
+                Some(v) => ops::truthy(vm, v)?,
+                None => false,
+            };
             let mut inners = Vec::with_capacity(args.len());
             for (i, a) in args.iter().enumerate() {
-                match ops::get_iter(vm, *a) {
-                    Ok(it) => inners.push(Value::Iter(it)),
-                    Err(_) => {
-                        return Err(vm
-                            .type_error(format!("zip argument #{} must support iteration", i + 1)))
-                    }
-                }
+                let _ = i;
+                inners.push(Value::Iter(ops::get_iter(vm, *a)?));
             }
             Ok(Value::Iter(
-                vm.heap.alloc(IterObj::new(IterState::Zip { inners })),
+                vm.heap
+                    .alloc(IterObj::new(IterState::Zip { inners, strict })),
             ))
         }
         TypeKind::Reversed => {
             no_kw(vm, "reversed", kw)?;
-            arity(vm, "reversed", args, 1, 1)?;
+            if args.len() != 1 {
+                return Err(
+                    vm.type_error(format!("reversed expected 1 argument, got {}", args.len()))
+                );
+            }
             let v = args[0];
             let state = match v {
                 Value::List(l) => IterState::Reversed {
@@ -1458,10 +1478,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     idx: t.items.len(),
                 },
                 Value::Str(s) => {
-                    let chars: Vec<Value> =
-                        s.as_str().chars().rev().map(|c| vm.char_str(c)).collect();
-                    let l = vm.new_list(chars);
-                    IterState::Seq { seq: l, idx: 0 }
+                    let chars: Vec<Value> = s.as_str().chars().map(|c| vm.char_str(c)).collect();
+                    let n = chars.len();
+                    let t = vm.new_tuple(chars);
+                    IterState::Reversed { seq: t, idx: n }
                 }
                 Value::Range(r) if r.big.is_some() || r.start.checked_sub(r.step).is_none() => {
                     let b = r.as_big();
@@ -1487,6 +1507,20 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     let l = vm.new_list(keys);
                     IterState::Seq { seq: l, idx: 0 }
                 }
+                Value::DictView(dv) => {
+                    let entries: Vec<(Value, Value)> =
+                        dv.dict.table().iter().map(|e| (e.key, e.value)).collect();
+                    let mut items = Vec::with_capacity(entries.len());
+                    for (k, val) in entries.into_iter().rev() {
+                        items.push(match dv.kind {
+                            ViewKind::Keys => k,
+                            ViewKind::Values => val,
+                            ViewKind::Items => vm.new_tuple(vec![k, val]),
+                        });
+                    }
+                    let l = vm.new_list(items);
+                    IterState::Seq { seq: l, idx: 0 }
+                }
                 other => {
                     if let Some(r) = crate::classes::user_reversed(vm, other)? {
                         return Ok(r);
@@ -1497,6 +1531,46 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 }
             };
             Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
+        }
+        TypeKind::Set | TypeKind::FrozenSet => {
+            let frozen = t.kind == TypeKind::FrozenSet;
+            let name = if frozen { "frozenset" } else { "set" };
+            no_kw(vm, name, kw)?;
+            if args.len() > 1 {
+                return Err(vm.type_error(format!(
+                    "{name} expected at most 1 argument, got {}",
+                    args.len()
+                )));
+            }
+            if let (true, Some(Value::FrozenSet(f))) = (frozen, args.first()) {
+                return Ok(Value::FrozenSet(*f));
+            }
+            crate::set::new_from(vm, args.first().copied(), frozen)
+        }
+        TypeKind::Map => {
+            no_kw(vm, "map", kw)?;
+            if args.len() < 2 {
+                return Err(vm.type_error("map() must have at least two arguments."));
+            }
+            let mut inners = Vec::with_capacity(args.len() - 1);
+            for a in &args[1..] {
+                inners.push(Value::Iter(ops::get_iter(vm, *a)?));
+            }
+            Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Map {
+                func: args[0],
+                inners,
+            }))))
+        }
+        TypeKind::Filter => {
+            no_kw(vm, "filter", kw)?;
+            arity(vm, "filter", args, 2, 2)?;
+            let inner = Value::Iter(ops::get_iter(vm, args[1])?);
+            Ok(Value::Iter(vm.heap.alloc(IterObj::new(
+                IterState::Filter {
+                    func: args[0],
+                    inner,
+                },
+            ))))
         }
         TypeKind::Exception(_) => {
             no_kw(vm, &t.name, kw)?;

@@ -334,6 +334,14 @@ define_ops! {
     InplaceAddImm { dst: Reg, a: Reg, imm: i32, sub: bool },
     /// `dst = a @ b` (`__matmul__` / `__rmatmul__`; no builtin type implements it).
     MatMul { dst: Reg, a: Reg, b: Reg },
+    // -- sets and collections
+    /// `dst = {start..start+count}`. `mode` (see `set::BUILD_SET_*`): 0 adds the items
+    /// one by one; 1 (a display of more than two constants) builds them into a
+    /// frozenset first, as CPython does, then the set from it; 2 (constants iterated
+    /// by a `for`) makes that frozenset itself. The modes can lay tables out differently.
+    BuildSet { dst: Reg, start: Reg, count: u16, mode: u8 },
+    /// `set.add(src)` (set comprehensions).
+    SetAdd { set: Reg, src: Reg },
 }
 
 const _: () = assert!(std::mem::size_of::<Op>() <= 12);

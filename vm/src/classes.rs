@@ -1284,6 +1284,12 @@ fn type_getattr(vm: &mut Vm, t: Gc<TypeObj>, name: &str) -> PyResult<Value> {
             _ => v,
         });
     }
+    if t.class.is_none() {
+        // Methods of builtin types, unbound (`str.lower`, `dict.fromkeys`).
+        if let Some(v) = crate::methods::type_attr(vm, t, name) {
+            return Ok(v);
+        }
+    }
     Ok(match name {
         "__name__" => vm.new_str(t.name.clone()),
         "__qualname__" => vm.new_str(qualname(&t).to_string()),
@@ -2358,6 +2364,14 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
             if !is_not_implemented(&res) {
                 return Ok(res);
             }
+        }
+    }
+    if let (BinOp::Or | BinOp::And | BinOp::Xor | BinOp::Sub, Value::Set(_) | Value::Dict(_)) =
+        (op, a)
+    {
+        // Sets (and dicts, for `|=`) update in place: `s |= t` changes the object.
+        if let Some(r) = crate::set::inplace_binop(vm, &sym[..1], a, b) {
+            return r;
         }
     }
     let r = match op {

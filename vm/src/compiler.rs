@@ -1380,7 +1380,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
 
     fn for_stmt(&mut self, f: &ast::StmtFor) -> CResult<()> {
         let base = self.temps(3);
-        let src = self.expr(&f.iter, None)?;
+        let src = self.iter_expr(&f.iter)?;
         let prep = self.emit(
             Op::ForPrep {
                 base,
@@ -2082,9 +2082,16 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 }
                 Ok(d)
             }
-            E::Set(_) => unsupported("set displays", self.line(range)),
-            E::SetComp(_) => unsupported("set comprehensions", self.line(range)),
-            E::DictComp(_) => unsupported("dict comprehensions", self.line(range)),
+            E::Set(st) => self.set_display(&st.elts, dst, range),
+            E::SetComp(sc) => {
+                let scope = self.sh.sym.scope_of(sc).expect("comprehension scope");
+                self.comprehension(scope, &sc.generators, CompKind::Set(&sc.elt), dst, range)
+            }
+            E::DictComp(dc) => {
+                let scope = self.sh.sym.scope_of(dc).expect("comprehension scope");
+                let kind = CompKind::Dict(&dc.key, &dc.value);
+                self.comprehension(scope, &dc.generators, kind, dst, range)
+            }
             E::GeneratorExp(_) => unsupported("generator expressions", self.line(range)),
             E::Yield(y) => {
                 if self.is_module {
@@ -2615,23 +2622,52 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         Ok(())
     }
 
-    /// `[elt for x in it if cond ...]`, inlined. The loop variables get fresh registers
-    /// that shadow outer names, so they do not leak (as in Python 3).
+    /// `[elt for x in it if cond ...]`, inlined.
     fn list_comp(&mut self, lc: &ast::ExprListComp, dst: Option<Reg>) -> CResult<Reg> {
-        let range = lc.range;
+        let scope = self.sh.sym.scope_of(lc).expect("comprehension scope");
+        self.comprehension(
+            scope,
+            &lc.generators,
+            CompKind::List(&lc.elt),
+            dst,
+            lc.range,
+        )
+    }
+
+    /// A list, set or dict comprehension, inlined. The loop variables get fresh
+    /// registers that shadow outer names, so they do not leak (as in Python 3).
+    fn comprehension(
+        &mut self,
+        scope: ScopeId,
+        generators: &[ast::Comprehension],
+        kind: CompKind,
+        dst: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<Reg> {
         let result = self.temp();
-        self.emit(
-            Op::BuildList {
+        let op = match kind {
+            CompKind::List(_) => Op::BuildList {
                 dst: result,
                 start: result,
                 count: 0,
             },
-            range,
-        );
+            CompKind::Set(_) => Op::BuildSet {
+                dst: result,
+                start: result,
+                count: 0,
+                mode: BUILD_SET_PLAIN,
+            },
+            CompKind::Dict(..) => Op::BuildDict {
+                dst: result,
+                start: result,
+                count: 0,
+            },
+        };
+        self.emit(op, range);
         let shadow_mark = self.shadows.len();
         let cells_mark = self.cell_shadows.len();
         let comps = self.comp_stack.len();
-        let r = self.comp_level(lc, 0, result);
+        let r = self.comp_level(scope, generators, 0, &kind, result, range);
         self.shadows.truncate(shadow_mark);
         self.cell_shadows.truncate(cells_mark);
         self.comp_stack.truncate(comps);
@@ -2639,29 +2675,63 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         Ok(self.move_to(result, dst, range))
     }
 
-    fn comp_level(&mut self, lc: &ast::ExprListComp, level: usize, result: Reg) -> CResult<()> {
-        let Some(gen) = lc.generators.get(level) else {
+    /// The innermost level adds the element; each other level is one `for`.
+    fn comp_level(
+        &mut self,
+        scope: ScopeId,
+        generators: &[ast::Comprehension],
+        level: usize,
+        kind: &CompKind,
+        result: Reg,
+        range: TextRange,
+    ) -> CResult<()> {
+        let Some(gen) = generators.get(level) else {
             let floor = self.next_reg;
-            let v = self.expr(&lc.elt, None)?;
-            self.emit(
-                Op::ListAppend {
-                    list: result,
-                    src: v,
-                },
-                lc.elt.range(),
-            );
+            match kind {
+                CompKind::List(elt) => {
+                    let v = self.expr(elt, None)?;
+                    self.emit(
+                        Op::ListAppend {
+                            list: result,
+                            src: v,
+                        },
+                        elt.range(),
+                    );
+                }
+                CompKind::Set(elt) => {
+                    let v = self.expr(elt, None)?;
+                    self.emit(
+                        Op::SetAdd {
+                            set: result,
+                            src: v,
+                        },
+                        elt.range(),
+                    );
+                }
+                CompKind::Dict(k, v) => {
+                    let key = self.expr(k, None)?;
+                    let val = self.expr(v, None)?;
+                    self.emit(
+                        Op::SetItem {
+                            obj: result,
+                            key,
+                            src: val,
+                        },
+                        k.range().cover(v.range()),
+                    );
+                }
+            }
             self.next_reg = floor;
             return Ok(());
         };
         if gen.is_async {
-            return unsupported("async comprehensions", self.line(lc.range));
+            return unsupported("async comprehensions", self.line(range));
         }
         let base = self.temps(3);
-        let src = self.expr(&gen.iter, None)?;
+        let src = self.iter_expr(&gen.iter)?;
         if level == 0 {
             // The first iterable is evaluated in the enclosing scope; the rest of the
             // comprehension in its own.
-            let scope = self.sh.sym.scope_of(lc).expect("comprehension scope");
             self.comp_stack.push((scope, self.shadows.len()));
         }
         // Bind the target names to fresh registers; a variable a lambda captures is
@@ -2700,7 +2770,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         for cond in &gen.ifs {
             skips.extend(self.cond_jump(cond, false)?);
         }
-        self.comp_level(lc, level + 1, result)?;
+        self.comp_level(scope, generators, level + 1, kind, result, range)?;
         for j in skips {
             self.patch(j);
         }
@@ -2716,6 +2786,92 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             gen.iter.range(),
         );
         Ok(())
+    }
+}
+
+// -- sets and collections
+
+use crate::set::{BUILD_SET_FOLDED, BUILD_SET_FROZEN_CONST, BUILD_SET_PLAIN};
+
+/// What the innermost level of a comprehension adds to its result.
+enum CompKind<'a> {
+    /// `[elt for ...]`.
+    List(&'a ast::Expr),
+    /// `{elt for ...}`.
+    Set(&'a ast::Expr),
+    /// `{key: value for ...}`.
+    Dict(&'a ast::Expr, &'a ast::Expr),
+}
+
+impl FnCompiler<'_, '_> {
+    /// The iterable of a `for` loop or comprehension. CPython's AST optimizer turns a
+    /// set display of constants there into a frozenset constant, which iterates in
+    /// the frozenset's order (not the order of the set a display builds).
+    fn iter_expr(&mut self, e: &ast::Expr) -> CResult<Reg> {
+        match e {
+            ast::Expr::Set(st) if st.elts.iter().all(folds_to_constant) => {
+                self.set_display_mode(&st.elts, None, st.range, BUILD_SET_FROZEN_CONST)
+            }
+            _ => self.expr(e, None),
+        }
+    }
+
+    /// `{a, b, c}`. A display of more than two constants is built the way CPython
+    /// builds it, from a frozenset constant.
+    fn set_display(
+        &mut self,
+        elts: &[ast::Expr],
+        dst: Option<Reg>,
+        range: TextRange,
+    ) -> CResult<Reg> {
+        let mode = if elts.len() > 2 && elts.iter().all(folds_to_constant) {
+            BUILD_SET_FOLDED
+        } else {
+            BUILD_SET_PLAIN
+        };
+        self.set_display_mode(elts, dst, range, mode)
+    }
+
+    fn set_display_mode(
+        &mut self,
+        elts: &[ast::Expr],
+        dst: Option<Reg>,
+        range: TextRange,
+        mode: u8,
+    ) -> CResult<Reg> {
+        if let Some(s) = elts.iter().find(|e| matches!(e, ast::Expr::Starred(_))) {
+            return unsupported("starred expressions in displays", self.line(s.range()));
+        }
+        let n = elts.len() as u16;
+        let start = self.temps(n);
+        for (i, e) in elts.iter().enumerate() {
+            self.expr(e, Some(Reg(start.0 + i as u16)))?;
+        }
+        self.next_reg = start.0;
+        let d = self.dst(dst);
+        self.emit(
+            Op::BuildSet {
+                dst: d,
+                start,
+                count: n,
+                mode,
+            },
+            range,
+        );
+        Ok(d)
+    }
+}
+
+/// Whether CPython's AST optimizer turns `e` into a constant (literals, and unary
+/// and binary operators and tuples over them), which decides how it compiles a set
+/// display.
+fn folds_to_constant(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(_) => true,
+        ast::Expr::UnaryOp(u) => folds_to_constant(&u.operand),
+        ast::Expr::BinOp(b) => folds_to_constant(&b.left) && folds_to_constant(&b.right),
+        ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_constant),
+        _ => false,
     }
 }
 

@@ -2192,6 +2192,28 @@ impl Vm {
                         ));
                         set!(regs, dst, v);
                     }
+                    // -- sets and collections
+                    Op::BuildSet {
+                        dst,
+                        start,
+                        count,
+                        mode,
+                    } => {
+                        let s = base + start.i();
+                        for i in 0..count {
+                            bound!(Reg(start.0 + i));
+                        }
+                        let items: SmallVec<[Value; 8]> =
+                            SmallVec::from_slice(&self.stack[s..s + count as usize]);
+                        let v = tri!(crate::set::build(self, &items, mode));
+                        set!(regs, dst, v);
+                    }
+                    Op::SetAdd { set, src } => {
+                        bound!(src);
+                        if let Value::Set(so) = reg!(regs, set) {
+                            tri!(crate::set::add(self, so, reg!(regs, src)));
+                        }
+                    }
                 }
             }
         }

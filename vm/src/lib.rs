@@ -25,10 +25,15 @@ pub mod ops;
 pub mod parser;
 pub mod repr;
 pub mod run;
+pub mod set;
 pub mod shape;
 pub mod signals;
+pub mod sort;
+pub mod str_methods;
+pub mod strformat;
 pub mod symtable;
 pub mod traceback;
+pub mod unicode_str;
 pub mod unicode_tables;
 pub mod value;
 

@@ -68,23 +68,20 @@ impl StrObj {
     pub fn is_ascii(&self) -> bool {
         self.nchars == self.s.len()
     }
-    /// The hash (FNV-1a over the UTF-8 bytes; CPython randomizes str hashes, so no
-    /// program can depend on their values).
+    /// The hash: CPython's, with `PYTHONHASHSEED=0` (SipHash-1-3 with a zero key over
+    /// the string's canonical representation: 1, 2 or 4 bytes per code point by its
+    /// widest character). CPython randomizes str hashes unless the seed is fixed; with
+    /// the seed the goldens are made with, sets of strs iterate in CPython's order.
     #[inline]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != 0 {
             return h as i64;
         }
-        let mut x: u64 = 0xcbf29ce484222325;
-        for b in self.s.bytes() {
-            x ^= b as u64;
-            x = x.wrapping_mul(0x100000001b3);
-        }
-        // Keep it in CPython's hash range and never -1 or 0 (0 marks "not computed").
-        let mut h = (x >> 2) as i64;
-        if h == 0 || h == -1 {
-            h = 2;
+        let h = crate::set::str_hash(&self.s, self.is_ascii());
+        if h == 0 {
+            // Only the empty string hashes to 0; it is cheap to recompute.
+            return 0;
         }
         self.hash.set(h as u64);
         h
@@ -106,6 +103,8 @@ impl Trace for StrObj {
 }
 
 // -- Containers -----------------------------------------------------------------
+
+pub use crate::set::SetObj;
 
 /// A list.
 pub struct ListObj {
@@ -434,6 +433,31 @@ pub enum IterState {
     Zip {
         /// Inner iterators.
         inners: Vec<Value>,
+        /// `strict=True`: unequal lengths raise ValueError.
+        strict: bool,
+    },
+    /// A set or frozenset, by table slot.
+    Set {
+        /// The set.
+        set: Gc<SetObj>,
+        /// Next slot.
+        idx: usize,
+        /// Size when iteration started, to detect resizing.
+        len: usize,
+    },
+    /// `map(func, *its)`.
+    Map {
+        /// The function.
+        func: Value,
+        /// Inner iterators.
+        inners: Vec<Value>,
+    },
+    /// `filter(func, it)`.
+    Filter {
+        /// The predicate (None: truth of the item).
+        func: Value,
+        /// Inner iterator.
+        inner: Value,
     },
     /// A generator, seen through the iterator protocol.
     Gen {
@@ -482,18 +506,30 @@ impl IterObj {
                 Value::Tuple(_) => "tuple_iterator",
                 _ => "list_iterator",
             },
-            IterState::Str { .. } => "str_ascii_iterator",
+            IterState::Str { s, .. } => {
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                }
+            }
             IterState::Dict { kind, .. } => match kind {
                 ViewKind::Keys => "dict_keyiterator",
                 ViewKind::Values => "dict_valueiterator",
                 ViewKind::Items => "dict_itemiterator",
             },
-            IterState::Reversed { .. } => "list_reverseiterator",
+            IterState::Reversed { seq, .. } => match seq {
+                Value::List(_) => "list_reverseiterator",
+                _ => "reversed",
+            },
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Gen { .. } => "generator",
             IterState::User { .. } => "iterator",
             IterState::GetItem { .. } => "iterator",
+            IterState::Set { .. } => "set_iterator",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
             IterState::Done => "iterator",
         }
     }
@@ -506,9 +542,15 @@ impl Trace for IterObj {
             IterState::Str { s, .. } => out.push(Value::Str(*s)),
             IterState::Dict { dict, .. } => out.push(Value::Dict(*dict)),
             IterState::Enumerate { inner, count } => out.extend_from_slice(&[*inner, *count]),
-            IterState::Zip { inners } => out.extend_from_slice(inners),
+            IterState::Zip { inners, .. } => out.extend_from_slice(inners),
             IterState::Gen { gen } => out.push(Value::Gen(*gen)),
             IterState::User { obj } | IterState::GetItem { obj, .. } => out.push(*obj),
+            IterState::Set { set, .. } => out.push(Value::Set(*set)),
+            IterState::Map { func, inners } => {
+                out.push(*func);
+                out.extend_from_slice(inners);
+            }
+            IterState::Filter { func, inner } => out.extend_from_slice(&[*func, *inner]),
         }
     }
 }
@@ -610,6 +652,14 @@ pub enum TypeKind {
     Super,
     /// `NotImplementedType`.
     NotImplementedType,
+    /// `set`.
+    Set,
+    /// `frozenset`.
+    FrozenSet,
+    /// `map`.
+    Map,
+    /// `filter`.
+    Filter,
 }
 
 /// A type object.

@@ -162,7 +162,8 @@ pub fn inplace_add_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         vm.heap.note_alloc(items.len() * 16);
         return Ok(a);
     }
-    add(vm, a, b)
+    let r = add(vm, a, b);
+    inplace_msg(vm, r, "+")
 }
 
 /// `a - b`.
@@ -175,6 +176,9 @@ pub fn sub(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         return Ok(vm.int(r));
     }
     if let Some(r) = float_binop(vm, &a, &b, |_, x, y| Ok(Value::Float(x - y))) {
+        return r;
+    }
+    if let Some(r) = crate::set::binop(vm, "-", a, b) {
         return r;
     }
     Err(unsupported(vm, "-", &a, &b))
@@ -279,7 +283,28 @@ pub fn inplace_mul_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         *l.items_mut() = items;
         return Ok(a);
     }
-    mul(vm, a, b)
+    let r = mul(vm, a, b);
+    inplace_msg(vm, r, "*")
+}
+
+/// Rewrites the "unsupported operand" TypeError of the binary operator `sym` into
+/// the augmented assignment's (`for |=:`), as CPython reports it.
+fn inplace_msg(vm: &mut Vm, r: PyResult<Value>, sym: &str) -> PyResult<Value> {
+    let Err(e) = r else { return r };
+    if !matches!(e.0.ty.kind, TypeKind::Exception(ExcType::TypeError)) {
+        return Err(e);
+    }
+    let prefix = format!("unsupported operand type(s) for {sym}:");
+    let msg = match e.0.args.first() {
+        Some(Value::Str(m)) if m.as_str().starts_with(&prefix) => {
+            format!(
+                "unsupported operand type(s) for {sym}=:{}",
+                &m.as_str()[prefix.len()..]
+            )
+        }
+        _ => return Err(e),
+    };
+    Err(vm.type_error(msg))
 }
 
 /// `a / b`.
@@ -394,6 +419,9 @@ macro_rules! int_only_op {
                 let r = $numf(x, y);
                 return Ok(vm.int(r));
             }
+            if let Some(r) = crate::set::binop(vm, $sym, a, b) {
+                return r;
+            }
             Err(unsupported(vm, $sym, &a, &b))
         }
     };
@@ -485,6 +513,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         Value::Dict(d) => !d.table().is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::DictView(v) => !v.dict.table().is_empty(),
+        Value::Set(s) | Value::FrozenSet(s) => !s.is_empty(),
         _ => true,
     })
 }
@@ -592,6 +621,20 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             use num_traits::{One, Zero};
             lx == ly && (lx.is_zero() || (x.start == y.start && (lx.is_one() || x.step == y.step)))
         }
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            let (fx, fy) = (
+                matches!(a, Value::FrozenSet(_)),
+                matches!(b, Value::FrozenSet(_)),
+            );
+            crate::set::set_eq(vm, x, y, fx, fy)?
+        }
+        (Value::DictView(x), Value::Set(_) | Value::FrozenSet(_) | Value::DictView(_))
+        | (Value::Set(_) | Value::FrozenSet(_), Value::DictView(x))
+            if x.kind != ViewKind::Values
+                && !(matches!(b, Value::DictView(y) if y.kind == ViewKind::Values)) =>
+        {
+            view_set_eq(vm, a, b)?
+        }
         (Value::DictView(x), Value::DictView(y))
             if x.kind == ViewKind::Keys && y.kind == ViewKind::Keys =>
         {
@@ -608,6 +651,25 @@ pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         }
         _ => a.is(&b),
     })
+}
+
+/// `==` between a dict keys/items view and a set or another view: same size and
+/// every element of one is in the other.
+fn view_set_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    let (la, lb) = (
+        crate::builtins::len_of(vm, a)?,
+        crate::builtins::len_of(vm, b)?,
+    );
+    if la != lb {
+        return Ok(false);
+    }
+    let items = collect_iter(vm, a)?;
+    for x in items {
+        if !contains(vm, b, x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 fn seq_eq(vm: &mut Vm, x: &[Value], y: &[Value]) -> PyResult<bool> {
@@ -644,6 +706,9 @@ pub fn order(vm: &mut Vm, a: Value, b: Value, op: Cmp) -> PyResult<Option<Orderi
             op,
         ),
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(vm, &x.items, &y.items, op),
+        (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+            crate::set::set_order(vm, x, y)
+        }
         _ => Err(vm.type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
@@ -721,6 +786,7 @@ pub fn contains(vm: &mut Vm, container: Value, needle: Value) -> PyResult<bool> 
             ))),
         },
         Value::Dict(d) => Ok(dict_get(vm, d, needle)?.is_some()),
+        Value::Set(s) | Value::FrozenSet(s) => crate::set::contains(vm, s, needle),
         Value::DictView(v) => match v.kind {
             ViewKind::Keys => Ok(dict_get(vm, v.dict, needle)?.is_some()),
             _ => {
@@ -824,6 +890,8 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Value::List(_) | Value::Dict(_) | Value::DictView(_) | Value::Slice(_) => {
             return Err(vm.type_error(format!("unhashable type: '{}'", v.type_name())))
         }
+        Value::FrozenSet(s) => s.frozen_hash(),
+        Value::Set(_) => return Err(vm.type_error("unhashable type: 'set'")),
         other => (crate::value::addr_of(&other) >> 4) as i64,
     })
 }
@@ -849,6 +917,9 @@ fn key_eq(a: &Value, b: &Value) -> bool {
                             .zip(y.items.iter())
                             .all(|(p, q)| key_eq(p, q))
                 }
+                (Value::Set(x) | Value::FrozenSet(x), Value::Set(y) | Value::FrozenSet(y)) => {
+                    set_key_eq(*x, *y)
+                }
                 _ => false,
             }
         }
@@ -869,6 +940,17 @@ fn user_key(vm: &mut Vm, d: Gc<DictObj>, h: i64, k: Value) -> PyResult<Value> {
         }
     }
     Ok(k)
+}
+
+/// Equality of two sets of builtin values without a `Vm` (frozenset dict keys).
+fn set_key_eq(x: Gc<SetObj>, y: Gc<SetObj>) -> bool {
+    x.len() == y.len()
+        && x.frozen_hash() == y.frozen_hash()
+        && x.table().iter().all(|e| {
+            y.table()
+                .iter()
+                .any(|f| f.hash == e.hash && key_eq(&f.key, &e.key))
+        })
 }
 
 /// `d[k]` lookup without raising KeyError.
@@ -948,6 +1030,11 @@ pub fn get_iter(vm: &mut Vm, v: Value) -> PyResult<Gc<IterObj>> {
         Value::Instance(_) | Value::Exc(_) if classes::is_user(&v) => {
             return classes::get_iter_user(vm, v)
         }
+        Value::Set(so) | Value::FrozenSet(so) => IterState::Set {
+            set: so,
+            idx: 0,
+            len: so.len(),
+        },
         other => {
             return Err(vm.type_error(format!("'{}' object is not iterable", other.type_name())))
         }
@@ -1075,21 +1162,31 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
                 None => Ok(None),
             }
         }
-        IterState::Zip { inners } => {
+        IterState::Zip { inners, strict } => {
             if inners.is_empty() {
                 return Ok(None);
             }
-            let inners = inners.clone();
-            let mut out = Vec::with_capacity(inners.len());
-            for i in inners {
-                let Value::Iter(ii) = i else { return Ok(None) };
-                match iter_next(vm, ii)? {
-                    Some(v) => out.push(v),
-                    None => {
-                        *it.state() = IterState::Done;
-                        return Ok(None);
+            let (inners, strict) = (inners.clone(), *strict);
+            let mark = vm.temp_roots.len();
+            let r = (|| {
+                for i in inners.iter() {
+                    let Value::Iter(ii) = *i else {
+                        return Ok(false);
+                    };
+                    match iter_next(vm, ii)? {
+                        Some(v) => vm.temp_roots.push(v),
+                        None => return Ok(false),
                     }
                 }
+                Ok(true)
+            })();
+            let out = vm.temp_roots.split_off(mark);
+            if !r? {
+                *it.state() = IterState::Done;
+                if strict {
+                    zip_strict_check(vm, &inners, out.len())?;
+                }
+                return Ok(None);
             }
             Ok(Some(vm.new_tuple(out)))
         }
@@ -1115,7 +1212,108 @@ pub fn iter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
             }
             Ok(r)
         }
+        IterState::Set { set, idx, len } => {
+            let so = *set;
+            if so.len() != *len {
+                *len = usize::MAX;
+                return Err(vm.err(ExcType::RuntimeError, "Set changed size during iteration"));
+            }
+            let t = so.table();
+            while *idx < t.slots() {
+                let i = *idx;
+                *idx += 1;
+                if let Some(e) = t.entry(i) {
+                    return Ok(Some(e.key));
+                }
+            }
+            Ok(None)
+        }
+        IterState::Map { .. } | IterState::Filter { .. } => map_filter_next(vm, it),
         IterState::Done => Ok(None),
+    }
+}
+
+/// `zip(strict=True)` after iterator `i` ran out: CPython's length mismatch errors.
+fn zip_strict_check(vm: &mut Vm, inners: &[Value], i: usize) -> PyResult<()> {
+    let plural = |i: usize| {
+        if i == 1 {
+            " ".to_string()
+        } else {
+            "s 1-".to_string()
+        }
+    };
+    if i > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than argument{}{i}",
+            i + 1,
+            plural(i)
+        )));
+    }
+    for (k, v) in inners.iter().enumerate().skip(1) {
+        let Value::Iter(ii) = *v else { continue };
+        if iter_next(vm, ii)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than argument{}{k}",
+                k + 1,
+                plural(k)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `next()` of a `map` or `filter` iterator: calls back into Python, so everything
+/// held across the call is rooted (the iterator itself is reachable from the caller).
+fn map_filter_next(vm: &mut Vm, it: Gc<IterObj>) -> PyResult<Option<Value>> {
+    match it.state() {
+        IterState::Map { func, inners } => {
+            let func = *func;
+            let inners = inners.clone();
+            let mark = vm.temp_roots.len();
+            let r = (|| {
+                for i in inners {
+                    let Value::Iter(ii) = i else { return Ok(None) };
+                    match iter_next(vm, ii)? {
+                        Some(v) => vm.temp_roots.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                let args = vm.temp_roots[mark..].to_vec();
+                vm.call_value(func, &args, &[]).map(Some)
+            })();
+            vm.temp_roots.truncate(mark);
+            if matches!(r, Ok(None)) {
+                *it.state() = IterState::Done;
+            }
+            r
+        }
+        IterState::Filter { func, inner } => {
+            let (func, inner) = (*func, *inner);
+            let Value::Iter(ii) = inner else {
+                return Ok(None);
+            };
+            loop {
+                let Some(x) = iter_next(vm, ii)? else {
+                    *it.state() = IterState::Done;
+                    return Ok(None);
+                };
+                let keep = if func.is_none()
+                    || matches!(func, Value::Type(t) if t.kind == TypeKind::Bool)
+                {
+                    truthy(vm, x)?
+                } else {
+                    vm.temp_roots.push(x);
+                    let r = vm.call_value(func, &[x], &[]);
+                    vm.temp_roots.pop();
+                    let r = r?;
+                    truthy(vm, r)?
+                };
+                if keep {
+                    return Ok(Some(x));
+                }
+            }
+        }
+        _ => Ok(None),
     }
 }
 
@@ -1125,9 +1323,9 @@ pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
         Value::List(l) => Ok(l.items().clone()),
         Value::Tuple(t) => Ok(t.items.to_vec()),
         _ => {
+            // The items collected so far live on `temp_roots`: advancing the
+            // iterator may run Python code (`map`), which may collect.
             let it = get_iter(vm, v)?;
-            // `next` may run Python code (and collect): root the iterator and the
-            // items collected so far.
             let mark = vm.temp_roots.len();
             vm.temp_roots.push(Value::Iter(it));
             let r = (|| {
@@ -1680,11 +1878,13 @@ pub fn setslice(vm: &mut Vm, obj: Value, parts: [Value; 3], v: Value) -> PyResul
             obj.type_name()
         )));
     };
-    let new = match collect_iter(vm, v) {
-        Ok(items) => items,
-        Err(_) => return Err(vm.type_error("can only assign an iterable")),
-    };
     let (start, stop, step, n) = slice_indices(vm, parts, l.len())?;
+    let iterable = matches!(v, Value::List(_) | Value::Tuple(_)) || get_iter(vm, v).is_ok();
+    let new = match iterable {
+        true => collect_iter(vm, v)?,
+        false if step == 1 => return Err(vm.type_error("can only assign an iterable")),
+        false => return Err(vm.type_error("must assign iterable to extended slice")),
+    };
     if step == 1 {
         let stop = stop.max(start);
         l.items_mut().splice(start as usize..stop as usize, new);
@@ -1775,6 +1975,11 @@ pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Val
         return Ok((cached, obj));
     }
     let name = site.name.as_str();
+    if let Value::Type(t) = obj {
+        if let Some(v) = crate::methods::type_attr(vm, t, name) {
+            return Ok((v, Value::Undef));
+        }
+    }
     match obj {
         Value::Module(m) => match m.get(name) {
             Some(v) => Ok((v, Value::Undef)),
@@ -1834,7 +2039,15 @@ pub fn load_attr_name(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Value> {
             let n = f.code.name.clone();
             return Ok(vm.new_str(n));
         }
+        Value::Type(t) => {
+            if let Some(v) = crate::methods::type_attr(vm, t, name) {
+                return Ok(v);
+            }
+        }
         _ => {}
+    }
+    if let Some(v) = crate::methods::value_attr(vm, obj, name) {
+        return Ok(v);
     }
     if let Some(Value::Builtin(b)) = crate::builtins::find_method(vm, &obj, name) {
         return Ok(Value::Builtin(vm.heap.alloc(BuiltinObj {

@@ -231,6 +231,16 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
         Value::Func(f) => {
             let _ = write!(out, "<function {} at {:#x}>", f.code.qualname, addr_of(&v));
         }
+        Value::Builtin(b) if b.owner == Some(crate::methods::UNBOUND) => {
+            let tname = match b.bound {
+                Some(Value::Tuple(m)) => match m.items[0] {
+                    Value::Type(t) => t.name.clone(),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            let _ = write!(out, "<method '{}' of '{}' objects>", b.name, tname);
+        }
         Value::Builtin(b) => match (b.bound, b.owner) {
             (Some(this), Some(owner)) => {
                 let _ = write!(
@@ -239,6 +249,14 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
                     b.name,
                     owner,
                     addr_of(&this)
+                );
+            }
+            (Some(Value::Type(t)), None) => {
+                let _ = write!(
+                    out,
+                    "<built-in method {} of type object at {:#x}>",
+                    b.name,
+                    addr_of(&Value::Type(t))
                 );
             }
             (Some(Value::Module(m)), None) => {
@@ -324,6 +342,29 @@ pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
                 let _ = write!(out, "<{} object at {:#x}>", d.type_name(), addr_of(&v));
             }
         },
+        Value::Set(so) | Value::FrozenSet(so) => {
+            let frozen = matches!(v, Value::FrozenSet(_));
+            let keys = so.table().keys();
+            if keys.is_empty() {
+                out.push_str(if frozen { "frozenset()" } else { "set()" });
+                return Ok(());
+            }
+            if !enter(vm, &v)? {
+                let _ = write!(out, "{}(...)", v.type_name());
+                return Ok(());
+            }
+            if frozen {
+                out.push_str("frozenset(");
+            }
+            out.push('{');
+            let r = items_repr(vm, &keys, out);
+            leave(vm);
+            r?;
+            out.push('}');
+            if frozen {
+                out.push(')');
+            }
+        }
         Value::Slice(s) => {
             out.push_str("slice(");
             repr_into(vm, s.start, out)?;

@@ -64,6 +64,10 @@ pub enum Value {
     Cell(Gc<CellObj>) = 23,
     /// staticmethod, classmethod, property, super objects and `NotImplemented`.
     Descr(Gc<DescrObj>) = 25,
+    /// `set` (a hash table mirroring CPython's, see `set.rs`).
+    Set(Gc<SetObj>) = 19,
+    /// `frozenset` (the same object type as `set`, immutable by convention).
+    FrozenSet(Gc<SetObj>) = 20,
 }
 
 /// Tag byte values, for JIT code. Must match the discriminants above.
@@ -126,6 +130,7 @@ impl Value {
             Value::BoundMethod(g) => g.gc_header(),
             Value::Cell(g) => g.gc_header(),
             Value::Descr(g) => g.gc_header(),
+            Value::Set(g) | Value::FrozenSet(g) => g.gc_header(),
         })
     }
 
@@ -172,6 +177,8 @@ impl Value {
             Value::DictView(v) => v.kind.type_name(),
             Value::Slice(_) => "slice",
             Value::Gen(_) => "generator",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
         }
     }
 

@@ -1,0 +1,2 @@
+print(format(1234, ","))
+print(format("abc", ",s"))

@@ -1,0 +1,5 @@
+items = set("ab")
+items.pop()
+items.pop()
+print(sorted(items))
+items.pop()

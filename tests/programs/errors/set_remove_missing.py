@@ -1,0 +1,3 @@
+s = {1, 2}
+print(s)
+s.remove(3)

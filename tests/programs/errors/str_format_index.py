@@ -1,0 +1,2 @@
+print("{} and {}".format("a", "b"))
+print("{} and {}".format("a"))

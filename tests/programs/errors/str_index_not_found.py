@@ -1,0 +1,3 @@
+text = "hello"
+print(text.index("l"))
+print(text.index("z"))

@@ -1,0 +1,2 @@
+print(str.upper("a"))
+print(str.upper(1))

@@ -1,0 +1,16 @@
+s = "hello world, hello python"
+print(s.find("hello"), s.find("hello", 1), s.find("hello", 1, 10), s.find("zz"), s.find(""), s.find("", 100))
+print(s.rfind("hello"), s.rfind("o", 0, 5), s.rfind(""), s.rfind("l", -10), s.rfind("l", None, -20))
+print(s.index("world"), s.rindex("o"), s.count("l"), s.count("hello", 5), s.count(""), "aaaa".count("aa"))
+print(s.count("", 3, 5), s.count("l", -8), s.find("o", -1000, 1000), s.find("o", 8, 2))
+print(s.startswith("hello"), s.startswith("world", 6), s.startswith(("x", "hell")), s.startswith("", 25), s.startswith("", 26))
+print(s.endswith("python"), s.endswith("hello", 0, 18), s.endswith(("a", "on")), s.endswith("", 5, 4))
+print("world" in s, "World" in s, "" in s, "é" in "café")
+u = "naïve café résumé"
+print(u.find("café"), u.index("é"), u.rfind("é"), u.count("é"), u[6:10], len(u), u.upper())
+print(u.startswith("café", 6), u.endswith("sum", 0, -2), u.find("é", 12), u.split("é"))
+print("abc".replace("b", "BB"), "aaaa".replace("a", "b", 2), "abc".replace("", "-"), "abc".replace("", "-", 2))
+print("banana".replace("na", "NA", 1), "xx".replace("x", ""), "a.b.c".replace(".", "", -1), "abc".replace("z", "q"))
+print("  pad  ".strip(), "xxhixx".strip("x"), "<<hi>>".lstrip("<"), "<<hi>>".rstrip(">"), "abcba".strip("ab"))
+print("\t\n hi \u3000\x85".strip(), "  x".lstrip(), "x  ".rstrip(), "".strip(), "aaa".strip("a"))
+print("prefix_name".removeprefix("prefix_"), "name.py".removesuffix(".py"), "abc".removeprefix("x"), "abc".removesuffix(""))

@@ -1,0 +1,18 @@
+print("a,b,,c".split(","), "a,b,,c".split(",", 1), "a,b,,c".rsplit(",", 1))
+print("  a  b \t c \n".split(), "  a  b  c  ".split(None, 1), "  a  b  c  ".rsplit(None, 1))
+print("  a b  ".split(maxsplit=0), "  a b  ".rsplit(maxsplit=0), "".split(), "".split(","), "   ".split())
+print("a\x1cb\x1dc\x1ed\x85e\u2028f\u3000g".split())
+print("xyxyx".split("xy"), "xyxyx".rsplit("xy"), "aaa".split("a"), "abc".split("abc"))
+print("1 2 3".split(sep=" "), "1  2".split(" "), "a-b-c".split("-", -1), "a-b-c".rsplit("-", maxsplit=1))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join("xyz"), "\n".join(("l1", "l2")))
+print("+".join(map(str, range(5))), "".join(sorted("banana")), " ".join({"k": 1, "j": 2}))
+print("line1\nline2\r\nline3\rline4".splitlines())
+print("a\nb\n".splitlines(True), "a\nb".splitlines(keepends=True), "".splitlines(), "\n".splitlines())
+print("a\x0bb\x0cc\x1cd\u2029e".splitlines())
+print("key=value=x".partition("="), "nokey".partition("="), "a.b.c".rpartition("."), "abc".rpartition("x"))
+words = "the quick brown fox jumps over the lazy dog".split()
+print(len(words), words[::2], " ".join(reversed(words)))
+print(",".join([w.upper() for w in words if len(w) > 3]))
+csv = "name,age\nann,31\nbob,27\n"
+rows = [line.split(",") for line in csv.splitlines()]
+print(rows, [r[1] for r in rows[1:]])
