@@ -1076,12 +1076,37 @@ pub fn getattr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
             },
         },
         Value::Func(f) => {
+            if let Some((_, v)) = f.attrs().iter().find(|(n, _)| &**n == name) {
+                return Ok(Some(*v));
+            }
             let v = match name {
                 "__name__" => vm.new_str(f.code.name.clone()),
                 "__qualname__" => vm.new_str(f.code.qualname.clone()),
                 "__module__" => vm.new_str("__main__"),
                 "__doc__" => Value::None,
                 "__class__" => Value::Type(vm.types.get(TypeKind::Function)),
+                "__defaults__" if f.defaults.is_empty() => Value::None,
+                "__defaults__" => {
+                    let d = f.defaults.to_vec();
+                    vm.new_tuple(d)
+                }
+                "__dict__" => {
+                    let d = vm.new_dict();
+                    // The function's own slots are not in its `__dict__`.
+                    const SLOTS: &[&str] = &[
+                        "__name__",
+                        "__qualname__",
+                        "__doc__",
+                        "__module__",
+                        "__defaults__",
+                    ];
+                    let items: Vec<(Rc<str>, Value)> = f.attrs().clone();
+                    for (n, v) in items.into_iter().filter(|(n, _)| !SLOTS.contains(&&**n)) {
+                        let k = vm.new_str(&*n);
+                        crate::ops::dict_set(vm, d, k, v)?;
+                    }
+                    Value::Dict(d)
+                }
                 _ => return Err(no_attr_error(vm, &obj, name)),
             };
             Ok(Some(v))
@@ -1631,6 +1656,14 @@ pub fn setattr(
                         "cannot set '{name}' attribute of immutable type '{n}'"
                     )));
                 }
+            }
+            Ok(true)
+        }
+        Value::Func(f) if !matches!(name, "__class__" | "__dict__" | "__closure__") => {
+            let attrs = f.attrs();
+            match attrs.iter_mut().find(|(n, _)| &**n == name) {
+                Some(slot) => slot.1 = v,
+                None => attrs.push((Rc::from(name), v)),
             }
             Ok(true)
         }

@@ -2092,7 +2092,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 let kind = CompKind::Dict(&dc.key, &dc.value);
                 self.comprehension(scope, &dc.generators, kind, dst, range)
             }
-            E::GeneratorExp(_) => unsupported("generator expressions", self.line(range)),
+            E::GeneratorExp(g) => self.genexpr(g, dst),
             E::Yield(y) => {
                 if self.is_module {
                     return self.syntax_error("'yield' outside function", range);
@@ -2618,6 +2618,105 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                 conv,
             },
             f.range,
+        );
+        Ok(())
+    }
+
+    /// `(elt for x in it ...)`: as in CPython, a generator function `<genexpr>` with
+    /// one parameter, the iterator of the first iterable (evaluated here, in the
+    /// enclosing scope), called at once. Its other names resolve in its own scope
+    /// (free variables through cells, like any nested function).
+    fn genexpr(&mut self, g: &ast::ExprGeneratorExp, dst: Option<Reg>) -> CResult<Reg> {
+        let range = g.range;
+        let scope = self.sh.sym.scope_of(g).expect("generator expression scope");
+        let floor = self.next_reg;
+        let base = self.temps(2);
+        let first = &g.generators[0];
+        let src = self.iter_expr(&first.iter)?;
+        self.emit(
+            Op::YieldFromIter {
+                dst: Reg(base.0 + 1),
+                src,
+            },
+            first.iter.range(),
+        );
+        let qualname = self.child_qualname("<genexpr>");
+        let line = self.line(range);
+        let code = {
+            let private = self.private.clone();
+            let mut c = FnCompiler::new(self.sh, "<genexpr>".into(), qualname, false, line);
+            c.private = private;
+            c.add_local(".0");
+            c.setup_scope(scope, range);
+            c.generator = true;
+            c.genexpr_level(g, 0)?;
+            c.emit(Op::ReturnNone {}, TextRange::default());
+            c.finish(1, 0, 0, vec![])
+        };
+        let start = Reg(self.next_reg);
+        let f = self.emit_make_function(code, start, range)?;
+        self.emit(Op::Move { dst: base, src: f }, range);
+        self.next_reg = floor;
+        let d = self.dst(dst);
+        self.emit(
+            Op::Call {
+                func: base,
+                nargs: 1,
+                dst: d,
+            },
+            range,
+        );
+        Ok(d)
+    }
+
+    /// One `for` of a generator expression's body (the innermost level yields).
+    fn genexpr_level(&mut self, g: &ast::ExprGeneratorExp, level: usize) -> CResult<()> {
+        let Some(gen) = g.generators.get(level) else {
+            let floor = self.next_reg;
+            let v = self.expr(&g.elt, None)?;
+            let sent = self.temp();
+            self.emit(Op::Yield { dst: sent, src: v }, g.elt.range());
+            self.next_reg = floor;
+            return Ok(());
+        };
+        if gen.is_async {
+            return unsupported("async comprehensions", self.line(g.range));
+        }
+        let base = self.temps(3);
+        let src = if level == 0 {
+            Reg(0) // the `.0` parameter
+        } else {
+            self.iter_expr(&gen.iter)?
+        };
+        let prep = self.emit(
+            Op::ForPrep {
+                base,
+                src,
+                target: Label(0),
+            },
+            gen.iter.range(),
+        );
+        let dst = self.temp();
+        let body = self.here();
+        self.store(&gen.target, dst)?;
+        let mut skips = vec![];
+        for cond in &gen.ifs {
+            skips.extend(self.cond_jump(cond, false)?);
+        }
+        self.genexpr_level(g, level + 1)?;
+        for j in skips {
+            self.patch(j);
+        }
+        self.patch(prep);
+        let lp = self.new_loop();
+        self.emit(
+            Op::ForNext {
+                base,
+                dst,
+                target: body,
+                lp,
+            },
+            gen.iter.range(),
         );
         Ok(())
     }

@@ -1765,6 +1765,7 @@ impl Vm {
                             defaults,
                             kwdefaults,
                             closure: Box::new([]),
+                            attrs: Default::default(),
                         });
                         set!(regs, dst, Value::Func(f));
                     }
@@ -2066,6 +2067,7 @@ impl Vm {
                             defaults,
                             kwdefaults,
                             closure,
+                            attrs: Default::default(),
                         });
                         set!(regs, dst, Value::Func(f));
                     }

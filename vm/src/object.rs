@@ -334,12 +334,23 @@ pub struct FuncObj {
     /// The cells of the free variables, in `code.freevars` order. Every call copies
     /// them into the registers right after the locals (see `classes.rs`).
     pub closure: Box<[Value]>,
+    /// Attributes set on the function (`f.calls = 0`, `wrapper.__name__ = ...`).
+    pub attrs: UnsafeCell<Vec<(Rc<str>, Value)>>,
+}
+impl FuncObj {
+    /// The attributes set on the function. Do not hold across calls that may set some.
+    #[allow(clippy::mut_from_ref)]
+    pub fn attrs(&self) -> &mut Vec<(Rc<str>, Value)> {
+        // SAFETY: single-threaded; see the module doc's rule.
+        unsafe { &mut *self.attrs.get() }
+    }
 }
 impl Trace for FuncObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.extend_from_slice(&self.defaults);
         out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
         out.extend_from_slice(&self.closure);
+        out.extend(self.attrs().iter().map(|(_, v)| *v));
     }
 }
 
