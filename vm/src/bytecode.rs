@@ -389,8 +389,9 @@ pub struct Site {
     pub name: Gc<StrObj>,
     /// Cached lookup: the receiver's type tag and the method found for it.
     pub cache: Cell<(u8, Value)>,
-    /// Loads from instances and classes (shape/version → slot or method; `classes.rs`).
-    pub load: Cell<crate::classes::AttrCache>,
+    /// Loads from instances and classes (shape/version → slot or method; `classes.rs`):
+    /// a polymorphic inline cache of `IC_WAYS` entries, most recently filled first.
+    pub load: [Cell<crate::classes::AttrCache>; crate::classes::IC_WAYS],
     /// Stores to instances (shape/version → slot or shape transition).
     pub store: Cell<crate::classes::AttrCache>,
 }
@@ -401,7 +402,7 @@ impl Site {
         Site {
             name,
             cache: Cell::new((u8::MAX, Value::None)),
-            load: Cell::new(crate::classes::AttrCache::EMPTY),
+            load: std::array::from_fn(|_| Cell::new(crate::classes::AttrCache::EMPTY)),
             store: Cell::new(crate::classes::AttrCache::EMPTY),
         }
     }

@@ -410,13 +410,33 @@ fn entry(c: &Cell<AttrCache>) -> &AttrCache {
     unsafe { &*c.as_ptr() }
 }
 
+/// Entries of a site's polymorphic load cache. Sites that see several receiver
+/// shapes (a scheduler calling `task.run()` on four task classes) hit in one of
+/// them instead of missing on every change of receiver.
+pub const IC_WAYS: usize = 4;
+
+/// The load-cache entry of `site` for receiver `key` at class `version`.
+#[inline(always)]
+fn load_entry(site: &Site, key: u64, version: u64) -> Option<&AttrCache> {
+    let c = entry(&site.load[0]);
+    if c.key == key && c.version == version {
+        return Some(c);
+    }
+    load_entry_slow(site, key, version)
+}
+
+#[inline(never)]
+fn load_entry_slow(site: &Site, key: u64, version: u64) -> Option<&AttrCache> {
+    site.load[1..]
+        .iter()
+        .map(entry)
+        .find(|c| c.key == key && c.version == version && c.key != 0)
+}
+
 /// LoadAttr cache hit on an instance: a slot or a plain class attribute.
 #[inline(always)]
 pub fn cached_load(inst: &InstanceObj, site: &Site) -> Option<Value> {
-    let c = entry(&site.load);
-    if c.key != inst.shape().id || c.version != class_version(&inst.class) {
-        return None;
-    }
+    let c = load_entry(site, inst.shape().id, class_version(&inst.class))?;
     match c.kind {
         CK_SLOT => inst.slots().get(c.slot as usize).copied(),
         CK_PLAIN => Some(c.value),
@@ -427,10 +447,7 @@ pub fn cached_load(inst: &InstanceObj, site: &Site) -> Option<Value> {
 /// LoadMethod cache hit on an instance: (callable, self or Undef).
 #[inline(always)]
 pub fn cached_method(inst: Gc<InstanceObj>, site: &Site) -> Option<(Value, Value)> {
-    let c = entry(&site.load);
-    if c.key != inst.shape().id || c.version != class_version(&inst.class) {
-        return None;
-    }
+    let c = load_entry(site, inst.shape().id, class_version(&inst.class))?;
     match c.kind {
         CK_METHOD => Some((c.value, Value::Instance(inst))),
         CK_SLOT => inst
@@ -473,16 +490,30 @@ pub fn cached_store(inst: &InstanceObj, site: &Site, v: Value) -> bool {
 /// Class-attribute cache hit (`C.x`, `C.m(...)`): (value, self or Undef).
 #[inline(always)]
 pub fn cached_class_attr(t: Gc<TypeObj>, site: &Site) -> Option<(Value, Value)> {
-    let c = entry(&site.load);
     let v = class_version(&t);
-    if v == 0 || c.key != v {
+    if v == 0 {
         return None;
     }
+    let c = load_entry(site, v, v)?;
     match c.kind {
         CK_PLAIN => Some((c.value, Value::Undef)),
         CK_CLSMETHOD => Some((c.value, Value::Type(t))),
         _ => None,
     }
+}
+
+/// Fills the polymorphic load cache: the new entry goes first, the others move down
+/// (the oldest falls out), unless the key already has an entry, which is replaced.
+fn fill_load(site: &Site, key: u64, version: u64, kind: u8, slot: usize, value: Value) {
+    let ways = &site.load;
+    let end = ways
+        .iter()
+        .position(|c| entry(c).key == key)
+        .unwrap_or(ways.len() - 1);
+    for i in (1..=end).rev() {
+        ways[i].set(ways[i - 1].get());
+    }
+    fill(&ways[0], key, version, kind, slot, value);
 }
 
 fn fill(c: &Cell<AttrCache>, key: u64, version: u64, kind: u8, slot: usize, value: Value) {
@@ -1151,8 +1182,8 @@ fn instance_getattr(
     }
     if let Some(i) = inst.shape().index_of(name) {
         if let (Some(site), true) = (site, cacheable) {
-            fill(
-                &site.load,
+            fill_load(
+                site,
                 inst.shape().id,
                 class_version(&cls),
                 CK_SLOT,
@@ -1177,14 +1208,7 @@ fn instance_getattr(
                 _ => Some(attr),
             };
             if let Some(p) = plain {
-                fill(
-                    &site.load,
-                    inst.shape().id,
-                    class_version(&cls),
-                    CK_PLAIN,
-                    0,
-                    p,
-                );
+                fill_load(site, inst.shape().id, class_version(&cls), CK_PLAIN, 0, p);
             }
         }
         return bind_to_instance(vm, attr, obj, cls);
@@ -1465,7 +1489,7 @@ pub fn load_attr_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option<V
                 };
                 if let Some(p) = plain {
                     let ver = class_version(&t);
-                    fill(&site.load, ver, ver, CK_PLAIN, 0, p);
+                    fill_load(site, ver, ver, CK_PLAIN, 0, p);
                 }
             }
             type_getattr(vm, t, name).map(Some)
@@ -1506,7 +1530,7 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
             let (key, ver) = (inst.shape().id, class_version(&cls));
             if let Some(i) = inst.shape().index_of(name) {
                 if cacheable {
-                    fill(&site.load, key, ver, CK_SLOT, i, Value::None);
+                    fill_load(site, key, ver, CK_SLOT, i, Value::None);
                 }
                 return Ok(Some((inst.slots()[i], Value::Undef)));
             }
@@ -1522,7 +1546,7 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                     _ => (CK_PLAIN, (attr, Value::Undef)),
                 };
                 if cacheable {
-                    fill(&site.load, key, ver, kind, 0, r.0);
+                    fill_load(site, key, ver, kind, 0, r.0);
                 }
                 return Ok(Some(r));
             }
@@ -1550,7 +1574,7 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                         _ => (CK_PLAIN, (attr, Value::Undef)),
                     };
                     if ver != 0 {
-                        fill(&site.load, ver, ver, kind, 0, r.0);
+                        fill_load(site, ver, ver, kind, 0, r.0);
                     }
                     Ok(Some(r))
                 }
