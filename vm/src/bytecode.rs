@@ -465,6 +465,9 @@ pub struct Code {
     pub globals: Rc<GlobalNames>,
     /// The exception table: which instructions each handler protects.
     pub handlers: Vec<Handler>,
+    /// Inline comprehensions: the instructions CPython would run in a frame of their
+    /// own (`<listcomp>`), so tracebacks can show that frame.
+    pub comp_frames: Vec<CompFrame>,
 }
 
 /// One entry of a code object's exception table (the CPython 3.11 design: no
@@ -488,7 +491,34 @@ pub struct Handler {
     pub depth: u16,
 }
 
+/// Instructions `start..end` are an inline comprehension's body: a traceback
+/// through them shows a frame named `name`, called from the comprehension at `loc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CompFrame {
+    /// First instruction of the comprehension's own part (after its first iterable).
+    pub start: u32,
+    /// One past its last instruction.
+    pub end: u32,
+    /// `<listcomp>`, `<setcomp>` or `<dictcomp>`.
+    pub name: &'static str,
+    /// The whole comprehension expression.
+    pub loc: Loc,
+}
+
 impl Code {
+    /// The comprehension frames around instruction `pc`, innermost first.
+    pub fn comp_frames_at(&self, pc: usize) -> Vec<CompFrame> {
+        let pc = pc as u32;
+        let mut v: Vec<CompFrame> = self
+            .comp_frames
+            .iter()
+            .filter(|c| c.start <= pc && pc < c.end)
+            .copied()
+            .collect();
+        v.sort_by_key(|c| c.end - c.start);
+        v
+    }
+
     /// The handler protecting instruction `pc`, if any.
     pub fn handler_for(&self, pc: usize) -> Option<Handler> {
         let pc = pc as u32;

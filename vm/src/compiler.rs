@@ -211,6 +211,8 @@ struct FnCompiler<'s, 'h> {
     handlers: Vec<Handler>,
     /// Whether the body yields (set while compiling `yield`).
     generator: bool,
+    /// The inline comprehensions compiled so far (become `Code::comp_frames`).
+    comp_frames: Vec<CompFrame>,
 }
 
 /// A block that jumping out of (`return`, `break`, `continue`) must clean up.
@@ -284,6 +286,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             regions: vec![],
             handlers: vec![],
             generator: false,
+            comp_frames: vec![],
         }
     }
 
@@ -312,6 +315,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             first_line: self.first_line,
             globals: self.sh.globals.clone(),
             handlers: self.handlers,
+            comp_frames: self.comp_frames,
         }
     }
 
@@ -2862,6 +2866,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             },
             gen.iter.range(),
         );
+        let comp_start = self.ops.len() as u32;
         let dst = self.temp();
         let body = self.here();
         self.store(&gen.target, dst)?;
@@ -2884,6 +2889,21 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
             },
             gen.iter.range(),
         );
+        if level == 0 {
+            // CPython runs this part in a function of its own: tracebacks show it.
+            let name = match kind {
+                CompKind::List(_) => "<listcomp>",
+                CompKind::Set(_) => "<setcomp>",
+                CompKind::Dict(..) => "<dictcomp>",
+            };
+            let loc = self.loc(range);
+            self.comp_frames.push(CompFrame {
+                start: comp_start,
+                end: self.ops.len() as u32,
+                name,
+                loc,
+            });
+        }
         Ok(())
     }
 }

@@ -840,15 +840,28 @@ impl Vm {
             let f = self.frames.last().expect("frame");
             let pc = f.pc.saturating_sub(1);
             if !exc.reraised.replace(false) {
-                let loc = if exc.tb().is_empty() {
+                let mut loc = if exc.tb().is_empty() {
                     exc.pos_hint.take()
                 } else {
                     None
                 };
+                if !f.code.comp_frames.is_empty() {
+                    // Inline comprehensions show as the frames CPython gives them.
+                    for c in f.code.comp_frames_at(pc) {
+                        exc.tb().push(TbFrame {
+                            code: f.code.clone(),
+                            pc: pc as u32,
+                            loc,
+                            name: Some(c.name),
+                        });
+                        loc = Some(c.loc);
+                    }
+                }
                 exc.tb().push(TbFrame {
                     code: f.code.clone(),
                     pc: pc as u32,
                     loc,
+                    name: None,
                 });
             }
             if let Some(h) = f.code.handler_for(pc) {

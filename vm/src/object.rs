@@ -732,6 +732,9 @@ pub struct TbFrame {
     pub pc: u32,
     /// A narrower source range than the instruction's (e.g. the unbound name).
     pub loc: Option<crate::bytecode::Loc>,
+    /// The frame's name when it is not the code's: an inline comprehension's
+    /// `<listcomp>` (see `Code::comp_frames`).
+    pub name: Option<&'static str>,
 }
 
 /// `args` of an exception: reads like a `[Value]` slice; `BaseException.__init__`

@@ -269,7 +269,7 @@ fn format_one(vm: &mut Vm, e: PyErr) -> String {
                 TbEntry {
                     filename: &f.code.filename,
                     lineno: loc.line,
-                    name: &f.code.name,
+                    name: f.name.unwrap_or(&f.code.name),
                     source: Some(&f.code.source),
                     pos: if loc.line == 0 {
                         None
