@@ -364,3 +364,23 @@ fn sys_exit_sets_the_status() {
         assert_eq!(text(&o.stderr), *err, "{src}");
     }
 }
+
+/// A decimal int literal beyond CPython's 4300-digit limit is a SyntaxError at
+/// compile time (CPython shows a fragment of its tokenizer buffer as the text line;
+/// tvm shows the literal), hexadecimal ones are fine.
+#[test]
+fn huge_decimal_int_literal_is_a_syntax_error() {
+    let src = format!("print(1)\nx = {}\n", "9".repeat(4301));
+    let dir = scratch("hugelit.py", src.as_bytes());
+    let o = in_dir(dir.parent().unwrap(), &["run", "hugelit.py"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "nothing runs");
+    let err = text(&o.stderr);
+    assert!(err.starts_with("  File \"hugelit.py\", line 2\n"), "{err}");
+    assert!(err.ends_with("SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.\n"), "{err}");
+    let src = format!("x = 0x{}\nprint(x % 7)\n", "f".repeat(5000));
+    let dir = scratch("hugehex.py", src.as_bytes());
+    let o = in_dir(dir.parent().unwrap(), &["run", "hugehex.py"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "3\n");
+}

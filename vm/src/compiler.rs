@@ -2180,11 +2180,38 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         Ok(())
     }
 
+    /// CPython refuses decimal int literals longer than its int max str digits
+    /// (4300) at compile time, with this SyntaxError (no caret; the literal as text).
+    fn check_int_literal(&self, range: TextRange) -> CResult<()> {
+        let text = &self.sh.source[usize::from(range.start())..usize::from(range.end())];
+        let lower = text.to_ascii_lowercase();
+        if lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b") {
+            return Ok(());
+        }
+        let digits = text.bytes().filter(u8::is_ascii_digit).count();
+        if digits as i64 <= crate::num::DEFAULT_MAX_STR_DIGITS {
+            return Ok(());
+        }
+        Err(CompileError::TooDeep(format!(
+            "  File \"{}\", line {}\n    {}\nSyntaxError: Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.\n",
+            self.sh.filename,
+            self.line(range),
+            text,
+            crate::num::DEFAULT_MAX_STR_DIGITS,
+            digits
+        )))
+    }
+
     fn const_value(&mut self, c: &ast::Constant, range: TextRange) -> CResult<Value> {
         Ok(match c {
             ast::Constant::None => Value::None,
             ast::Constant::Bool(b) => Value::Bool(*b),
-            ast::Constant::Int(i) => crate::interp::int_value(self.sh.heap, i.clone()),
+            ast::Constant::Int(i) => {
+                if i.bits() > 14_000 {
+                    self.check_int_literal(range)?;
+                }
+                crate::interp::int_value(self.sh.heap, i.clone())
+            }
             ast::Constant::Float(f) => Value::Float(*f),
             ast::Constant::Str(s) => Value::Str(self.sh.heap.alloc(StrObj::new(s.as_str()))),
             ast::Constant::Tuple(items) => {

@@ -254,3 +254,21 @@ impl<T> Gc<T> {
         self.header()
     }
 }
+
+/// The most memory one allocation may ask for before it is a MemoryError up front:
+/// the machine's physical memory (`MemTotal`), as an allocation beyond it is what
+/// makes CPython's allocator fail at once. (tvm's allocator reserves address space
+/// lazily, so asking it would succeed and the process would die filling it.)
+pub fn memory_limit() -> usize {
+    static LIMIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        std::fs::read_to_string("/proc/meminfo")
+            .ok()
+            .and_then(|m| {
+                let line = m.lines().find(|l| l.starts_with("MemTotal:"))?;
+                let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+                kb.checked_mul(1024)
+            })
+            .unwrap_or(1 << 40)
+    })
+}

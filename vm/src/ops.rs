@@ -1322,6 +1322,24 @@ pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     match v {
         Value::List(l) => Ok(l.items().clone()),
         Value::Tuple(t) => Ok(t.items.to_vec()),
+        Value::Range(r) if r.big.is_none() => {
+            // Allocated at once, as CPython does: a range too big for memory is a
+            // MemoryError now, not after filling the machine.
+            let n = r.len() as usize;
+            let mut out: Vec<Value> = Vec::new();
+            if n.checked_mul(std::mem::size_of::<Value>())
+                .is_none_or(|b| b > crate::gc::memory_limit())
+                || out.try_reserve_exact(n).is_err()
+            {
+                return Err(vm.err_args(ExcType::MemoryError, vec![]));
+            }
+            let mut x = r.start;
+            for _ in 0..n {
+                out.push(Value::Int(x));
+                x = x.wrapping_add(r.step);
+            }
+            Ok(out)
+        }
         _ => {
             // The items collected so far live on `temp_roots`: advancing the
             // iterator may run Python code (`map`), which may collect.
