@@ -324,6 +324,7 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             )))
         }
     };
+    let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "stderr");
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -331,11 +332,23 @@ fn bi_print(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
         match a {
             Value::Str(s) => out.push_str(s.as_str()),
-            _ => out.push_str(&repr::str_of(vm, *a)?),
+            _ => match repr::str_of(vm, *a) {
+                Ok(s) => out.push_str(&s),
+                Err(e) => {
+                    // CPython writes each piece as it goes: what came before the
+                    // failing argument is already out.
+                    if to_stderr {
+                        vm.flush();
+                        let _ = std::io::stderr().write_all(out.as_bytes());
+                    } else {
+                        let _ = vm.out.write_all(out.as_bytes());
+                    }
+                    return Err(e);
+                }
+            },
         }
     }
     out.push_str(&end);
-    let to_stderr = matches!(kwarg(kw, "file"), Some(Value::Module(m)) if m.name == "stderr");
     if to_stderr {
         vm.flush();
         let _ = std::io::stderr().write_all(out.as_bytes());

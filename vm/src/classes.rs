@@ -763,7 +763,112 @@ fn no_attr_error(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
         }
         _ => format!("'{}' object has no attribute '{name}'", obj.type_name()),
     };
-    attr_error(vm, msg)
+    let e = attr_error(vm, msg);
+    attach_attr_info(vm, e, *obj, name);
+    e
+}
+
+/// Records `name` and `obj` on an AttributeError the VM raises, as CPython 3.11
+/// does; its traceback display uses them for "Did you mean" (`attr_suggestion`).
+pub fn attach_attr_info(vm: &mut Vm, e: PyErr, obj: Value, name: &str) {
+    let n = vm.new_str(name);
+    let attrs = e.0.attrs();
+    attrs.push((Rc::from("name"), n));
+    attrs.push((Rc::from("obj"), obj));
+}
+
+/// An approximation of `dir(obj)`, sorted: the names CPython 3.11 would consider
+/// for an AttributeError's "Did you mean" (the exact dunder sets differ slightly).
+pub fn dir_names(vm: &Vm, obj: Value) -> Vec<String> {
+    const OBJECT_DIR: &[&str] = &[
+        "__class__",
+        "__delattr__",
+        "__dir__",
+        "__doc__",
+        "__eq__",
+        "__format__",
+        "__ge__",
+        "__getattribute__",
+        "__getstate__",
+        "__gt__",
+        "__hash__",
+        "__init__",
+        "__init_subclass__",
+        "__le__",
+        "__lt__",
+        "__ne__",
+        "__new__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__repr__",
+        "__setattr__",
+        "__sizeof__",
+        "__str__",
+        "__subclasshook__",
+    ];
+    let mut names: Vec<String> = OBJECT_DIR.iter().map(|s| s.to_string()).collect();
+    let add_class = |names: &mut Vec<String>, t: Gc<TypeObj>| {
+        for c in mro(t) {
+            if let Some(cd) = &c.class {
+                names.extend(cd.order().iter().map(|n| n.to_string()));
+                names.extend(["__dict__", "__module__", "__weakref__"].map(String::from));
+            }
+        }
+    };
+    match obj {
+        Value::Module(m) => {
+            names = [
+                "__doc__",
+                "__loader__",
+                "__name__",
+                "__package__",
+                "__spec__",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+            names.extend(m.attrs.iter().map(|(n, _)| n.clone()));
+        }
+        Value::Instance(inst) => {
+            match inst.dict_mode() {
+                Some(d) => names.extend(d.table().iter().filter_map(|e| match e.key {
+                    Value::Str(s) => Some(s.as_str().to_string()),
+                    _ => None,
+                })),
+                None => names.extend(inst.shape().names().iter().map(|n| n.to_string())),
+            }
+            add_class(&mut names, inst.class);
+        }
+        Value::Type(t) => add_class(&mut names, t),
+        Value::Exc(e) => {
+            names.extend(e.attrs().iter().map(|(n, _)| n.to_string()));
+            names.extend(
+                [
+                    "args",
+                    "with_traceback",
+                    "add_note",
+                    "__traceback__",
+                    "__cause__",
+                    "__context__",
+                    "__suppress_context__",
+                ]
+                .map(String::from),
+            );
+            add_class(&mut names, e.ty);
+        }
+        other => {
+            let tag = other.tag();
+            names.extend(
+                vm.methods
+                    .keys()
+                    .filter(|(t, _)| *t == tag)
+                    .map(|(_, n)| n.to_string()),
+            );
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 // -- MRO and lookup -------------------------------------------------------------------------

@@ -317,6 +317,14 @@ impl Vm {
         let arg = self.new_str(msg);
         self.err_args(ty, vec![arg])
     }
+    /// `NameError: name 'x' is not defined`, with its `name` attribute (CPython 3.11).
+    pub fn name_error(&mut self, name: &str) -> PyErr {
+        let e = self.err(ExcType::NameError, format!("name '{name}' is not defined"));
+        let n = self.new_str(name);
+        e.0.attrs().push((Rc::from("name"), n));
+        e
+    }
+
     /// A new exception of a builtin class with the given args.
     pub fn err_args(&mut self, ty: ExcType, args: Vec<Value>) -> PyErr {
         let t = self.types.exc[ty as usize];
@@ -1122,10 +1130,7 @@ impl Vm {
                             v = self.builtin_of_slot[g.i()];
                             if let Value::Undef = v {
                                 let name = self.global_names.names.borrow()[g.i()].clone();
-                                fail!(self.err(
-                                    ExcType::NameError,
-                                    format!("name '{name}' is not defined")
-                                ));
+                                fail!(self.name_error(&name));
                             }
                         }
                         set!(regs, dst, v);
@@ -1140,8 +1145,7 @@ impl Vm {
                     Op::DelGlobal { g } => {
                         if let Value::Undef = self.globals[g.i()] {
                             let name = self.global_names.names.borrow()[g.i()].clone();
-                            fail!(self
-                                .err(ExcType::NameError, format!("name '{name}' is not defined")));
+                            fail!(self.name_error(&name));
                         }
                         self.globals[g.i()] = Value::Undef;
                     }
@@ -2092,10 +2096,7 @@ impl Vm {
                                 v = self.builtin_of_slot[g.i()];
                                 if let Value::Undef = v {
                                     let name = self.global_names.names.borrow()[g.i()].clone();
-                                    fail!(self.err(
-                                        ExcType::NameError,
-                                        format!("name '{name}' is not defined")
-                                    ));
+                                    fail!(self.name_error(&name));
                                 }
                             }
                         }

@@ -1960,6 +1960,12 @@ pub fn delslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<()> {
 // -- Attributes -------------------------------------------------------------------------
 
 fn no_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
+    let e = no_attr_plain(vm, obj, name);
+    classes::attach_attr_info(vm, e, *obj, name);
+    e
+}
+
+fn no_attr_plain(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
     match obj {
         Value::Module(m) => {
             let mname = m.name.clone();

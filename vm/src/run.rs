@@ -12,7 +12,7 @@ use crate::error::ExcType;
 use crate::error::PyErr;
 use crate::gc::Gc;
 use crate::interp::Vm;
-use crate::object::ExcObj;
+use crate::object::{ExcObj, TypeObj};
 use crate::traceback::{self, Pos, TbEntry};
 use crate::value::Value;
 use std::io::Write;
@@ -282,8 +282,56 @@ fn format_one(vm: &mut Vm, e: PyErr) -> String {
         traceback::format_traceback(&entries, &mut out);
     }
     out.push_str(&builtins::exc_line(vm, e));
+    if let Some(s) = suggestion(vm, e) {
+        out.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     out.push('\n');
     out
+}
+
+/// CPython 3.11's "Did you mean" for an uncaught NameError (the innermost frame's
+/// locals, then globals, then builtins) or AttributeError (`dir(obj)`).
+fn suggestion(vm: &Vm, e: PyErr) -> Option<String> {
+    let exc = e.0;
+    let is = |t: ExcType| Gc::ptr_eq(exc.ty, vm.types.exc[t as usize]);
+    if is(ExcType::NameError) {
+        // Only NameErrors the VM raised carry `name` (as in CPython).
+        let name = match exc.attrs().iter().find(|(n, _)| &**n == "name")?.1 {
+            Value::Str(s) => s,
+            _ => return None,
+        };
+        let name = name.as_str();
+        let frame = exc.tb().first()?;
+        let locals: Vec<&str> = frame.code.varnames.iter().map(String::as_str).collect();
+        if let Some(s) = traceback::suggest(name, &locals) {
+            return Some(s.to_string());
+        }
+        let names = vm.global_names.names.borrow();
+        let mut globals: Vec<&str> = traceback::CPYTHON_MODULE_DUNDERS.to_vec();
+        globals.extend(
+            names
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !matches!(vm.globals.get(*i), Some(Value::Undef) | None))
+                .map(|(_, n)| n.as_str()),
+        );
+        if let Some(s) = traceback::suggest(name, &globals) {
+            return Some(s.to_string());
+        }
+        return traceback::suggest(name, traceback::CPYTHON_BUILTIN_NAMES).map(str::to_string);
+    }
+    if TypeObj::is_subtype(exc.ty, vm.types.exc[ExcType::AttributeError as usize]) {
+        let attrs = exc.attrs();
+        let name = match attrs.iter().find(|(n, _)| &**n == "name")?.1 {
+            Value::Str(s) => s.as_str().to_string(),
+            _ => return None,
+        };
+        let obj = attrs.iter().find(|(n, _)| &**n == "obj")?.1;
+        let dir = crate::classes::dir_names(vm, obj);
+        let cands: Vec<&str> = dir.iter().map(String::as_str).collect();
+        return traceback::suggest(&name, &cands).map(str::to_string);
+    }
+    None
 }
 
 fn report_compile_error(path: &str, source: &str, e: CompileError) -> i32 {
