@@ -190,9 +190,9 @@ fn jit_factory(
             list_items,
             list_len,
         };
-        let compiler = Box::new(move |trace: &tvm_tracer::Trace, name: &str| {
+        let compiler = Box::new(move |trace: &tvm_tracer::Trace, name: &str, links| {
             backend
-                .compile(trace, &layout, name)
+                .compile_linked(trace, &layout, name, links)
                 .map(|c| CompiledCode {
                     entry: c.entry,
                     code_size: c.code_size,

@@ -406,6 +406,8 @@ enum Kind {
     Str,
     /// An array of non-negative integers.
     Uints,
+    /// A non-negative integer or null.
+    OptUint,
 }
 
 use Kind::*;
@@ -414,7 +416,8 @@ use Kind::*;
 #[rustfmt::skip]
 const SCHEMA: &[(&str, &[(&str, Kind)])] = &[
     ("trace", &[("id", Uint), ("file", Str), ("line", Uint), ("func", Str), ("pc", Uint),
-        ("recorded", Str), ("ir", Str), ("compile_us", Uint), ("code_size", Uint)]),
+        ("recorded", Str), ("ir", Str), ("compile_us", Uint), ("code_size", Uint),
+        ("parent", OptUint), ("parent_exit", OptUint), ("start_pc", Uint)]),
     ("abort", &[("file", Str), ("line", Uint), ("func", Str), ("pc", Uint), ("reason", Str),
         ("code", Str)]),
     ("blacklist", &[("file", Str), ("line", Uint), ("func", Str), ("aborts", Uint)]),
@@ -431,6 +434,7 @@ fn has_kind(v: &Json, kind: Kind) -> bool {
         Uint => is_uint(v),
         Str => matches!(v, Json::Str(_)),
         Uints => matches!(v, Json::Arr(items) if items.iter().all(is_uint)),
+        OptUint => matches!(v, Json::Null) || is_uint(v),
     }
 }
 
@@ -549,6 +553,14 @@ fn event_of(v: &Json) -> Event {
             ir: v.get("ir").str().into(),
             compile_time: std::time::Duration::from_micros(v.get("compile_us").uint()),
             code_size: v.get("code_size").uint() as usize,
+            side_of: match v.get("parent") {
+                Json::Null => None,
+                p => Some((
+                    p.uint() as usize,
+                    v.get("parent_exit").uint() as usize,
+                    v.get("start_pc").uint() as usize,
+                )),
+            },
         },
         "abort" => Event::Abort {
             file,
@@ -627,7 +639,7 @@ fn json_log_follows_the_documented_schema() {
     let counts: Vec<usize> = SCHEMA.iter().map(|s| count(&events, s.0)).collect();
     assert_eq!(
         counts,
-        [2, 4, 1, 2],
+        [3, 4, 1, 3],
         "trace, abort, blacklist, trace_stats events"
     );
 

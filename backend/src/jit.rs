@@ -21,7 +21,7 @@ use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Module, ModuleError};
 use std::time::{Duration, Instant};
-use tvm_tracer::abi::{RuntimeLayout, TraceFn};
+use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceFn};
 use tvm_tracer::ir::Trace;
 
 /// A trace compiled to machine code.
@@ -109,8 +109,20 @@ impl Backend {
         layout: &RuntimeLayout,
         name: &str,
     ) -> Result<CompiledTrace, BackendError> {
+        self.compile_linked(trace, layout, name, ExitLinks::NONE)
+    }
+
+    /// Like `compile`, with exits linked through an exit table (side traces; see
+    /// `tvm_tracer::abi`). The table must outlive the compiled code.
+    pub fn compile_linked(
+        &mut self,
+        trace: &Trace,
+        layout: &RuntimeLayout,
+        name: &str,
+        links: ExitLinks,
+    ) -> Result<CompiledTrace, BackendError> {
         let start = Instant::now();
-        let result = self.compile_inner(trace, layout, name, start);
+        let result = self.compile_inner(trace, layout, name, start, links);
         self.module.clear_context(&mut self.ctx);
         if result.is_err() {
             // Lowering may stop half-way, leaving the builder context dirty.
@@ -125,6 +137,7 @@ impl Backend {
         layout: &RuntimeLayout,
         name: &str,
         start: Instant,
+        links: ExitLinks,
     ) -> Result<CompiledTrace, BackendError> {
         let module_err = |e: ModuleError| BackendError::Module(format!("{name}: {e}"));
         let mut sig = self.module.make_signature();
@@ -137,7 +150,14 @@ impl Backend {
             .map_err(module_err)?;
         self.ctx.func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
         let config = self.module.target_config();
-        lower(&mut self.ctx.func, &mut self.fctx, trace, layout, config)?;
+        lower(
+            &mut self.ctx.func,
+            &mut self.fctx,
+            trace,
+            layout,
+            config,
+            links,
+        )?;
         let clif = self.keep_clif.then(|| self.ctx.func.display().to_string());
         match self.module.define_function(id, &mut self.ctx) {
             Ok(()) => {}

@@ -45,12 +45,12 @@ use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_entity::packed_option::PackedOption;
 use cranelift_entity::{EntityRef, SecondaryMap};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use tvm_tracer::abi::{RuntimeLayout, TraceCtx, PAYLOAD, SLOT_SIZE};
+use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceCtx, PAYLOAD, SLOT_SIZE};
 use tvm_tracer::ir::{Ins, InsRef, Opcode, SnapId, Trace, Ty};
 
 /// Returned by a trace without `Loop` that ran to its end (no exit taken, nothing
 /// written back). Never a snapshot index: `compile` rejects traces with that many.
-pub const END_OF_TRACE: u32 = u32::MAX;
+pub const END_OF_TRACE: u32 = tvm_tracer::abi::END_OF_SIDE_TRACE;
 
 /// The Cranelift type holding an IR value of type `ty`, or `None` for `Ty::VOID`.
 pub fn clif_type(ty: Ty) -> Option<Type> {
@@ -89,16 +89,26 @@ pub(crate) fn lower(
     trace: &Trace,
     layout: &RuntimeLayout,
     config: TargetFrontendConfig,
+    links: ExitLinks,
 ) -> Result<(), BackendError> {
     if trace.snaps.len() >= END_OF_TRACE as usize {
         return Err(invalid(InsRef::new(0), "too many snapshots"));
     }
+    let sig = func.signature.clone();
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
     b.switch_to_block(entry);
     b.seal_block(entry);
     let (regs, ctx) = (b.block_params(entry)[0], b.block_params(entry)[1]);
+    // A root with an exit table re-enters its preamble after a side trace ran: the
+    // preamble gets a block of its own, jumped to from the entry and the exits.
+    let pre = (!links.table.is_null() && !links.side).then(|| {
+        let p = b.create_block();
+        b.ins().jump(p, &[]);
+        b.switch_to_block(p);
+        p
+    });
     let mut l = Lower {
         b,
         trace,
@@ -109,12 +119,18 @@ pub(crate) fn lower(
         vals: SecondaryMap::with_capacity(trace.ins.len()),
         exits: SecondaryMap::with_capacity(trace.snaps.len()),
         header: None,
+        links,
+        pre,
+        sig,
     };
     for (i, ins) in trace.ins.iter().enumerate() {
         l.ins(InsRef::new(i), ins)?;
     }
     l.finish()?;
     l.fill_exits();
+    if let Some(p) = pre {
+        l.b.seal_block(p);
+    }
     l.b.finalize(config);
     Ok(())
 }
@@ -140,6 +156,12 @@ struct Lower<'t, 'f> {
     exits: SecondaryMap<SnapId, PackedOption<Block>>,
     /// The loop header, once `Loop` is lowered.
     header: Option<Block>,
+    /// The exit table and this trace's id (`tvm_tracer::abi`).
+    links: ExitLinks,
+    /// A root's preamble block, which exits jump back to after a side trace.
+    pre: Option<Block>,
+    /// The trace signature (side traces are called with it).
+    sig: cranelift_codegen::ir::Signature,
 }
 
 impl Lower<'_, '_> {
@@ -494,7 +516,66 @@ impl Lower<'_, '_> {
                 self.store_value(self.trace.get(v).ty, val, self.regs, off);
             }
             let index = self.b.ins().iconst(types::I32, s.index() as i64);
-            self.b.ins().return_(&[index]);
+            if self.links.table.is_null() {
+                self.b.ins().return_(&[index]);
+                continue;
+            }
+            self.link_exit(s, index);
+        }
+    }
+
+    /// The rest of an exit stub with an exit table: record who exits, then call the
+    /// side trace attached to this exit, if any (see `tvm_tracer::abi`).
+    fn link_exit(&mut self, s: SnapId, index: Value) {
+        let who_off = std::mem::offset_of!(TraceCtx, exit_trace) as i32;
+        let who = self
+            .b
+            .ins()
+            .load(types::I64, trusted().with_readonly(), self.ctx, who_off);
+        let id = self
+            .b
+            .ins()
+            .iconst(types::I32, i64::from(self.links.trace_id));
+        self.b.ins().store(trusted(), id, who, 0);
+        let entry_addr = self.links.table as i64 + 8 * s.index() as i64;
+        let addr = self.b.ins().iconst(types::I64, entry_addr);
+        // Not readonly: the runtime attaches side traces between calls.
+        let side = self.b.ins().load(types::I64, trusted(), addr, 0);
+        let call_b = self.b.create_block();
+        let ret_b = self.b.create_block();
+        self.b.ins().brif(side, call_b, &[], ret_b, &[]);
+        self.b.switch_to_block(ret_b);
+        self.b.seal_block(ret_b);
+        self.b.set_cold_block(ret_b);
+        self.b.ins().return_(&[index]);
+        self.b.switch_to_block(call_b);
+        self.b.seal_block(call_b);
+        let sigref = self.b.import_signature(self.sig.clone());
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sigref, side, &[self.regs, self.ctx]);
+        let r = self.b.inst_results(call)[0];
+        let is_end = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::Equal, r, i64::from(END_OF_TRACE));
+        let back_b = self.b.create_block();
+        let pass_b = self.b.create_block();
+        self.b.ins().brif(is_end, back_b, &[], pass_b, &[]);
+        self.b.switch_to_block(pass_b);
+        self.b.seal_block(pass_b);
+        self.b.ins().return_(&[r]);
+        self.b.switch_to_block(back_b);
+        self.b.seal_block(back_b);
+        match self.pre {
+            Some(p) => {
+                self.b.ins().jump(p, &[]);
+            }
+            None => {
+                let end = self.b.ins().iconst(types::I32, i64::from(END_OF_TRACE));
+                self.b.ins().return_(&[end]);
+            }
         }
     }
 

@@ -103,9 +103,11 @@ fn compile(t: &Trace) -> CompiledTrace {
 fn run_gc(ct: &CompiledTrace, regs: &mut [Value], gc: bool) -> u32 {
     let flag = gc as u8;
     let mut iterations = 0u64;
+    let mut who = 0u32;
     let ctx = TraceCtx {
         gc_flag: &flag,
         iterations: &mut iterations,
+        exit_trace: &mut who,
     };
     // SAFETY: `regs` covers every slot the test traces touch.
     unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) }

@@ -46,6 +46,8 @@ pub enum Event {
         compile_time: Duration,
         /// Machine code size in bytes.
         code_size: usize,
+        /// A side trace: (parent trace id, parent exit/snapshot index, start pc).
+        side_of: Option<(usize, usize, usize)>,
     },
     /// A recording was aborted.
     Abort {
@@ -142,11 +144,20 @@ impl Log {
                 ir,
                 compile_time,
                 code_size,
+                side_of,
                 ..
-            } => format!(
-                "---- TRACE {id} start {file}:{line} in {func} (pc {header_pc})\n---- TRACE {id} IR\n{ir}---- TRACE {id} mcode {code_size} bytes, compiled in {:.3} ms\n",
-                compile_time.as_secs_f64() * 1e3
-            ),
+            } => {
+                let start = match side_of {
+                    Some((parent, exit, pc)) => format!(
+                        "---- TRACE {id} start {file}:{line} in {func} (pc {pc}) side of trace {parent} exit {exit}, to pc {header_pc}"
+                    ),
+                    None => format!("---- TRACE {id} start {file}:{line} in {func} (pc {header_pc})"),
+                };
+                format!(
+                    "{start}\n---- TRACE {id} IR\n{ir}---- TRACE {id} mcode {code_size} bytes, compiled in {:.3} ms\n",
+                    compile_time.as_secs_f64() * 1e3
+                )
+            }
             Event::Abort {
                 file,
                 line,
@@ -168,7 +179,8 @@ impl Log {
                 entered,
                 exits,
             } => {
-                let mut s = format!("---- TRACE {id} stats {file}:{line}: entered {entered}, exits");
+                let mut s =
+                    format!("---- TRACE {id} stats {file}:{line}: entered {entered}, exits");
                 let mut any = false;
                 for (i, n) in exits.iter().enumerate() {
                     if *n > 0 {
@@ -198,13 +210,17 @@ impl Log {
                 ir,
                 compile_time,
                 code_size,
+                side_of,
             } => format!(
-                "{{\"event\":\"trace\",\"id\":{id},\"file\":{},\"line\":{line},\"func\":{},\"pc\":{header_pc},\"recorded\":{},\"ir\":{},\"compile_us\":{},\"code_size\":{code_size}}}",
+                "{{\"event\":\"trace\",\"id\":{id},\"file\":{},\"line\":{line},\"func\":{},\"pc\":{header_pc},\"recorded\":{},\"ir\":{},\"compile_us\":{},\"code_size\":{code_size},\"parent\":{},\"parent_exit\":{},\"start_pc\":{}}}",
                 json_str(file),
                 json_str(func),
                 json_str(recorded),
                 json_str(ir),
-                compile_time.as_micros()
+                compile_time.as_micros(),
+                side_of.map_or("null".to_string(), |s| s.0.to_string()),
+                side_of.map_or("null".to_string(), |s| s.1.to_string()),
+                side_of.map_or(header_pc.to_string(), |s| s.2.to_string()),
             ),
             Event::Abort {
                 file,

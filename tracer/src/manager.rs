@@ -24,13 +24,14 @@
 //! lifecycle transition is an event and compiling is a span, for whatever subscriber
 //! an embedder installs. The trace log (`log.rs`) is the product feature.
 
-use crate::abi::{TraceCtx, TraceFn};
+use crate::abi::{ExitLinks, TraceCtx, TraceFn};
 use crate::abort::AbortReason;
 use crate::ir::Trace;
 use crate::log::{Event, Log};
 use crate::params::Params;
 use crate::recorder::{Recorder, Step};
 use crate::snapshot;
+use cranelift_entity::EntityRef;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -47,8 +48,9 @@ pub struct CompiledCode {
     pub code_size: usize,
 }
 
-/// Compiles an optimized trace (injected by the `tvm` binary).
-pub type Compiler = Box<dyn FnMut(&Trace, &str) -> Result<CompiledCode, String>>;
+/// Compiles an optimized trace (injected by the `tvm` binary), its exits linked as
+/// `ExitLinks` says (see `abi.rs`).
+pub type Compiler = Box<dyn FnMut(&Trace, &str, ExitLinks) -> Result<CompiledCode, String>>;
 
 /// Where the trace manager is in a trace's lifecycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +87,13 @@ pub struct TraceRecord {
     pub code_size: usize,
     /// Whether it is still linked to its loop.
     pub linked: bool,
+    /// Per snapshot: the entry of the side trace attached to that exit, or 0. The
+    /// compiled exit stubs read it (`abi.rs`); it must not move (boxed).
+    pub exit_table: Box<[usize]>,
+    /// Per snapshot: whether a side trace was tried there already.
+    pub side_tried: Vec<bool>,
+    /// For a side trace: (parent trace index, exit) it is attached to.
+    pub side_of: Option<(usize, usize)>,
 }
 
 /// Counters for `--jit-stats`.
@@ -102,6 +111,8 @@ pub struct Stats {
     pub exits: u64,
     /// Traces unlinked because their entry kept failing.
     pub unlinked: u64,
+    /// Side traces compiled (included in `compiled`).
+    pub side_traces: u64,
     /// Loop iterations run in compiled code.
     pub compiled_iterations: u64,
     /// Loop iterations run by the interpreter (back-edges counted at exit).
@@ -128,6 +139,8 @@ pub struct Manager {
     rec_header: Option<usize>,
     rec_start: Option<Instant>,
     aborts: HashMap<(usize, u16), u32>,
+    /// While recording a side trace: (parent trace index, exit).
+    rec_side: Option<(usize, usize)>,
     /// Statistics.
     pub stats: Stats,
     /// The trace log, if enabled.
@@ -149,6 +162,7 @@ impl Manager {
             rec_header: None,
             rec_start: None,
             aborts: HashMap::new(),
+            rec_side: None,
             stats: Stats::default(),
             log: None,
             print_stats: false,
@@ -175,6 +189,33 @@ impl Manager {
         let Some((code, lp)) = self.rec_loop.take() else {
             return;
         };
+        if let Some((parent, exit)) = self.rec_side.take() {
+            // A side trace that cannot be recorded: the exit stays as it is (it was
+            // tried once); the loop is not penalized.
+            self.stats.aborted += 1;
+            let code_str = reason.code().to_string();
+            match self
+                .stats
+                .abort_reasons
+                .iter_mut()
+                .find(|(c, _)| *c == code_str)
+            {
+                Some((_, n)) => *n += 1,
+                None => self.stats.abort_reasons.push((code_str, 1)),
+            }
+            let pc = rec.as_ref().and_then(|r| r.side_start).unwrap_or(0);
+            let (line, at) = where_(vm, &code, pc);
+            tracing::debug!(target: "tvm::jit", parent = parent + 1, exit, reason = %reason, "side trace aborted");
+            self.event(Event::Abort {
+                file: code.filename.to_string(),
+                line,
+                func: code.name.clone(),
+                pc: at,
+                reason: reason.to_string(),
+                code: reason.code().to_string(),
+            });
+            return;
+        }
         tracing::debug!(target: "tvm::jit", reason = %reason, func = %code.name, loop_id = lp.0, "trace aborted");
         self.stats.aborted += 1;
         let code_str = reason.code().to_string();
@@ -257,7 +298,14 @@ impl Manager {
         self.state = State::Assembling;
         let id = self.traces.len();
         let name = format!("trace{}", id + 1);
-        let compiled = (self.compiler)(&trace, &name);
+        let side_of = self.rec_side.take();
+        let exit_table: Box<[usize]> = vec![0usize; trace.snaps.len()].into_boxed_slice();
+        let links = ExitLinks {
+            trace_id: id as u32 + 1,
+            table: exit_table.as_ptr(),
+            side: side_of.is_some(),
+        };
+        let compiled = (self.compiler)(&trace, &name, links);
         self.stats.compile_time += t0.elapsed();
         let compiled = match compiled {
             Ok(c) => c,
@@ -267,7 +315,8 @@ impl Manager {
             }
         };
         vm.jit_roots.extend(rec.roots.iter().copied());
-        let (line, _) = where_(vm, &code, rec.header_pc);
+        let start_pc = rec.side_start.unwrap_or(rec.header_pc);
+        let (line, _) = where_(vm, &code, start_pc);
         self.event(Event::Trace {
             id: id + 1,
             file: code.filename.to_string(),
@@ -278,9 +327,11 @@ impl Manager {
             ir: annotated_ir(&trace, &code, &rec),
             compile_time: t0.elapsed(),
             code_size: compiled.code_size,
+            side_of: side_of.map(|(p, e)| (p + 1, e, start_pc)),
         });
         self.traces.push(TraceRecord {
             exits: vec![0; trace.snaps.len()],
+            side_tried: vec![false; trace.snaps.len()],
             trace,
             entry: compiled.entry,
             code: code.clone(),
@@ -290,13 +341,78 @@ impl Manager {
             entered: 0,
             code_size: compiled.code_size,
             linked: true,
+            exit_table,
+            side_of,
         });
         self.stats.compiled += 1;
         tracing::debug!(target: "tvm::jit", id = id + 1, code_size = self.traces[id].code_size, "trace compiled");
-        code.loops[lp.i()].trace.set(id as u32 + 1);
-        code.loops[lp.i()].next_event.set(u32::MAX);
+        if let Some((parent, exit)) = side_of {
+            // Attach: the parent's exit stub calls it from now on.
+            self.traces[parent].exit_table[exit] = compiled.entry as usize;
+            self.stats.side_traces += 1;
+        } else {
+            code.loops[lp.i()].trace.set(id as u32 + 1);
+            code.loops[lp.i()].next_event.set(u32::MAX);
+        }
         self.rec_loop = None;
         self.state = State::Idle;
+    }
+}
+
+impl Manager {
+    /// After exit `exit` of trace `t` (entered as root `root`), resuming at `pc`:
+    /// starts recording a side trace there if the exit is hot, has not been tried,
+    /// resumes in the root frame (no inlined frames to rebuild) away from the loop
+    /// header, and is not an entry guard or the GC poll. True when recording starts.
+    fn start_side_trace(&mut self, vm: &Vm, root: usize, t: usize, exit: usize, pc: usize) -> bool {
+        if self.params.maxside == 0 || self.state != State::Idle {
+            return false;
+        }
+        if self.traces.len() >= self.params.maxtrace as usize || vm.recording {
+            return false;
+        }
+        let tr = &self.traces[t];
+        let hot = tr.exits.get(exit).copied().unwrap_or(0) >= self.params.hotexit as u64;
+        if !hot || tr.side_tried.get(exit).copied().unwrap_or(true) || exit == 0 {
+            return false;
+        }
+        if tr.trace.header_snap.is_some_and(|h| h.index() == exit) {
+            return false;
+        }
+        let Some(snap) = tr.trace.snaps.get(exit) else {
+            return false;
+        };
+        let root_tr = &self.traces[root];
+        let sides = self
+            .traces
+            .iter()
+            .filter(|x| {
+                x.side_of.is_some() && Rc::ptr_eq(&x.code, &root_tr.code) && x.lp == root_tr.lp
+            })
+            .count();
+        if snap.frames.len() != 1
+            || pc == root_tr.header_pc
+            || !root_tr.linked
+            || sides >= self.params.maxside as usize
+        {
+            return false;
+        }
+        let (code, lp, header) = (root_tr.code.clone(), root_tr.lp, root_tr.header_pc);
+        self.traces[t].side_tried[exit] = true;
+        tracing::debug!(target: "tvm::jit", parent = t + 1, exit, pc, "side trace recording started");
+        self.recorder = Some(Recorder::new_side(
+            vm,
+            code.clone(),
+            pc,
+            header,
+            &self.params,
+        ));
+        self.rec_side = Some((t, exit));
+        self.rec_header = Some(header);
+        self.rec_loop = Some((code, lp));
+        self.rec_start = Some(Instant::now());
+        self.state = State::Recording;
+        true
     }
 }
 
@@ -374,6 +490,7 @@ impl JitHooks for Manager {
             }
             Step::Retry => {
                 self.recorder = None;
+                self.rec_side = None;
                 self.state = State::Idle;
                 self.rec_start = None;
                 if let Some((code, lp)) = self.rec_loop.take() {
@@ -399,31 +516,43 @@ impl JitHooks for Manager {
         let max_depth = self.traces[idx].max_depth;
         if vm.frames.len() + max_depth + 1 >= vm.recursion_limit {
             // Inlined calls could exceed the recursion limit: interpret instead.
-            return Resume { pc: usize::MAX };
+            return Resume {
+                pc: usize::MAX,
+                record: false,
+            };
         }
+        let mut who: u32 = trace;
         let ctx = TraceCtx {
             gc_flag: &vm.heap.gc_requested as *const bool as *const u8,
             iterations: &mut self.stats.compiled_iterations,
+            exit_trace: &mut who,
         };
         let regs = vm.slot_ptr(root_base) as *mut u8;
         let entry = self.traces[idx].entry;
         // SAFETY: the trace was compiled for this loop header; `regs` is the innermost
         // frame's window and the stack is never reallocated.
         let exit = unsafe { entry(regs, &ctx) } as usize;
-        let tr = &mut self.traces[idx];
-        tr.entered += 1;
+        self.traces[idx].entered += 1;
         self.stats.entries += 1;
         self.stats.exits += 1;
+        // The exit may be a side trace's (its stub said which trace left).
+        let t = (who as usize).saturating_sub(1).min(self.traces.len() - 1);
+        let tr = &mut self.traces[t];
         if let Some(n) = tr.exits.get_mut(exit) {
             *n += 1;
         }
         let Some(snap) = tr.trace.snaps.get(exit) else {
-            return Resume { pc: tr.header_pc };
+            return Resume {
+                pc: self.traces[idx].header_pc,
+                record: false,
+            };
         };
         snapshot::restore(vm, root_base, snap);
         // An entry guard (snapshot 0) failing again and again: the loop's types changed
         // for good. Unlink the trace and let the loop be recorded anew.
-        if exit == 0
+        let tr = &mut self.traces[idx];
+        if t == idx
+            && exit == 0
             && tr.exits[0] > (self.params.hotexit as u64).saturating_mul(10)
             && tr.exits[0] * 2 > tr.entered
         {
@@ -435,9 +564,9 @@ impl JitHooks for Manager {
                 .set(l.count.get().saturating_add(self.params.hotloop));
             self.stats.unlinked += 1;
         }
-        Resume {
-            pc: vm.frames.last().map(|f| f.pc).unwrap_or(0),
-        }
+        let pc = vm.frames.last().map(|f| f.pc).unwrap_or(0);
+        let record = self.start_side_trace(vm, idx, t, exit, pc);
+        Resume { pc, record }
     }
 
     fn finish(&mut self, vm: &mut Vm) {
@@ -481,7 +610,10 @@ impl Manager {
         let s = &self.stats;
         let mut out = String::new();
         out.push_str("jit-stats:\n");
-        out.push_str(&format!("  traces compiled  {}\n", s.compiled));
+        out.push_str(&format!(
+            "  traces compiled  {}\n  side traces      {}\n",
+            s.compiled, s.side_traces
+        ));
         out.push_str(&format!("  traces aborted   {}\n", s.aborted));
         for (code, n) in &s.abort_reasons {
             out.push_str(&format!("    {code:<16} {n}\n"));

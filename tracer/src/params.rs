@@ -71,7 +71,9 @@ jit_params! {
          and compiling (worth a few hundred interpreted iterations) while letting loops \
          of a few hundred iterations run compiled.";
     hotexit: u32 = 10,
-        "Exits taken through one guard before a side trace is considered (LuaJIT hotexit 10).";
+        "Exits taken through one guard before a side trace is recorded from it (LuaJIT hotexit 10).";
+    maxside: u32 = 100,
+        "Maximum side traces per loop (0 disables side traces; LuaJIT maxside 100).";
     maxrecord: u32 = 4000,
         "Maximum IR instructions in one trace; recording longer aborts with too_long.";
     maxsnap: u32 = 500,

@@ -81,6 +81,9 @@ pub struct Recorder {
     pub roots: Vec<Value>,
     /// Source lines/pcs recorded, for the trace log: (ins index, code, pc).
     pub marks: Vec<(usize, *const Code, u32)>,
+    /// A side trace: recording started at this pc (an exit of another trace) and
+    /// ends at `header_pc`, the root loop's header.
+    pub side_start: Option<usize>,
 }
 
 fn ty_of(v: &Value) -> Ty {
@@ -118,7 +121,22 @@ impl Recorder {
             max_depth: 0,
             roots: vec![],
             marks: vec![],
+            side_start: None,
         }
+    }
+
+    /// Starts recording a side trace at `start` of the innermost frame (where an
+    /// exit of a trace of loop `header` resumes); it ends back at `header`.
+    pub fn new_side(
+        vm: &Vm,
+        code: Rc<Code>,
+        start: usize,
+        header: usize,
+        params: &Params,
+    ) -> Recorder {
+        let mut r = Recorder::new(vm, code, header, params);
+        r.side_start = Some(start);
+        r
     }
 
     fn frame(&self) -> &RecFrame {
@@ -280,6 +298,10 @@ impl Recorder {
         }
         if depth == self.root_depth && pc == self.header_pc && self.started {
             return Step::Done;
+        }
+        if depth == self.root_depth && pc == self.header_pc && self.side_start.is_some() {
+            // A side trace starting right at the header has nothing to record.
+            return Step::Abort(AbortReason::Nyi("side trace of an exit at the loop header"));
         }
         if self.trace.ins.len() > self.max_ins {
             return Step::Abort(AbortReason::TooLong);
@@ -541,13 +563,18 @@ impl Recorder {
             Op::JumpBack { target, .. } => {
                 if self.frames.len() == 1 && target.i() == self.header_pc {
                     // Back at the header: the next `step` completes the trace.
+                } else if self.side_start.is_some() && self.frames.len() == 1 {
+                    // A side trace runs through the back-edge of an enclosing loop on
+                    // its way back to the header (a plain jump on a linear trace).
                 } else {
                     return Err(AbortReason::InnerLoop);
                 }
             }
             Op::ForPrep { .. } => nyi!("an inner for loop"),
             Op::ForNext { base, dst, .. } => {
-                if !(self.frames.len() == 1 && pc == self.header_pc) {
+                let own_header = self.frames.len() == 1 && pc == self.header_pc;
+                let side_outer = self.side_start.is_some() && self.frames.len() == 1;
+                if !(own_header || side_outer) {
                     return Err(AbortReason::InnerLoop);
                 }
                 if self.trace.ins.is_empty()
@@ -1125,6 +1152,9 @@ impl Recorder {
 
     /// Turns the recording into a loop trace (see the module doc).
     pub fn finish(mut self) -> Result<(Trace, Recorder), AbortReason> {
+        if self.side_start.is_some() {
+            return self.finish_side();
+        }
         let body = std::mem::take(&mut self.trace);
         let mut t = Trace::default();
         let mut map: Vec<Option<InsRef>> = vec![None; body.ins.len()];
@@ -1281,6 +1311,103 @@ impl Recorder {
             });
         }
         // Log marks refer to body instruction indices; shift them to the new numbering.
+        let marks = std::mem::take(&mut self.marks);
+        self.marks = marks
+            .into_iter()
+            .map(|(i, c, pc)| {
+                let j = (i..body.ins.len()).find_map(|k| {
+                    if body.ins[k].op == Opcode::SLoad {
+                        None
+                    } else {
+                        map[k]
+                    }
+                });
+                (j.map(|r| r.index()).unwrap_or(t.ins.len()), c, pc)
+            })
+            .collect();
+        Ok((t, self))
+    }
+}
+
+impl Recorder {
+    /// A side trace (see `tvm_tracer::abi`): entry loads, the recorded path, then a
+    /// store of every slot it wrote, and no loop: it runs off its end, returning
+    /// `END_OF_SIDE_TRACE`, and the root trace re-enters its preamble. Its entry
+    /// guards (snapshot 0) resume at the start pc; its other exits are its own.
+    fn finish_side(mut self) -> Result<(Trace, Recorder), AbortReason> {
+        let start = self.side_start.expect("side trace");
+        let body = std::mem::take(&mut self.trace);
+
+        let mut t = Trace::default();
+        let mut map: Vec<Option<InsRef>> = vec![None; body.ins.len()];
+        let entry_snap = t.push_snap(Snapshot {
+            frames: vec![SnapFrame {
+                code: Rc::as_ptr(&self.root_code) as usize,
+                pc: start as u32,
+                base: 0,
+                ret: 0,
+            }],
+            entries: vec![],
+        });
+        // Every entry load, including those of an inlined callee's arguments that
+        // `ret` forgot (a side trace may start with the arguments already in place).
+        for (i, ins) in body.ins.iter().enumerate() {
+            if ins.op == Opcode::SLoad {
+                let mut ld = Ins::new(Opcode::SLoad, ins.ty);
+                ld.imm = ins.imm;
+                ld.snap = Some(entry_snap);
+                map[i] = Some(t.push(ld));
+            }
+        }
+        let snap_base = t.snaps.len();
+        let remap = |map: &Vec<Option<InsRef>>, r: InsRef| -> InsRef {
+            map[r.index()].expect("defined before use")
+        };
+        for (i, ins) in body.ins.iter().enumerate() {
+            if ins.op == Opcode::SLoad {
+                continue;
+            }
+            let mut n = *ins;
+            let nvals = ins.op.operands().values;
+            if nvals >= 1 {
+                n.a = remap(&map, ins.a);
+            }
+            if nvals >= 2 {
+                n.b = remap(&map, ins.b);
+            }
+            if nvals >= 3 {
+                n.c = remap(&map, ins.c);
+            }
+            n.snap = ins.snap.map(|s| SnapId::new(snap_base + s.index()));
+            map[i] = Some(t.push(n));
+        }
+        for snap in &body.snaps {
+            let mut entries: Vec<(Slot, InsRef)> = snap
+                .entries
+                .iter()
+                .map(|&(s, r)| (s, remap(&map, r)))
+                .collect();
+            entries.sort_by_key(|e| e.0);
+            t.push_snap(Snapshot {
+                frames: snap.frames.clone(),
+                entries,
+            });
+        }
+        // Write back every slot the side trace changed: the root reloads them.
+        for (s, r) in self.slots.iter().enumerate() {
+            if let Some(r) = r {
+                let own_load = self
+                    .sloads
+                    .iter()
+                    .any(|&(ls, lr)| ls as usize == s && lr == *r);
+                if !own_load {
+                    let mut st = Ins::new(Opcode::SStore, Ty::VOID);
+                    st.a = remap(&map, *r);
+                    st.imm = s as i64;
+                    t.push(st);
+                }
+            }
+        }
         let marks = std::mem::take(&mut self.marks);
         self.marks = marks
             .into_iter()

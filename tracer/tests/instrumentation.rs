@@ -57,9 +57,9 @@ fn run(source: &str) -> Vec<String> {
             list_items,
             list_len,
         };
-        let compiler: Compiler = Box::new(move |t: &Trace, name: &str| {
+        let compiler: Compiler = Box::new(move |t: &Trace, name: &str, links| {
             backend
-                .compile(t, &layout, name)
+                .compile_linked(t, &layout, name, links)
                 .map(|c| CompiledCode {
                     entry: c.entry,
                     code_size: c.code_size,

@@ -150,9 +150,9 @@ fn record(source: &str) -> Result<String, String> {
         list_len,
     };
     let pending = sink.clone();
-    let compiler: Compiler = Box::new(move |trace: &Trace, name: &str| {
+    let compiler: Compiler = Box::new(move |trace: &Trace, name: &str, links| {
         pending.borrow_mut().pending = Some(trace.to_text());
-        let c = backend.compile(trace, &layout, name);
+        let c = backend.compile_linked(trace, &layout, name, links);
         c.map(|c| CompiledCode {
             entry: c.entry,
             code_size: c.code_size,

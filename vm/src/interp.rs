@@ -948,11 +948,15 @@ impl Vm {
         if trace != 0 {
             let r = self.with_jit(|jit, vm| Some(jit.run_trace(vm, trace)));
             return match r {
-                Some(crate::jit::Resume { pc: usize::MAX }) | None => false,
-                Some(_) => {
+                Some(crate::jit::Resume { pc: usize::MAX, .. }) | None => false,
+                Some(resume) => {
                     // Resume in the interpreter for at least one instruction: the exit
                     // may be the header's own guard (e.g. the loop ended).
                     self.trace_exited = true;
+                    if resume.record {
+                        // The JIT records a side trace from the exit's pc.
+                        self.recording = true;
+                    }
                     true
                 }
             };

@@ -33,6 +33,8 @@ pub enum LoopAction {
 pub struct Resume {
     /// Instruction index to resume at in the (possibly new) innermost frame.
     pub pc: usize,
+    /// Start recording there (a side trace of the exit just taken).
+    pub record: bool,
 }
 
 /// The JIT, as the interpreter sees it.
