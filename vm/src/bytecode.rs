@@ -394,6 +394,10 @@ pub struct Site {
     pub load: [Cell<crate::classes::AttrCache>; crate::classes::IC_WAYS],
     /// Stores to instances (shape/version → slot or shape transition).
     pub store: Cell<crate::classes::AttrCache>,
+    /// Module attributes (`math.sqrt`): the module's address and the attribute.
+    /// Modules are immutable, so the entry stays valid while the module lives (and
+    /// modules live for the whole run).
+    pub module: Cell<(usize, Value)>,
 }
 
 impl Site {
@@ -404,6 +408,7 @@ impl Site {
             cache: Cell::new((u8::MAX, Value::None)),
             load: std::array::from_fn(|_| Cell::new(crate::classes::AttrCache::EMPTY)),
             store: Cell::new(crate::classes::AttrCache::EMPTY),
+            module: Cell::new((0, Value::None)),
         }
     }
 }

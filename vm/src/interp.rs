@@ -1760,6 +1760,15 @@ impl Vm {
                     }
                     Op::UnpackSeq { src, start, count } => {
                         bound!(src);
+                        if let Value::Tuple(t) = reg!(regs, src) {
+                            // The common case (`for a, b in pairs`): no temporary vector.
+                            if t.items.len() == count as usize {
+                                for (i, v) in t.items.iter().enumerate() {
+                                    set!(regs, Reg(start.0 + i as u16), *v);
+                                }
+                                continue;
+                            }
+                        }
                         let items = tri!(ops::unpack(self, reg!(regs, src), count as usize));
                         for (i, v) in items.into_iter().enumerate() {
                             set!(regs, Reg(start.0 + i as u16), v);

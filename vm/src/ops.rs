@@ -1990,6 +1990,20 @@ fn no_attr_plain(vm: &mut Vm, obj: &Value, name: &str) -> PyErr {
 
 /// `obj.name(...)`: the callable and the `self` to pass (Undef for none).
 pub fn load_method(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<(Value, Value)> {
+    if let Value::Module(m) = obj {
+        let (addr, v) = site.module.get();
+        let here = crate::value::addr_of(&obj);
+        if addr == here {
+            return Ok((v, Value::Undef));
+        }
+        return match m.get(site.name.as_str()) {
+            Some(v) => {
+                site.module.set((here, v));
+                Ok((v, Value::Undef))
+            }
+            None => Err(no_attr(vm, &obj, site.name.as_str())),
+        };
+    }
     if let Some(r) = classes::load_method_site(vm, obj, site)? {
         return Ok(r);
     }
