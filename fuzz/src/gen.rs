@@ -431,9 +431,9 @@ impl Gen {
                     Expr::lit(Kind::Float, *self.rng.pick(FLOATS))
                 }
             }
-            Kind::Num => match self.rng.below(4) {
-                0 => self.literal(Kind::Float),
-                1 => self.literal(Kind::Bool),
+            Kind::Num => match self.rng.below(10) {
+                0..=2 => self.literal(Kind::Float),
+                3 => self.literal(Kind::Bool),
                 _ => self.literal(Kind::Int),
             },
             Kind::Bool => Expr::lit(Kind::Bool, *self.rng.pick(&["True", "False"])),
@@ -775,7 +775,7 @@ impl Gen {
                 Kind::Bool,
             ]);
             let name = self.fresh(Self::prefix(k));
-            let v = if is_num(k) && self.rng.pct(60) {
+            let v = if is_num(k) && (sc.jit || self.rng.pct(60)) {
                 self.expr(k, 2, sc)
             } else {
                 self.init_value(k, sc)
@@ -1286,20 +1286,27 @@ impl Gen {
             }
         };
         // The checksum line.
+        // Sampled on a prime period and a random phase, so the iteration the JIT
+        // records (the 1st, the 50th) rarely prints.
         let sample = if count <= 12 || n == 0 {
             None
         } else {
-            Some(self.rng.range(2, (count / 6).max(3)))
+            let primes = [7i64, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 97, 101, 199];
+            let cands: Vec<i64> = primes.iter().copied().filter(|&p| p <= (count / 4).max(7)).collect();
+            let k = *self.rng.pick(&cands);
+            Some((k, self.rng.range(0, k - 1)))
         };
         let p = self.print_vars(&inner, 4);
         match (sample, has_idx) {
+            // JIT mode: short inner loops get hot across entries; keep them quiet.
+            (None, _) if sc.jit => {}
             (None, _) => body.push(p),
-            (Some(k), true) => body.push(Stmt::If(
+            (Some((k, r)), true) => body.push(Stmt::If(
                 vec![(
                     Expr::cmp(
                         Expr::bin(Kind::Int, Expr::name(Kind::Int, &idx), "%", Expr::int(k)),
                         "==",
-                        Expr::int(0),
+                        Expr::int(r),
                     ),
                     vec![p],
                 )],
@@ -1393,7 +1400,11 @@ impl Gen {
             out.extend(self.stmt(sc));
         }
         if out.is_empty() {
-            out.extend(self.simple_stmt(sc));
+            if sc.jit {
+                out.extend(self.jit_list_store(sc));
+            } else {
+                out.extend(self.simple_stmt(sc));
+            }
         }
         out
     }
@@ -1409,7 +1420,10 @@ impl Gen {
             40,                                       // simple
             if can_nest { 14 } else { 0 },            // if
             if can_loop { 10 } else { 0 },            // loop
-            if can_nest && self.f.exceptions { 8 } else { 0 }, // try
+            // No try in generators: a generator left suspended inside `try` is
+            // closed when CPython frees it (refcounting), at a moment a tracing GC
+            // cannot reproduce.
+            if can_nest && self.f.exceptions && !sc.in_gen { 8 } else { 0 }, // try
             if sc.depth == 0 { 0 } else { 5 },  // break/continue under if
             if sc.in_gen { 6 } else { 0 },            // yield
             if sc.ret.is_some() { 3 } else { 0 },     // early return
@@ -2902,8 +2916,10 @@ impl Gen {
                 let Some(t) = self.writable(sc, k) else {
                     return self.jit_list_store(sc);
                 };
+                // No `*=`: repeated products grow past CPython's 4300-digit str()
+                // limit within a few hundred iterations.
                 let op = if k == Kind::Int {
-                    *self.rng.pick(&["+", "-", "^", "|", "&", "+", "*"])
+                    *self.rng.pick(&["+", "-", "^", "|", "&", "+"])
                 } else {
                     *self.rng.pick(&["+", "-", "+"])
                 };
@@ -3047,7 +3063,7 @@ impl Gen {
                     Expr::bin(Kind::Int, e, "%", Expr::lit(Kind::Int, *self.rng.pick(JIT_MODS)))
                 }
             }
-            Kind::Num if self.rng.pct(60) => {
+            Kind::Num if self.rng.pct(25) => {
                 Expr::bin(Kind::Num, e, "%", Expr::lit(Kind::Int, *self.rng.pick(JIT_MODS)))
             }
             Kind::Num | Kind::Float => Expr::bin(

@@ -531,12 +531,20 @@ fn minimize_and_save(
                 Ok(o) => o,
                 Err(_) => return false,
             };
-            if o.timed_out != orig_timed_out[m] || o.crashed() != target.crashed[m] || o.unsupported() {
+            // The same difference, not just any: every pair of modes differs in
+            // the same parts (stdout, stderr, status) as before, and each mode
+            // ends with the same exception type. (Otherwise deleting a definition
+            // "reproduces" a stdout divergence as a NameError divergence.)
+            if o.timed_out != orig_timed_out[m]
+                || o.crashed() != target.crashed[m]
+                || o.unsupported()
+                || o.exception_name() != report.outcomes[m].exception_name()
+            {
                 return false;
             }
             for (j, g) in got.iter().enumerate() {
                 if let Some(g) = g {
-                    if (target.classes[j] == target.classes[m]) != (*g == o) {
+                    if g.diff_parts(&o) != report.outcomes[j].diff_parts(&report.outcomes[m]) {
                         return false;
                     }
                 }
@@ -560,6 +568,8 @@ fn minimize_and_save(
     let py = sh.opts.findings.join(format!("{hash}.py"));
     let note = sh.opts.findings.join(format!("{hash}.txt"));
     std::fs::write(&py, &src).map_err(|e| e.to_string())?;
+    let orig = sh.opts.findings.join(format!("{hash}.orig.py"));
+    std::fs::write(&orig, ast::render(prog)).map_err(|e| e.to_string())?;
     let mode_cmd = |m: &Mode| {
         if m.cpython {
             format!("python3 {hash}.py")
@@ -572,7 +582,7 @@ fn minimize_and_save(
          kind: {}\n\
          modes (groups with equal output): {}\n\
          found by: seed {seed}, features {}; {} lines minimized to {} in {:.0} s ({} tests, {} accepted)\n\
-         original program: cargo run --release -p fuzz -- --print-one {seed} --features {}\n\
+         original program: {hash}.orig.py (cargo run --release -p fuzz -- --print-one {seed} --features {}, with this generator version)\n\
          reproduce: {}   vs   {}\n\n\
          {}",
         verdict_name(verdict),

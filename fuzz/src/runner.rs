@@ -70,6 +70,25 @@ impl Outcome {
         contains(&self.stderr, b"NotImplementedError: ") && contains(&self.stderr, b" is not supported (")
     }
 
+    /// Which parts differ from `o`: bit 0 stdout, bit 1 stderr, bit 2 status.
+    pub fn diff_parts(&self, o: &Outcome) -> u8 {
+        (self.stdout != o.stdout) as u8
+            | ((self.stderr != o.stderr) as u8) << 1
+            | (((self.code, self.signal, self.timed_out) != (o.code, o.signal, o.timed_out)) as u8) << 2
+    }
+
+    /// The exception type the last line of stderr names (`ValueError`), or "".
+    pub fn exception_name(&self) -> String {
+        let text = String::from_utf8_lossy(&self.stderr);
+        let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let name = last.split(':').next().unwrap_or("");
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+            name.to_string()
+        } else {
+            String::new()
+        }
+    }
+
     pub fn status_text(&self) -> String {
         if self.timed_out {
             "timeout".into()
