@@ -126,6 +126,13 @@ pub struct Vm {
     pub gc_inhibit: u32,
     /// Every module code object compiled (for statistics over all loops).
     modules_code: Vec<Rc<Code>>,
+    /// Safepoints (loop back-edges, Python calls) left before the run is stopped:
+    /// the fuel limit fuzzers use (`set_fuel`). Counts down; `u64::MAX` when
+    /// unlimited, which no run reaches.
+    fuel: u64,
+    /// The fuel ran out: the error raised then is not caught by `except` or
+    /// `finally`, so the program stops.
+    out_of_fuel: bool,
 }
 
 /// How a dispatch loop ended.
@@ -238,6 +245,8 @@ impl Vm {
             running_gens: vec![],
             gc_inhibit: 0,
             modules_code: vec![],
+            fuel: u64::MAX,
+            out_of_fuel: false,
         };
         builtins::install(&mut vm);
         vm
@@ -374,6 +383,24 @@ impl Vm {
     }
 
     // -- Running ------------------------------------------------------------------------
+
+    /// Limits the run to `steps` safepoints (loop back-edges and Python calls; `None`:
+    /// unlimited). When they are used up the interpreter raises
+    /// `RuntimeError: fuel exhausted`, which no `except` or `finally` sees, so the
+    /// program stops. For fuzzing with the interpreter only: compiled traces do not
+    /// count fuel.
+    pub fn set_fuel(&mut self, steps: Option<u64>) {
+        self.fuel = steps.map_or(u64::MAX, |s| s.max(1));
+        self.out_of_fuel = false;
+    }
+
+    /// The error raised when the fuel runs out (and at every safepoint after).
+    #[cold]
+    fn fuel_exhausted(&mut self) -> PyErr {
+        self.out_of_fuel = true;
+        self.fuel = 1;
+        self.err(ExcType::RuntimeError, "fuel exhausted")
+    }
 
     /// Compiles a module (for `run` and `dis`).
     pub fn compile(
@@ -824,7 +851,8 @@ impl Vm {
                     loc,
                 });
             }
-            if let Some(h) = f.code.handler_for(pc) {
+            // Out of fuel, no handler runs (see `set_fuel`).
+            if let Some(h) = f.code.handler_for(pc).filter(|_| !self.out_of_fuel) {
                 let slot = f.base + h.exc.i();
                 self.frames.last_mut().expect("frame").pc = h.target.i();
                 self.stack[slot] = Value::Exc(exc);
@@ -1024,6 +1052,10 @@ impl Vm {
                     if self.heap.gc_requested {
                         self.frames.last_mut().expect("frame").pc = pc;
                         self.collect();
+                    }
+                    self.fuel -= 1;
+                    if self.fuel == 0 {
+                        fail!(self.fuel_exhausted());
                     }
                 };
             }
