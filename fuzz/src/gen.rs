@@ -241,14 +241,37 @@ const INT_EDGES: &[&str] = &[
     "9007199254740993",
 ];
 
-const SMALL_INTS: &[i64] = &[0, 1, 2, 3, 5, 7, 10, 16, 31, 63, 64, 100, 255, 1000, -1, -2, -7];
-
-const FLOATS: &[&str] = &[
-    "0.0", "0.5", "1.5", "2.5", "3.0", "0.1", "1e16", "1e300", "1e-300", "(-2.25)", "(-0.0)",
-    "9007199254740992.0", "1e+100", "(-1.5)", "123.456", "4.5", "math.pi", "math.e",
+const SMALL_INTS: &[i64] = &[
+    0, 1, 2, 3, 5, 7, 10, 16, 31, 63, 64, 100, 255, 1000, -1, -2, -7,
 ];
 
-const RARE_FLOATS: &[&str] = &["math.inf", "(-math.inf)", "math.nan", "1.7976931348623157e+308"];
+const FLOATS: &[&str] = &[
+    "0.0",
+    "0.5",
+    "1.5",
+    "2.5",
+    "3.0",
+    "0.1",
+    "1e16",
+    "1e300",
+    "1e-300",
+    "(-2.25)",
+    "(-0.0)",
+    "9007199254740992.0",
+    "1e+100",
+    "(-1.5)",
+    "123.456",
+    "4.5",
+    "math.pi",
+    "math.e",
+];
+
+const RARE_FLOATS: &[&str] = &[
+    "math.inf",
+    "(-math.inf)",
+    "math.nan",
+    "1.7976931348623157e+308",
+];
 
 /// Moduli that keep recurrences bounded; several sit across 2**63 and 2**64.
 const INT_MODS: &[&str] = &[
@@ -267,7 +290,14 @@ const INT_MODS: &[&str] = &[
 ];
 
 const NUM_MODS: &[&str] = &[
-    "1000.0", "97.5", "(2 ** 64 + 1)", "1e6", "4096", "(-333.25)", "1000003", "(2 ** 63)",
+    "1000.0",
+    "97.5",
+    "(2 ** 64 + 1)",
+    "1e6",
+    "4096",
+    "(-333.25)",
+    "1000003",
+    "(2 ** 63)",
 ];
 
 const STRS: &[&str] = &[
@@ -357,7 +387,10 @@ impl Gen {
                 let (defs, var) = self.closure_var(&sc);
                 p.extend(defs);
                 sc.vars.push(var.clone());
-                self.globals.push(Var { write: false, ..var });
+                self.globals.push(Var {
+                    write: false,
+                    ..var
+                });
             }
         }
         // Phases: hot loops at module level or inside functions.
@@ -417,18 +450,18 @@ impl Gen {
         match k {
             Kind::Int => {
                 if self.rng.pct(20) {
-                    Expr::lit(Kind::Int, *self.rng.pick(INT_EDGES))
+                    Expr::lit(Kind::Int, self.rng.choose(INT_EDGES))
                 } else if self.rng.pct(50) {
-                    Expr::int(*self.rng.pick(SMALL_INTS))
+                    Expr::int(self.rng.choose(SMALL_INTS))
                 } else {
                     Expr::int(self.rng.range(-20, 120))
                 }
             }
             Kind::Float => {
                 if self.rng.pct(3) {
-                    Expr::lit(Kind::Float, *self.rng.pick(RARE_FLOATS))
+                    Expr::lit(Kind::Float, self.rng.choose(RARE_FLOATS))
                 } else {
-                    Expr::lit(Kind::Float, *self.rng.pick(FLOATS))
+                    Expr::lit(Kind::Float, self.rng.choose(FLOATS))
                 }
             }
             Kind::Num => match self.rng.below(10) {
@@ -436,8 +469,8 @@ impl Gen {
                 3 => self.literal(Kind::Bool),
                 _ => self.literal(Kind::Int),
             },
-            Kind::Bool => Expr::lit(Kind::Bool, *self.rng.pick(&["True", "False"])),
-            Kind::Str => Expr::lit(Kind::Str, *self.rng.pick(STRS)),
+            Kind::Bool => Expr::lit(Kind::Bool, self.rng.choose(&["True", "False"])),
+            Kind::Str => Expr::lit(Kind::Str, self.rng.choose(STRS)),
             _ => Expr::lit(k, k.simplest().unwrap_or("None")),
         }
     }
@@ -465,7 +498,11 @@ impl Gen {
         for i in 0..n {
             let name = self.fresh("K");
             let base = if i > 0 && self.rng.pct(50) {
-                Some(self.classes[self.rng.below(self.classes.len() as u64) as usize].name.clone())
+                Some(
+                    self.classes[self.rng.below(self.classes.len() as u64) as usize]
+                        .name
+                        .clone(),
+                )
             } else {
                 None
             };
@@ -479,17 +516,19 @@ impl Gen {
                 body.push(Stmt::Def {
                     name: "__init__".into(),
                     params: vec!["self".into(), "v".into()],
-                    body: vec![Stmt::Assign(
-                        vec![Expr::lit(Kind::Num, "self.v")],
-                        init_val,
-                    )],
+                    body: vec![Stmt::Assign(vec![Expr::lit(Kind::Num, "self.v")], init_val)],
                 });
             }
             let sv = Expr::lit(Kind::Num, "self.v");
             let x = Expr::name(Kind::Num, "x");
             let mexpr = match self.rng.below(5) {
                 0 => Expr::bin(Kind::Num, sv, "+", x),
-                1 => Expr::bin(Kind::Num, Expr::bin(Kind::Num, sv, "*", Expr::int(2)), "-", x),
+                1 => Expr::bin(
+                    Kind::Num,
+                    Expr::bin(Kind::Num, sv, "*", Expr::int(2)),
+                    "-",
+                    x,
+                ),
                 2 => x,
                 3 => Expr::bin(
                     Kind::Num,
@@ -621,11 +660,7 @@ impl Gen {
                         Stmt::Return(Some(Expr::name(Kind::Fn, "step"))),
                     ],
                 });
-                Expr::call(
-                    Kind::Fn,
-                    &mk,
-                    vec![Expr::int(self.rng.range(0, 10))],
-                )
+                Expr::call(Kind::Fn, &mk, vec![Expr::int(self.rng.range(0, 10))])
             }
         };
         out.push(assign(&var, Kind::Fn, value));
@@ -644,7 +679,12 @@ impl Gen {
         let x = Expr::name(Kind::Int, "x");
         let kk = Expr::name(Kind::Int, k);
         match self.rng.below(4) {
-            0 => Expr::bin(Kind::Int, Expr::bin(Kind::Int, x, "*", kk), "%", Expr::int(1000003)),
+            0 => Expr::bin(
+                Kind::Int,
+                Expr::bin(Kind::Int, x, "*", kk),
+                "%",
+                Expr::int(1000003),
+            ),
             1 => Expr::bin(Kind::Int, x, "+", kk),
             2 => Expr::bin(Kind::Int, x, "^", kk),
             _ => Expr::bin(
@@ -702,12 +742,18 @@ impl Gen {
         let mut params = vec![];
         let mut ptext = vec![];
         for i in 0..nparams {
-            let k = *self
-                .rng
-                .pick(&[Kind::Int, Kind::Num, Kind::Num, Kind::Float, Kind::Int, Kind::Str]);
+            let k = self.rng.choose(&[
+                Kind::Int,
+                Kind::Num,
+                Kind::Num,
+                Kind::Float,
+                Kind::Int,
+                Kind::Str,
+            ]);
             let p = format!("p{i}");
             // After a parameter with a default, every one has a default.
-            let default = i > 0 && (params.iter().any(|p: &(String, Kind, bool)| p.2) || self.rng.pct(40));
+            let default =
+                i > 0 && (params.iter().any(|p: &(String, Kind, bool)| p.2) || self.rng.pct(40));
             if default {
                 let d = self.literal(k);
                 let mut t = String::new();
@@ -727,12 +773,24 @@ impl Gen {
         let kw = self.f.varargs && self.rng.pct(10);
         if star {
             ptext.push("*args".into());
-            sc.leaves.push(Expr::call(Kind::Int, "len", vec![Expr::name(Kind::Other, "args")]));
-            sc.leaves.push(Expr::call(Kind::Num, "sum", vec![Expr::name(Kind::Other, "args")]));
+            sc.leaves.push(Expr::call(
+                Kind::Int,
+                "len",
+                vec![Expr::name(Kind::Other, "args")],
+            ));
+            sc.leaves.push(Expr::call(
+                Kind::Num,
+                "sum",
+                vec![Expr::name(Kind::Other, "args")],
+            ));
         }
         if kw {
             ptext.push("**kw".into());
-            sc.leaves.push(Expr::call(Kind::Int, "len", vec![Expr::name(Kind::Other, "kw")]));
+            sc.leaves.push(Expr::call(
+                Kind::Int,
+                "len",
+                vec![Expr::name(Kind::Other, "kw")],
+            ));
             sc.leaves.push(Expr::method(
                 Kind::Num,
                 Expr::name(Kind::Other, "kw"),
@@ -740,7 +798,9 @@ impl Gen {
                 vec![Expr::lit(Kind::Str, "'z'"), Expr::int(0)],
             ));
         }
-        let ret = *self.rng.pick(&[Kind::Int, Kind::Num, Kind::Num, Kind::Float, Kind::Str]);
+        let ret = self
+            .rng
+            .choose(&[Kind::Int, Kind::Num, Kind::Num, Kind::Float, Kind::Str]);
         sc.ret = Some(ret);
         let mut body = self.locals(&mut sc, 2);
         let n = self.rng.range(1, 4) as usize;
@@ -766,7 +826,7 @@ impl Gen {
     fn locals(&mut self, sc: &mut Scope, max: i64) -> Vec<Stmt> {
         let mut out = vec![];
         for _ in 0..self.rng.range(0, max) {
-            let k = *self.rng.pick(&[
+            let k = self.rng.choose(&[
                 Kind::Int,
                 Kind::Num,
                 Kind::Float,
@@ -805,14 +865,14 @@ impl Gen {
             write: false,
         });
         let step = self.expr(Kind::Num, 2, &sc);
-        let op = *self.rng.pick(&["+", "-", "*", "+"]);
+        let op = self.rng.choose(&["+", "-", "*", "+"]);
         let mut next = Expr::bin(Kind::Num, Expr::name(Kind::Num, "acc"), op, step);
         if op == "*" || self.rng.pct(50) {
             next = Expr::bin(
                 Kind::Num,
                 next,
                 "%",
-                Expr::lit(Kind::Int, *self.rng.pick(INT_MODS)),
+                Expr::lit(Kind::Int, self.rng.choose(INT_MODS)),
             );
         }
         let base = if self.rng.pct(70) {
@@ -867,7 +927,7 @@ impl Gen {
                 vec![Expr::bin(Kind::Int, n.clone(), "-", Expr::int(d))],
             )
         };
-        let op = *self.rng.pick(&["+", "-", "^"]);
+        let op = self.rng.choose(&["+", "-", "^"]);
         let body = vec![
             Stmt::If(
                 vec![(
@@ -948,7 +1008,12 @@ impl Gen {
         }];
         // yield from another generator or a list.
         if self.rng.pct(40) {
-            let src = match self.funcs.iter().rev().find(|f| f.shape == FnShape::Generator) {
+            let src = match self
+                .funcs
+                .iter()
+                .rev()
+                .find(|f| f.shape == FnShape::Generator)
+            {
                 Some(g) if self.rng.pct(60) => {
                     let g = g.name.clone();
                     Expr::call(
@@ -973,7 +1038,10 @@ impl Gen {
             name: name.clone(),
             shape: FnShape::Generator,
             ret: Kind::Int,
-            params: vec![("n".into(), Kind::Int, false), ("p".into(), Kind::Num, false)],
+            params: vec![
+                ("n".into(), Kind::Int, false),
+                ("p".into(), Kind::Num, false),
+            ],
             star: false,
             kw: false,
         });
@@ -988,7 +1056,7 @@ impl Gen {
         let name = self.fresh("chk");
         let x = Expr::name(Kind::Num, "x");
         let bound = self.literal(Kind::Int);
-        let op = *self.rng.pick(CMP_OPS);
+        let op = self.rng.choose(CMP_OPS);
         let exc = self.exception_ctor(&x);
         let ret = Expr::bin(Kind::Num, x.clone(), "+", Expr::int(self.rng.range(0, 3)));
         self.funcs.push(Func {
@@ -1014,7 +1082,13 @@ impl Gen {
 
     /// `ValueError(x)`, `KeyError(...)`, or a user exception.
     fn exception_ctor(&mut self, arg: &Expr) -> Expr {
-        let mut names = vec!["ValueError", "IndexError", "KeyError", "RuntimeError", "ZeroDivisionError"];
+        let mut names = vec![
+            "ValueError",
+            "IndexError",
+            "KeyError",
+            "RuntimeError",
+            "ZeroDivisionError",
+        ];
         let user: Vec<String> = self.exc_classes.clone();
         let pick_user = !user.is_empty() && self.rng.pct(50);
         let cls = if pick_user {
@@ -1117,7 +1191,8 @@ impl Gen {
         let form = if sc.jit {
             self.rng.weighted(&[55, 25, 10, 5])
         } else {
-            self.rng.weighted(&[45, 20, 12, 8, 8, if self.f.generators { 7 } else { 0 }])
+            self.rng
+                .weighted(&[45, 20, 12, 8, 8, if self.f.generators { 7 } else { 0 }])
         };
         let idx = self.fresh("i");
         inner.vars.push(Var {
@@ -1145,7 +1220,7 @@ impl Gen {
                             vec![Expr::int(n), Expr::int(0), Expr::int(-1)],
                         ),
                         1 => {
-                            let off = *self.rng.pick(&[
+                            let off = self.rng.choose(&[
                                 "9223372036854775800",
                                 "(-9223372036854775808)",
                                 "(2 ** 62)",
@@ -1156,7 +1231,12 @@ impl Gen {
                                 "range",
                                 vec![
                                     Expr::lit(Kind::Int, off),
-                                    Expr::bin(Kind::Int, Expr::lit(Kind::Int, off), "+", Expr::int(n)),
+                                    Expr::bin(
+                                        Kind::Int,
+                                        Expr::lit(Kind::Int, off),
+                                        "+",
+                                        Expr::int(n),
+                                    ),
                                 ],
                             )
                         }
@@ -1222,7 +1302,12 @@ impl Gen {
                         l.kind,
                         Expr {
                             kind: l.kind,
-                            node: Node::Slice(Box::new(Expr::name(l.kind, &l.name)), None, None, None),
+                            node: Node::Slice(
+                                Box::new(Expr::name(l.kind, &l.name)),
+                                None,
+                                None,
+                                None,
+                            ),
                         },
                         "*",
                         Expr::int(reps),
@@ -1266,7 +1351,11 @@ impl Gen {
                 });
                 let arg = self.expr(Kind::Num, 1, sc);
                 inner.mult = sc.mult * 30;
-                let mut iter = Expr::call(Kind::Other, &g.name, vec![Expr::int(self.rng.range(0, 20)), arg]);
+                let mut iter = Expr::call(
+                    Kind::Other,
+                    &g.name,
+                    vec![Expr::int(self.rng.range(0, 20)), arg],
+                );
                 let target = if self.rng.pct(50) {
                     iter = Expr::call(Kind::Other, "enumerate", vec![iter]);
                     format!("{idx}, {x}")
@@ -1291,9 +1380,15 @@ impl Gen {
         let sample = if count <= 12 || n == 0 {
             None
         } else {
-            let primes = [7i64, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 97, 101, 199];
-            let cands: Vec<i64> = primes.iter().copied().filter(|&p| p <= (count / 4).max(7)).collect();
-            let k = *self.rng.pick(&cands);
+            let primes = [
+                7i64, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 97, 101, 199,
+            ];
+            let cands: Vec<i64> = primes
+                .iter()
+                .copied()
+                .filter(|&p| p <= (count / 4).max(7))
+                .collect();
+            let k = self.rng.choose(&cands);
             Some((k, self.rng.range(0, k - 1)))
         };
         let p = self.print_vars(&inner, 4);
@@ -1315,7 +1410,10 @@ impl Gen {
             _ => {}
         }
         let orelse = if self.rng.pct(10) && form == 1 {
-            vec![print(vec![Expr::lit(Kind::Str, "'else'"), Expr::name(Kind::Other, &idx)])]
+            vec![print(vec![
+                Expr::lit(Kind::Str, "'else'"),
+                Expr::name(Kind::Other, &idx),
+            ])]
         } else if self.rng.pct(10) {
             vec![print(vec![Expr::lit(Kind::Str, "'else'")])]
         } else {
@@ -1374,7 +1472,11 @@ impl Gen {
         if let Some((idx, count)) = sc.loops.last().cloned() {
             if self.rng.pct(15) && count > 2 {
                 let k = self.rng.range(count / 2, count);
-                let s = if self.rng.pct(50) { Stmt::Break } else { Stmt::Continue };
+                let s = if self.rng.pct(50) {
+                    Stmt::Break
+                } else {
+                    Stmt::Continue
+                };
                 let pos = self.rng.below(body.len() as u64 + 1) as usize;
                 body.insert(
                     pos,
@@ -1417,16 +1519,20 @@ impl Gen {
         let can_nest = sc.nest < 4 && sc.room > 2;
         let can_loop = can_nest && sc.budget / sc.mult.max(1) >= 2 && sc.depth < 3;
         let w = [
-            40,                                       // simple
-            if can_nest { 14 } else { 0 },            // if
-            if can_loop { 10 } else { 0 },            // loop
+            40,                            // simple
+            if can_nest { 14 } else { 0 }, // if
+            if can_loop { 10 } else { 0 }, // loop
             // No try in generators: a generator left suspended inside `try` is
             // closed when CPython frees it (refcounting), at a moment a tracing GC
             // cannot reproduce.
-            if can_nest && self.f.exceptions && !sc.in_gen { 8 } else { 0 }, // try
-            if sc.depth == 0 { 0 } else { 5 },  // break/continue under if
-            if sc.in_gen { 6 } else { 0 },            // yield
-            if sc.ret.is_some() { 3 } else { 0 },     // early return
+            if can_nest && self.f.exceptions && !sc.in_gen {
+                8
+            } else {
+                0
+            }, // try
+            if sc.depth == 0 { 0 } else { 5 }, // break/continue under if
+            if sc.in_gen { 6 } else { 0 },     // yield
+            if sc.ret.is_some() { 3 } else { 0 }, // early return
         ];
         match self.rng.weighted(&w) {
             0 => self.simple_stmt(sc),
@@ -1435,7 +1541,11 @@ impl Gen {
             3 => vec![self.try_stmt(sc)],
             4 => {
                 let c = self.cond(sc);
-                let s = if self.rng.pct(50) { Stmt::Break } else { Stmt::Continue };
+                let s = if self.rng.pct(50) {
+                    Stmt::Break
+                } else {
+                    Stmt::Continue
+                };
                 vec![Stmt::If(vec![(c, vec![s])], vec![])]
             }
             5 => {
@@ -1461,7 +1571,7 @@ impl Gen {
                 return match self.rng.below(4) {
                     0 => {
                         let k = self.rng.range(0, count.max(1));
-                        Expr::cmp(i, *self.rng.pick(&[">=", ">", "<"]), Expr::int(k))
+                        Expr::cmp(i, self.rng.choose(&[">=", ">", "<"]), Expr::int(k))
                     }
                     1 => {
                         let m = self.rng.range(2, 9);
@@ -1478,7 +1588,7 @@ impl Gen {
                         Expr {
                             kind: Kind::Bool,
                             node: Node::BoolOp(
-                                *self.rng.pick(&["and", "or"]),
+                                self.rng.choose(&["and", "or"]),
                                 vec![Expr::cmp(i, ">", Expr::int(k)), other],
                             ),
                         }
@@ -1549,7 +1659,10 @@ impl Gen {
             let mut hb = vec![];
             if named {
                 hb.push(print(vec![
-                    Expr::lit(Kind::Str, format!("'{}'", types.replace(['(', ')', ','], ""))),
+                    Expr::lit(
+                        Kind::Str,
+                        format!("'{}'", types.replace(['(', ')', ','], "")),
+                    ),
                     Expr::name(Kind::Other, "e"),
                 ]));
             }
@@ -1610,11 +1723,13 @@ impl Gen {
         match self.rng.below(8) {
             0 => {
                 let b = self.expr(Kind::Int, 1, sc);
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["//", "%"]), b)
+                Expr::bin(Kind::Int, a, self.rng.choose(&["//", "%"]), b)
             }
             1 | 2 => {
                 // Near and past the bounds of a list.
-                let l = self.var_of(sc, Kind::ListInt).unwrap_or_else(|| Expr::list(Kind::ListInt, vec![Expr::int(1)]));
+                let l = self
+                    .var_of(sc, Kind::ListInt)
+                    .unwrap_or_else(|| Expr::list(Kind::ListInt, vec![Expr::int(1)]));
                 let idx = match sc.loops.last() {
                     Some((i, count)) => Expr::bin(
                         Kind::Int,
@@ -1625,23 +1740,34 @@ impl Gen {
                     None => Expr::bin(
                         Kind::Int,
                         Expr::call(Kind::Int, "len", vec![l.clone()]),
-                        *self.rng.pick(&["+", "-"]),
+                        self.rng.choose(&["+", "-"]),
                         Expr::int(self.rng.range(-1, 1)),
                     ),
                 };
                 Expr::index(Kind::Int, l, idx)
             }
             3 => {
-                let d = self.var_of(sc, Kind::Dict).unwrap_or_else(|| Expr::lit(Kind::Dict, "{}"));
+                let d = self
+                    .var_of(sc, Kind::Dict)
+                    .unwrap_or_else(|| Expr::lit(Kind::Dict, "{}"));
                 let k = self.small_int(sc);
                 Expr::index(Kind::Int, d, k)
             }
             4 => {
                 let f = self.expr(Kind::Num, 2, sc);
-                Expr::call(Kind::Int, *self.rng.pick(&["int", "round", "math.floor"]), vec![f])
+                Expr::call(
+                    Kind::Int,
+                    self.rng.choose(&["int", "round", "math.floor"]),
+                    vec![f],
+                )
             }
             5 => {
-                let raisers: Vec<Func> = self.funcs.iter().filter(|f| f.shape == FnShape::Raiser).cloned().collect();
+                let raisers: Vec<Func> = self
+                    .funcs
+                    .iter()
+                    .filter(|f| f.shape == FnShape::Raiser)
+                    .cloned()
+                    .collect();
                 if raisers.is_empty() {
                     let b = self.expr(Kind::Int, 1, sc);
                     return Expr::bin(Kind::Int, a, "//", b);
@@ -1658,8 +1784,12 @@ impl Gen {
                 // abs(): a negative float to a fractional power is complex.
                 Expr::bin(
                     Kind::Float,
-                    Expr::call(Kind::Float, "abs", vec![Expr::call(Kind::Float, "float", vec![a])]),
-                    *self.rng.pick(&["/", "**", "%"]),
+                    Expr::call(
+                        Kind::Float,
+                        "abs",
+                        vec![Expr::call(Kind::Float, "float", vec![a])],
+                    ),
+                    self.rng.choose(&["/", "**", "%"]),
                     b,
                 )
             }
@@ -1680,23 +1810,31 @@ impl Gen {
             if self.f.closures { 4 } else { 0 },
             if self.f.sets { 4 } else { 0 },
             if self.f.exceptions && sc.in_try { 6 } else { 0 }, // raise
-            4, // str accumulate
+            4,                                                  // str accumulate
         ];
         match self.rng.weighted(&w) {
             0 => {
-                let kinds = [Kind::Int, Kind::Num, Kind::Num, Kind::Float, Kind::Bool, Kind::Str];
-                let k = *self.rng.pick(&kinds);
+                let kinds = [
+                    Kind::Int,
+                    Kind::Num,
+                    Kind::Num,
+                    Kind::Float,
+                    Kind::Bool,
+                    Kind::Str,
+                ];
+                let k = self.rng.choose(&kinds);
                 let Some(t) = self.writable(sc, k) else {
                     return vec![self.print_vars(sc, 3)];
                 };
                 let mut v = self.expr(k, 3, sc);
-                if is_num(k) && k != Kind::Bool && (in_loop || self.rng.pct(30)) && self.rng.pct(90) {
+                if is_num(k) && k != Kind::Bool && (in_loop || self.rng.pct(30)) && self.rng.pct(90)
+                {
                     v = self.reduce(v, k);
                 }
                 // Type changes: a late switch between two kinds.
                 if k == Kind::Num && self.rng.pct(30) {
                     let c = self.cond(sc);
-                    let ok = *self.rng.pick(&[Kind::Int, Kind::Float, Kind::Bool]);
+                    let ok = self.rng.choose(&[Kind::Int, Kind::Float, Kind::Bool]);
                     let other = self.expr(ok, 2, sc);
                     v = Expr::ifexp(Kind::Num, other, c, v);
                 }
@@ -1709,7 +1847,7 @@ impl Gen {
                 vec![assign(&t, k, v)]
             }
             1 => {
-                let k = *self.rng.pick(&[Kind::Int, Kind::Num, Kind::Float]);
+                let k = self.rng.choose(&[Kind::Int, Kind::Num, Kind::Float]);
                 let Some(t) = self.writable(sc, k) else {
                     return vec![self.print_vars(sc, 3)];
                 };
@@ -1718,12 +1856,16 @@ impl Gen {
                 } else {
                     &["+", "-", "+"]
                 };
-                let op = *self.rng.pick(ops);
+                let op = self.rng.choose(ops);
                 let mut rsc = sc.clone();
                 rsc.vars.retain(|v| v.name != t);
                 let rhs_kind = if k == Kind::Float { Kind::Num } else { k };
                 let v = self.expr(rhs_kind, 2, &rsc);
-                let v = if k == Kind::Int { v } else { self.reduce(v, Kind::Num) };
+                let v = if k == Kind::Int {
+                    v
+                } else {
+                    self.reduce(v, Kind::Num)
+                };
                 vec![Stmt::Aug(Expr::name(k, &t), op, v)]
             }
             2 => self.list_op(sc),
@@ -1736,9 +1878,14 @@ impl Gen {
                     (Some(a), Some(b)) if a != b => {
                         let e = Expr::bin(
                             Kind::Int,
-                            Expr::bin(Kind::Int, Expr::name(Kind::Int, &a), "+", Expr::name(Kind::Int, &b)),
+                            Expr::bin(
+                                Kind::Int,
+                                Expr::name(Kind::Int, &a),
+                                "+",
+                                Expr::name(Kind::Int, &b),
+                            ),
                             "%",
-                            Expr::lit(Kind::Int, *self.rng.pick(INT_MODS)),
+                            Expr::lit(Kind::Int, self.rng.choose(INT_MODS)),
                         );
                         vec![Stmt::Assign(
                             vec![Expr::name(Kind::Int, &a), Expr::name(Kind::Int, &b)],
@@ -1751,8 +1898,18 @@ impl Gen {
             6 => self.obj_op(sc),
             7 => {
                 // Rebind a closure variable (a new closure through the same call site).
-                let fns: Vec<Var> = sc.vars.iter().filter(|v| v.kind == Kind::Fn && v.write).cloned().collect();
-                let factories: Vec<Func> = self.funcs.iter().filter(|f| f.shape == FnShape::Factory).cloned().collect();
+                let fns: Vec<Var> = sc
+                    .vars
+                    .iter()
+                    .filter(|v| v.kind == Kind::Fn && v.write)
+                    .cloned()
+                    .collect();
+                let factories: Vec<Func> = self
+                    .funcs
+                    .iter()
+                    .filter(|f| f.shape == FnShape::Factory)
+                    .cloned()
+                    .collect();
                 if fns.is_empty() || factories.is_empty() {
                     return vec![self.print_vars(sc, 2)];
                 }
@@ -1761,7 +1918,14 @@ impl Gen {
                 let arg = self.expr(Kind::Int, 1, sc);
                 let c = self.cond(sc);
                 vec![Stmt::If(
-                    vec![(c, vec![assign(&v.name, Kind::Fn, Expr::call(Kind::Fn, &f.name, vec![arg]))])],
+                    vec![(
+                        c,
+                        vec![assign(
+                            &v.name,
+                            Kind::Fn,
+                            Expr::call(Kind::Fn, &f.name, vec![arg]),
+                        )],
+                    )],
                     vec![],
                 )]
             }
@@ -1775,7 +1939,11 @@ impl Gen {
                 } else {
                     vec![Stmt::If(
                         vec![(
-                            Expr::cmp(Expr::call(Kind::Int, "len", vec![s.clone()]), ">", Expr::int(1)),
+                            Expr::cmp(
+                                Expr::call(Kind::Int, "len", vec![s.clone()]),
+                                ">",
+                                Expr::int(1),
+                            ),
                             vec![Stmt::Expr(Expr::method(Kind::Other, s, "discard", vec![x]))],
                         )],
                         vec![],
@@ -1874,7 +2042,7 @@ impl Gen {
                                 Kind::Other,
                                 le,
                                 "pop",
-                                vec![Expr::int(*self.rng.pick(&[0, -1, 1]))],
+                                vec![Expr::int(self.rng.choose(&[0, -1, 1]))],
                             ))],
                         )],
                         vec![],
@@ -1884,13 +2052,18 @@ impl Gen {
             5 => vec![Stmt::Expr(Expr::method(
                 Kind::Other,
                 le,
-                *self.rng.pick(&["sort", "reverse"]),
+                self.rng.choose(&["sort", "reverse"]),
                 vec![],
             ))],
             6 => {
                 let v = self.expr(elem, 1, sc);
                 vec![
-                    Stmt::Expr(Expr::method(Kind::Other, le.clone(), "insert", vec![Expr::int(self.rng.range(-2, 3)), v])),
+                    Stmt::Expr(Expr::method(
+                        Kind::Other,
+                        le.clone(),
+                        "insert",
+                        vec![Expr::int(self.rng.range(-2, 3)), v],
+                    )),
                     Stmt::Expr(Expr::method(Kind::Other, le, "pop", vec![])),
                 ]
             }
@@ -1939,7 +2112,12 @@ impl Gen {
                 let v = self.reduce(v, Kind::Int);
                 vec![Stmt::Assign(vec![Expr::index(Kind::Int, d, k)], v)]
             }
-            1 => vec![Stmt::Expr(Expr::method(Kind::Other, d, "pop", vec![k, Expr::lit(Kind::Other, "None")]))],
+            1 => vec![Stmt::Expr(Expr::method(
+                Kind::Other,
+                d,
+                "pop",
+                vec![k, Expr::lit(Kind::Other, "None")],
+            ))],
             2 => {
                 let v = self.expr(Kind::Int, 1, sc);
                 vec![Stmt::Aug(
@@ -1964,13 +2142,23 @@ impl Gen {
             }
             _ => {
                 let v = self.expr(Kind::Int, 1, sc);
-                vec![Stmt::Expr(Expr::method(Kind::Other, d, "setdefault", vec![k, v]))]
+                vec![Stmt::Expr(Expr::method(
+                    Kind::Other,
+                    d,
+                    "setdefault",
+                    vec![k, v],
+                ))]
             }
         }
     }
 
     fn obj_op(&mut self, sc: &Scope) -> Vec<Stmt> {
-        let objs: Vec<Var> = sc.vars.iter().filter(|v| v.kind == Kind::Obj).cloned().collect();
+        let objs: Vec<Var> = sc
+            .vars
+            .iter()
+            .filter(|v| v.kind == Kind::Obj)
+            .cloned()
+            .collect();
         if objs.is_empty() || self.classes.is_empty() {
             return vec![self.print_vars(sc, 2)];
         }
@@ -1980,7 +2168,10 @@ impl Gen {
                 // Another class through the same sites, often late.
                 let v = self.new_obj(sc);
                 let c = self.cond(sc);
-                vec![Stmt::If(vec![(c, vec![assign(&o.name, Kind::Obj, v)])], vec![])]
+                vec![Stmt::If(
+                    vec![(c, vec![assign(&o.name, Kind::Obj, v)])],
+                    vec![],
+                )]
             }
             1 => {
                 let v = self.expr(Kind::Num, 2, sc);
@@ -2009,16 +2200,26 @@ impl Gen {
         match k {
             Kind::Int => {
                 if self.rng.pct(20) {
-                    Expr::bin(Kind::Int, e, "&", Expr::lit(Kind::Int, "0xffffffffffffffff"))
+                    Expr::bin(
+                        Kind::Int,
+                        e,
+                        "&",
+                        Expr::lit(Kind::Int, "0xffffffffffffffff"),
+                    )
                 } else {
-                    Expr::bin(Kind::Int, e, "%", Expr::lit(Kind::Int, *self.rng.pick(INT_MODS)))
+                    Expr::bin(
+                        Kind::Int,
+                        e,
+                        "%",
+                        Expr::lit(Kind::Int, self.rng.choose(INT_MODS)),
+                    )
                 }
             }
             Kind::Num | Kind::Float => {
                 let m = if self.rng.pct(50) {
-                    *self.rng.pick(NUM_MODS)
+                    self.rng.choose(NUM_MODS)
                 } else {
-                    *self.rng.pick(INT_MODS)
+                    self.rng.choose(INT_MODS)
                 };
                 Expr::bin(k, e, "%", Expr::lit(Kind::Num, m))
             }
@@ -2059,7 +2260,11 @@ impl Gen {
     /// How a variable is printed: sets sorted, the rest as is.
     fn show(&self, v: &Var) -> Expr {
         match v.kind {
-            Kind::Set => Expr::call(Kind::ListInt, "sorted", vec![Expr::name(Kind::Set, &v.name)]),
+            Kind::Set => Expr::call(
+                Kind::ListInt,
+                "sorted",
+                vec![Expr::name(Kind::Set, &v.name)],
+            ),
             k => Expr::name(k, &v.name),
         }
     }
@@ -2106,7 +2311,12 @@ impl Gen {
                 return if self.rng.pct(50) {
                     i
                 } else {
-                    Expr::bin(Kind::Int, i, *self.rng.pick(&["+", "*", "-"]), Expr::int(self.rng.range(1, 7)))
+                    Expr::bin(
+                        Kind::Int,
+                        i,
+                        self.rng.choose(&["+", "*", "-"]),
+                        Expr::int(self.rng.range(1, 7)),
+                    )
                 };
             }
         }
@@ -2120,7 +2330,7 @@ impl Gen {
     fn leaf(&mut self, k: Kind, sc: &Scope) -> Expr {
         let leaves: Vec<&Expr> = sc.leaves.iter().filter(|e| e.kind.fits(k)).collect();
         if !leaves.is_empty() && self.rng.pct(15) {
-            return (*self.rng.pick(&leaves)).clone();
+            return (self.rng.choose(&leaves)).clone();
         }
         if self.rng.pct(70) {
             if let Some(v) = self.var_of(sc, k) {
@@ -2128,7 +2338,9 @@ impl Gen {
             }
         }
         match k {
-            Kind::ListInt | Kind::ListNum | Kind::Dict | Kind::Set | Kind::Obj => self.init_value(k, sc),
+            Kind::ListInt | Kind::ListNum | Kind::Dict | Kind::Set | Kind::Obj => {
+                self.init_value(k, sc)
+            }
             Kind::Fn => Expr::lit(Kind::Fn, "abs"),
             _ => self.literal(k),
         }
@@ -2157,49 +2369,59 @@ impl Gen {
         let d1 = d - 1;
         let nfuncs = self.funcs.len();
         let w = [
-            20,                                   // + - *
-            8,                                    // // % by (b or 1)
-            8,                                    // & | ^
-            6,                                    // shifts
-            5,                                    // unary
-            if nfuncs > 0 { 12 } else { 0 },      // calls
-            6,                                    // len / index
-            5,                                    // min max sum abs
-            4,                                    // ifexp
-            4,                                    // divmod / pow
-            3,                                    // hash / bit_length / int(str())
-            3,                                    // bool arithmetic
-            3,                                    // math ints
-            3,                                    // dict get
-            if self.f.closures { 5 } else { 0 },  // closure call
-            if self.f.sets { 2 } else { 0 },      // len(set)
-            3,                                    // edge constants arithmetic
+            20,                                  // + - *
+            8,                                   // // % by (b or 1)
+            8,                                   // & | ^
+            6,                                   // shifts
+            5,                                   // unary
+            if nfuncs > 0 { 12 } else { 0 },     // calls
+            6,                                   // len / index
+            5,                                   // min max sum abs
+            4,                                   // ifexp
+            4,                                   // divmod / pow
+            3,                                   // hash / bit_length / int(str())
+            3,                                   // bool arithmetic
+            3,                                   // math ints
+            3,                                   // dict get
+            if self.f.closures { 5 } else { 0 }, // closure call
+            if self.f.sets { 2 } else { 0 },     // len(set)
+            3,                                   // edge constants arithmetic
         ];
         match self.rng.weighted(&w) {
             0 => {
                 let a = self.expr(Kind::Int, d1, sc);
                 let b = self.expr(Kind::Int, d1, sc);
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["+", "-", "*", "+", "-"]), b)
+                Expr::bin(Kind::Int, a, self.rng.choose(&["+", "-", "*", "+", "-"]), b)
             }
             1 => {
                 let a = self.expr(Kind::Int, d1, sc);
                 let b = self.expr(Kind::Int, d1, sc);
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["//", "%"]), nonzero(Kind::Int, b))
+                Expr::bin(
+                    Kind::Int,
+                    a,
+                    self.rng.choose(&["//", "%"]),
+                    nonzero(Kind::Int, b),
+                )
             }
             2 => {
                 let a = self.expr(Kind::Int, d1, sc);
                 let b = self.expr(Kind::Int, d1, sc);
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["&", "|", "^"]), b)
+                Expr::bin(Kind::Int, a, self.rng.choose(&["&", "|", "^"]), b)
             }
             3 => {
                 let a = self.expr(Kind::Int, d1, sc);
                 let s = if self.rng.pct(50) {
-                    Expr::int(*self.rng.pick(&[1, 3, 31, 32, 62, 63, 64, 65]))
+                    Expr::int(self.rng.choose(&[1, 3, 31, 32, 62, 63, 64, 65]))
                 } else {
                     let b = self.expr(Kind::Int, d1, sc);
-                    Expr::bin(Kind::Int, b, "&", Expr::int(*self.rng.pick(&[7, 31, 63, 127])))
+                    Expr::bin(
+                        Kind::Int,
+                        b,
+                        "&",
+                        Expr::int(self.rng.choose(&[7, 31, 63, 127])),
+                    )
                 };
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["<<", ">>"]), s)
+                Expr::bin(Kind::Int, a, self.rng.choose(&["<<", ">>"]), s)
             }
             4 => {
                 let a = self.expr(Kind::Int, d1, sc);
@@ -2214,12 +2436,16 @@ impl Gen {
                 let l = self.expr(Kind::ListInt, d1.min(1), sc);
                 match self.rng.below(4) {
                     0 => Expr::call(Kind::Int, "len", vec![l]),
-                    1 => Expr::index(Kind::Int, l, Expr::int(*self.rng.pick(&[0, -1]))),
+                    1 => Expr::index(Kind::Int, l, Expr::int(self.rng.choose(&[0, -1]))),
                     _ => {
                         let i = self.small_int(sc);
                         let len = Expr::call(Kind::Int, "len", vec![l.clone()]);
                         let idx = Expr::bin(Kind::Int, i, "%", len.clone());
-                        let idx = if self.rng.pct(30) { Expr::bin(Kind::Int, idx, "-", len) } else { idx };
+                        let idx = if self.rng.pct(30) {
+                            Expr::bin(Kind::Int, idx, "-", len)
+                        } else {
+                            idx
+                        };
                         Expr::index(Kind::Int, l, idx)
                     }
                 }
@@ -2260,34 +2486,42 @@ impl Gen {
                         vec![
                             a,
                             Expr::bin(Kind::Int, b, "%", Expr::int(40)),
-                            Expr::lit(Kind::Int, *self.rng.pick(&["1000003", "(2 ** 64 + 13)", "97"])),
+                            Expr::lit(
+                                Kind::Int,
+                                self.rng.choose(&["1000003", "(2 ** 64 + 13)", "97"]),
+                            ),
                         ],
                     )
                 }
             }
             10 => {
                 let a = self.expr(Kind::Int, d1, sc);
-                match self.rng.below(4) {
+                // No hash() of floats: hash(nan) is the object's address in 3.11.
+                match self.rng.below(3) {
                     0 => Expr::call(Kind::Int, "hash", vec![a]),
                     1 => Expr::method(Kind::Int, a, "bit_length", vec![]),
-                    2 => Expr::call(Kind::Int, "int", vec![Expr::call(Kind::Str, "str", vec![a])]),
-                    _ => {
-                        let f = self.expr(Kind::Float, d1, sc);
-                        Expr::call(Kind::Int, "hash", vec![f])
-                    }
+                    _ => Expr::call(
+                        Kind::Int,
+                        "int",
+                        vec![Expr::call(Kind::Str, "str", vec![a])],
+                    ),
                 }
             }
             11 => {
                 let b = self.expr(Kind::Bool, d1, sc);
                 let a = self.expr(Kind::Int, d1, sc);
-                Expr::bin(Kind::Int, b, *self.rng.pick(&["+", "*", "-"]), a)
+                Expr::bin(Kind::Int, b, self.rng.choose(&["+", "*", "-"]), a)
             }
             12 => {
                 let a = self.expr(Kind::Int, d1, sc);
                 let b = self.expr(Kind::Int, d1, sc);
                 match self.rng.below(3) {
                     0 => Expr::call(Kind::Int, "math.gcd", vec![a, b]),
-                    1 => Expr::call(Kind::Int, "math.isqrt", vec![Expr::call(Kind::Int, "abs", vec![a])]),
+                    1 => Expr::call(
+                        Kind::Int,
+                        "math.isqrt",
+                        vec![Expr::call(Kind::Int, "abs", vec![a])],
+                    ),
                     _ => Expr::call(
                         Kind::Int,
                         "math.factorial",
@@ -2325,8 +2559,8 @@ impl Gen {
             }
             _ => {
                 let a = self.expr(Kind::Int, d1, sc);
-                let e = Expr::lit(Kind::Int, *self.rng.pick(INT_EDGES));
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["+", "-", "^", "*"]), e)
+                let e = Expr::lit(Kind::Int, self.rng.choose(INT_EDGES));
+                Expr::bin(Kind::Int, a, self.rng.choose(&["+", "-", "^", "*"]), e)
             }
         }
     }
@@ -2338,7 +2572,7 @@ impl Gen {
                 let a = self.expr(Kind::Float, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
                 let (a, b) = if self.rng.pct(50) { (a, b) } else { (b, a) };
-                Expr::bin(Kind::Float, a, *self.rng.pick(&["+", "-", "*"]), b)
+                Expr::bin(Kind::Float, a, self.rng.choose(&["+", "-", "*"]), b)
             }
             1 => {
                 let a = self.expr(Kind::Num, d1, sc);
@@ -2352,7 +2586,11 @@ impl Gen {
             3 => {
                 let a = self.expr(Kind::Num, d1, sc);
                 match self.rng.below(8) {
-                    0 => Expr::call(Kind::Float, "math.sqrt", vec![Expr::call(Kind::Num, "abs", vec![a])]),
+                    0 => Expr::call(
+                        Kind::Float,
+                        "math.sqrt",
+                        vec![Expr::call(Kind::Num, "abs", vec![a])],
+                    ),
                     1 => Expr::call(Kind::Float, "math.sin", vec![a]),
                     2 => Expr::call(Kind::Float, "math.cos", vec![a]),
                     3 => {
@@ -2362,7 +2600,12 @@ impl Gen {
                     4 => Expr::call(
                         Kind::Float,
                         "math.log",
-                        vec![Expr::bin(Kind::Num, Expr::call(Kind::Num, "abs", vec![a]), "+", Expr::int(1))],
+                        vec![Expr::bin(
+                            Kind::Num,
+                            Expr::call(Kind::Num, "abs", vec![a]),
+                            "+",
+                            Expr::int(1),
+                        )],
                     ),
                     5 => Expr::call(Kind::Float, "math.fabs", vec![a]),
                     6 => Expr::call(
@@ -2381,14 +2624,23 @@ impl Gen {
                 if self.rng.pct(50) {
                     Expr::bin(Kind::Float, a, "**", Expr::int(2))
                 } else {
-                    Expr::bin(Kind::Float, Expr::call(Kind::Float, "abs", vec![a]), "**", Expr::lit(Kind::Float, "0.5"))
+                    Expr::bin(
+                        Kind::Float,
+                        Expr::call(Kind::Float, "abs", vec![a]),
+                        "**",
+                        Expr::lit(Kind::Float, "0.5"),
+                    )
                 }
             }
             5 => {
                 let a = self.expr(Kind::Float, d1, sc);
                 match self.rng.below(3) {
                     0 => Expr::un(Kind::Float, "-", a),
-                    1 => Expr::call(Kind::Float, "round", vec![a, Expr::int(self.rng.range(0, 3))]),
+                    1 => Expr::call(
+                        Kind::Float,
+                        "round",
+                        vec![a, Expr::int(self.rng.range(0, 3))],
+                    ),
                     _ => Expr::call(Kind::Float, "abs", vec![a]),
                 }
             }
@@ -2401,32 +2653,52 @@ impl Gen {
             _ => {
                 let a = self.expr(Kind::Float, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
-                Expr::bin(Kind::Float, a, *self.rng.pick(&["%", "//"]), nonzero(Kind::Num, b))
+                Expr::bin(
+                    Kind::Float,
+                    a,
+                    self.rng.choose(&["%", "//"]),
+                    nonzero(Kind::Num, b),
+                )
             }
         }
     }
 
     fn num_expr(&mut self, d: u32, sc: &Scope) -> Expr {
         let d1 = d - 1;
-        match self.rng.weighted(&[20, 15, 10, 8, 6, 6, 5, 5, if self.f.classes { 6 } else { 0 }]) {
+        match self.rng.weighted(&[
+            20,
+            15,
+            10,
+            8,
+            6,
+            6,
+            5,
+            5,
+            if self.f.classes { 6 } else { 0 },
+        ]) {
             0 => {
                 let a = self.expr(Kind::Num, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
-                Expr::bin(Kind::Num, a, *self.rng.pick(&["+", "-", "*", "+"]), b)
+                Expr::bin(Kind::Num, a, self.rng.choose(&["+", "-", "*", "+"]), b)
             }
             1 => self.int_expr(d, sc),
             2 => self.float_expr(d, sc),
             3 => {
                 let a = self.expr(Kind::Num, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
-                Expr::bin(Kind::Num, a, *self.rng.pick(&["//", "%"]), nonzero(Kind::Num, b))
+                Expr::bin(
+                    Kind::Num,
+                    a,
+                    self.rng.choose(&["//", "%"]),
+                    nonzero(Kind::Num, b),
+                )
             }
             4 => {
                 let a = self.expr(Kind::Num, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
                 Expr {
                     kind: Kind::Num,
-                    node: Node::BoolOp(*self.rng.pick(&["and", "or"]), vec![a, b]),
+                    node: Node::BoolOp(self.rng.choose(&["and", "or"]), vec![a, b]),
                 }
             }
             5 => {
@@ -2439,10 +2711,15 @@ impl Gen {
                 let l = self.expr(Kind::ListNum, d1.min(1), sc);
                 if self.rng.pct(50) {
                     let i = self.small_int(sc);
-                    let idx = Expr::bin(Kind::Int, i, "%", Expr::call(Kind::Int, "len", vec![l.clone()]));
+                    let idx = Expr::bin(
+                        Kind::Int,
+                        i,
+                        "%",
+                        Expr::call(Kind::Int, "len", vec![l.clone()]),
+                    );
                     Expr::index(Kind::Num, l, idx)
                 } else {
-                    Expr::call(Kind::Num, *self.rng.pick(&["sum", "max", "min"]), vec![l])
+                    Expr::call(Kind::Num, self.rng.choose(&["sum", "max", "min"]), vec![l])
                 }
             }
             7 => self.call_expr(Kind::Num, d1, sc),
@@ -2465,11 +2742,21 @@ impl Gen {
 
     fn bool_expr(&mut self, d: u32, sc: &Scope) -> Expr {
         let d1 = d - 1;
-        match self.rng.weighted(&[30, 8, 10, 8, 6, 5, 5, if self.f.classes { 4 } else { 0 }, if self.f.sets { 3 } else { 0 }]) {
+        match self.rng.weighted(&[
+            30,
+            8,
+            10,
+            8,
+            6,
+            5,
+            5,
+            if self.f.classes { 4 } else { 0 },
+            if self.f.sets { 3 } else { 0 },
+        ]) {
             0 => {
                 let a = self.expr(Kind::Num, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
-                Expr::cmp(a, *self.rng.pick(CMP_OPS), b)
+                Expr::cmp(a, self.rng.choose(CMP_OPS), b)
             }
             1 => {
                 let a = self.expr(Kind::Num, d1, sc);
@@ -2479,7 +2766,7 @@ impl Gen {
                     kind: Kind::Bool,
                     node: Node::Cmp(
                         Box::new(a),
-                        vec![(*self.rng.pick(CMP_OPS), b), (*self.rng.pick(CMP_OPS), c)],
+                        vec![(self.rng.choose(CMP_OPS), b), (self.rng.choose(CMP_OPS), c)],
                     ),
                 }
             }
@@ -2491,7 +2778,7 @@ impl Gen {
                 } else {
                     Expr {
                         kind: Kind::Bool,
-                        node: Node::BoolOp(*self.rng.pick(&["and", "or"]), vec![a, b]),
+                        node: Node::BoolOp(self.rng.choose(&["and", "or"]), vec![a, b]),
                     }
                 }
             }
@@ -2500,28 +2787,44 @@ impl Gen {
                 let l = self.expr(Kind::ListNum, d1.min(1), sc);
                 Expr {
                     kind: Kind::Bool,
-                    node: Node::Cmp(Box::new(x), vec![(*self.rng.pick(&["in", "not in"]), l)]),
+                    node: Node::Cmp(Box::new(x), vec![(self.rng.choose(&["in", "not in"]), l)]),
                 }
             }
             4 => {
                 let x = self.expr(Kind::Num, d1, sc);
-                let t = *self.rng.pick(&["int", "float", "bool", "(int, float)"]);
+                let t = self.rng.choose(&["int", "float", "bool", "(int, float)"]);
                 Expr::call(Kind::Bool, "isinstance", vec![x, Expr::lit(Kind::Other, t)])
             }
             5 => {
                 let s = self.expr(Kind::Str, d1, sc);
                 match self.rng.below(3) {
-                    0 => Expr::method(Kind::Bool, s, "startswith", vec![Expr::lit(Kind::Str, *self.rng.pick(STRS))]),
+                    0 => Expr::method(
+                        Kind::Bool,
+                        s,
+                        "startswith",
+                        vec![Expr::lit(Kind::Str, self.rng.choose(STRS))],
+                    ),
                     1 => Expr::method(Kind::Bool, s, "isdigit", vec![]),
                     _ => Expr {
                         kind: Kind::Bool,
-                        node: Node::Cmp(Box::new(Expr::lit(Kind::Str, *self.rng.pick(&["'a'", "'1'", "'-'"]))), vec![("in", s)]),
+                        node: Node::Cmp(
+                            Box::new(Expr::lit(
+                                Kind::Str,
+                                self.rng.choose(&["'a'", "'1'", "'-'"]),
+                            )),
+                            vec![("in", s)],
+                        ),
                     },
                 }
             }
             6 => {
                 let f = self.expr(Kind::Float, d1, sc);
-                Expr::call(Kind::Bool, *self.rng.pick(&["math.isnan", "math.isinf", "math.isfinite", "bool"]), vec![f])
+                Expr::call(
+                    Kind::Bool,
+                    self.rng
+                        .choose(&["math.isnan", "math.isinf", "math.isfinite", "bool"]),
+                    vec![f],
+                )
             }
             7 => {
                 let Some(o) = self.var_of(sc, Kind::Obj) else {
@@ -2548,21 +2851,27 @@ impl Gen {
         match self.rng.weighted(&[15, 15, 8, 8, 6, 6, 5, 5]) {
             0 => {
                 let a = self.expr(Kind::Num, d1, sc);
-                Expr::call(Kind::Str, *self.rng.pick(&["str", "repr"]), vec![a])
+                Expr::call(Kind::Str, self.rng.choose(&["str", "repr"]), vec![a])
             }
             1 if d1 > 0 => {
                 // f-string (not nested).
                 let mut parts = vec![];
                 for i in 0..self.rng.range(1, 3) {
                     if i > 0 || self.rng.pct(50) {
-                        parts.push(FPart::Text(self.rng.pick(&["", ":", "-", " x=", "|"]).to_string()));
+                        parts.push(FPart::Text(
+                            self.rng.pick(&["", ":", "-", " x=", "|"]).to_string(),
+                        ));
                     }
-                    let k = *self.rng.pick(&[Kind::Int, Kind::Float, Kind::Num]);
+                    let k = self.rng.choose(&[Kind::Int, Kind::Float, Kind::Num]);
                     let e = self.expr(k, 1, sc);
                     let spec = match k {
-                        Kind::Int => *self.rng.pick(&["", ":d", ":>8", ":x", ":,", ":08d", "!r", ":+d", ":b"]),
-                        Kind::Float => *self.rng.pick(&["", ":.3f", ":e", ":g", ":>10.2f", "!r", ":.0f", ":%"]),
-                        _ => *self.rng.pick(&["", "!r", ":>6", "!s"]),
+                        Kind::Int => self
+                            .rng
+                            .choose(&["", ":d", ":>8", ":x", ":,", ":08d", "!r", ":+d", ":b"]),
+                        Kind::Float => self
+                            .rng
+                            .choose(&["", ":.3f", ":e", ":g", ":>10.2f", "!r", ":.0f", ":%"]),
+                        _ => self.rng.choose(&["", "!r", ":>6", "!s"]),
                     };
                     parts.push(FPart::Val(e, spec.to_string()));
                 }
@@ -2584,7 +2893,11 @@ impl Gen {
                     node: Node::Slice(
                         Box::new(s),
                         Some(Box::new(lo)),
-                        if self.rng.pct(50) { Some(Box::new(Expr::int(self.rng.range(-3, 6)))) } else { None },
+                        if self.rng.pct(50) {
+                            Some(Box::new(Expr::int(self.rng.range(-3, 6))))
+                        } else {
+                            None
+                        },
                         None,
                     ),
                 }
@@ -2594,31 +2907,47 @@ impl Gen {
                 match self.rng.below(4) {
                     0 => Expr::method(Kind::Str, s, "upper", vec![]),
                     1 => Expr::method(Kind::Str, s, "strip", vec![]),
-                    2 => Expr::method(Kind::Str, s, "replace", vec![Expr::lit(Kind::Str, "'a'"), Expr::lit(Kind::Str, "'<>'")]),
+                    2 => Expr::method(
+                        Kind::Str,
+                        s,
+                        "replace",
+                        vec![Expr::lit(Kind::Str, "'a'"), Expr::lit(Kind::Str, "'<>'")],
+                    ),
                     _ => Expr::bin(Kind::Str, s, "*", Expr::int(self.rng.range(0, 3))),
                 }
             }
             5 => {
                 let a = self.expr(Kind::Int, d1, sc);
                 let b = self.expr(Kind::Num, d1, sc);
-                let fmt = *self.rng.pick(&["'%d/%s'", "'%x:%r'", "'%5d|%.2f'", "'%o %s'"]);
-                Expr::bin(Kind::Str, Expr::lit(Kind::Str, fmt), "%", Expr::tuple(vec![a, b]))
+                let fmt = self
+                    .rng
+                    .choose(&["'%d/%s'", "'%x:%r'", "'%5d|%.2f'", "'%o %s'"]);
+                Expr::bin(
+                    Kind::Str,
+                    Expr::lit(Kind::Str, fmt),
+                    "%",
+                    Expr::tuple(vec![a, b]),
+                )
             }
             6 => {
                 let a = self.expr(Kind::Int, d1, sc);
-                Expr::call(Kind::Str, *self.rng.pick(&["hex", "bin", "oct"]), vec![a])
+                Expr::call(Kind::Str, self.rng.choose(&["hex", "bin", "oct"]), vec![a])
             }
             _ => {
                 let l = self.expr(Kind::ListInt, d1.min(1), sc);
                 let x = self.fresh("e");
                 Expr::method(
                     Kind::Str,
-                    Expr::lit(Kind::Str, *self.rng.pick(&["','", "''", "'-'"])),
+                    Expr::lit(Kind::Str, self.rng.choose(&["','", "''", "'-'"])),
                     "join",
                     vec![Expr {
                         kind: Kind::Other,
                         node: Node::Comp {
-                            elt: Box::new(Expr::call(Kind::Str, "str", vec![Expr::name(Kind::Int, &x)])),
+                            elt: Box::new(Expr::call(
+                                Kind::Str,
+                                "str",
+                                vec![Expr::name(Kind::Int, &x)],
+                            )),
                             var: x,
                             iter: Box::new(l),
                             cond: None,
@@ -2655,7 +2984,12 @@ impl Gen {
                 }
             }
             4 if self.f.generators && k == Kind::ListInt => {
-                let gens: Vec<Func> = self.funcs.iter().filter(|f| f.shape == FnShape::Generator).cloned().collect();
+                let gens: Vec<Func> = self
+                    .funcs
+                    .iter()
+                    .filter(|f| f.shape == FnShape::Generator)
+                    .cloned()
+                    .collect();
                 if gens.is_empty() {
                     return self.leaf(k, sc);
                 }
@@ -2663,7 +2997,15 @@ impl Gen {
                 let a = self.expr(Kind::Num, 0, sc);
                 Expr::bin(
                     k,
-                    Expr::call(Kind::ListInt, "list", vec![Expr::call(Kind::Other, &g.name, vec![Expr::int(self.rng.range(0, 6)), a])]),
+                    Expr::call(
+                        Kind::ListInt,
+                        "list",
+                        vec![Expr::call(
+                            Kind::Other,
+                            &g.name,
+                            vec![Expr::int(self.rng.range(0, 6)), a],
+                        )],
+                    ),
                     "+",
                     Expr::list(k, vec![Expr::int(0)]),
                 )
@@ -2696,7 +3038,10 @@ impl Gen {
         let cands: Vec<Func> = self
             .funcs
             .iter()
-            .filter(|f| f.shape != FnShape::Factory && f.ret.fits(k) || (f.shape == FnShape::Generator && k == Kind::Int))
+            .filter(|f| {
+                f.shape != FnShape::Factory && f.ret.fits(k)
+                    || (f.shape == FnShape::Generator && k == Kind::Int)
+            })
             .filter(|f| f.shape != FnShape::Raiser || sc.in_try)
             .cloned()
             .collect();
@@ -2714,7 +3059,11 @@ impl Gen {
             FnShape::Tree => {
                 let n = self.small_int(sc);
                 let cap = if sc.mult > 200 { 7 } else { 12 };
-                Expr::call(f.ret, &f.name, vec![Expr::bin(Kind::Int, n, "%", Expr::int(cap))])
+                Expr::call(
+                    f.ret,
+                    &f.name,
+                    vec![Expr::bin(Kind::Int, n, "%", Expr::int(cap))],
+                )
             }
             FnShape::Generator => {
                 let n = Expr::int(self.rng.range(0, 12));
@@ -2766,7 +3115,13 @@ impl Gen {
                     }
                 }
                 // All positional: sometimes pass them through `*[...]`.
-                if !f.star && !f.kw && args.len() > 1 && args.iter().all(|a| matches!(a, Arg::Pos(_))) && self.rng.pct(10) && self.f.varargs {
+                if !f.star
+                    && !f.kw
+                    && args.len() > 1
+                    && args.iter().all(|a| matches!(a, Arg::Pos(_)))
+                    && self.rng.pct(10)
+                    && self.f.varargs
+                {
                     let items = args
                         .drain(..)
                         .map(|a| match a {
@@ -2814,7 +3169,9 @@ const JIT_EDGES: &[&str] = &[
     "(1 << 62)",
 ];
 
-const JIT_FLOATS: &[&str] = &["0.5", "1.5", "2.5", "0.1", "3.0", "(-2.25)", "1e16", "1e300", "(-0.0)", "123.456"];
+const JIT_FLOATS: &[&str] = &[
+    "0.5", "1.5", "2.5", "0.1", "3.0", "(-2.25)", "1e16", "1e300", "(-0.0)", "123.456",
+];
 
 impl Gen {
     /// A function with positional parameters and a JIT-friendly body.
@@ -2826,7 +3183,9 @@ impl Gen {
         let nparams = self.rng.range(1, 3);
         let mut params = vec![];
         for i in 0..nparams {
-            let k = *self.rng.pick(&[Kind::Int, Kind::Int, Kind::Num, Kind::Float]);
+            let k = self
+                .rng
+                .choose(&[Kind::Int, Kind::Int, Kind::Num, Kind::Float]);
             let p = format!("p{i}");
             params.push((p.clone(), k, false));
             sc.vars.push(Var {
@@ -2835,7 +3194,9 @@ impl Gen {
                 write: true,
             });
         }
-        let ret = *self.rng.pick(&[Kind::Int, Kind::Int, Kind::Num, Kind::Float]);
+        let ret = self
+            .rng
+            .choose(&[Kind::Int, Kind::Int, Kind::Num, Kind::Float]);
         sc.ret = Some(ret);
         let mut body = vec![];
         if self.rng.pct(50) {
@@ -2844,7 +3205,7 @@ impl Gen {
             body.push(Stmt::If(vec![(c, vec![Stmt::Return(Some(r))])], vec![]));
         }
         if self.rng.pct(50) {
-            let k = *self.rng.pick(&[Kind::Int, Kind::Num]);
+            let k = self.rng.choose(&[Kind::Int, Kind::Num]);
             let v = self.fresh(Self::prefix(k));
             let e = self.jit_expr(k, 2, &sc);
             let e = self.jit_reduce(e, k);
@@ -2881,21 +3242,23 @@ impl Gen {
         let can_nest = sc.nest < 4 && sc.room > 2;
         let can_loop = can_nest && sc.budget / sc.mult.max(1) >= 2 && sc.depth < 3;
         let w = [
-            30,                                    // assignment
-            12,                                    // augmented assignment
-            10,                                    // list store
-            if can_nest { 12 } else { 0 },         // if
-            if can_loop { 8 } else { 0 },          // nested loop
-            if sc.depth > 0 { 6 } else { 0 },      // late break / continue
-            if sc.in_try { 10 } else { 0 },        // something that raises late
-            6,                                     // call
-            3,                                     // rare print (a side exit)
-            if sc.ret.is_some() { 3 } else { 0 },  // early return
-            if self.f.classes { 5 } else { 0 },    // object op
+            30,                                   // assignment
+            12,                                   // augmented assignment
+            10,                                   // list store
+            if can_nest { 12 } else { 0 },        // if
+            if can_loop { 8 } else { 0 },         // nested loop
+            if sc.depth > 0 { 6 } else { 0 },     // late break / continue
+            if sc.in_try { 10 } else { 0 },       // something that raises late
+            6,                                    // call
+            3,                                    // rare print (a side exit)
+            if sc.ret.is_some() { 3 } else { 0 }, // early return
+            if self.f.classes { 5 } else { 0 },   // object op
         ];
         match self.rng.weighted(&w) {
             0 => {
-                let k = *self.rng.pick(&[Kind::Int, Kind::Int, Kind::Num, Kind::Num, Kind::Float]);
+                let k = self
+                    .rng
+                    .choose(&[Kind::Int, Kind::Int, Kind::Num, Kind::Num, Kind::Float]);
                 let Some(t) = self.writable(sc, k) else {
                     return self.jit_list_store(sc);
                 };
@@ -2904,7 +3267,7 @@ impl Gen {
                 if k == Kind::Num && self.rng.pct(40) {
                     // A type change, often late.
                     let c = self.cond(sc);
-                    let ok = *self.rng.pick(&[Kind::Int, Kind::Float]);
+                    let ok = self.rng.choose(&[Kind::Int, Kind::Float]);
                     let other = self.jit_expr(ok, 2, sc);
                     let other = self.jit_reduce(other, ok);
                     v = Expr::ifexp(Kind::Num, other, c, v);
@@ -2912,16 +3275,16 @@ impl Gen {
                 vec![assign(&t, k, v)]
             }
             1 => {
-                let k = *self.rng.pick(&[Kind::Int, Kind::Num, Kind::Float]);
+                let k = self.rng.choose(&[Kind::Int, Kind::Num, Kind::Float]);
                 let Some(t) = self.writable(sc, k) else {
                     return self.jit_list_store(sc);
                 };
                 // No `*=`: repeated products grow past CPython's 4300-digit str()
                 // limit within a few hundred iterations.
                 let op = if k == Kind::Int {
-                    *self.rng.pick(&["+", "-", "^", "|", "&", "+"])
+                    self.rng.choose(&["+", "-", "^", "|", "&", "+"])
                 } else {
-                    *self.rng.pick(&["+", "-", "+"])
+                    self.rng.choose(&["+", "-", "+"])
                 };
                 let mut rsc = sc.clone();
                 rsc.vars.retain(|v| v.name != t);
@@ -2933,12 +3296,16 @@ impl Gen {
             4 => self.loop_stmt(sc),
             5 => {
                 let c = self.cond(sc);
-                let s = if self.rng.pct(50) { Stmt::Break } else { Stmt::Continue };
+                let s = if self.rng.pct(50) {
+                    Stmt::Break
+                } else {
+                    Stmt::Continue
+                };
                 vec![Stmt::If(vec![(c, vec![s])], vec![])]
             }
             6 => vec![self.jit_risky(sc)],
             7 => {
-                let k = *self.rng.pick(&[Kind::Int, Kind::Num]);
+                let k = self.rng.choose(&[Kind::Int, Kind::Num]);
                 let Some(t) = self.writable(sc, k) else {
                     return self.jit_list_store(sc);
                 };
@@ -2949,7 +3316,12 @@ impl Gen {
                 let p = self.print_vars(sc, 3);
                 let c = match sc.loops.last() {
                     Some((i, _)) => Expr::cmp(
-                        Expr::bin(Kind::Int, Expr::name(Kind::Int, i), "%", Expr::int(self.rng.range(50, 300))),
+                        Expr::bin(
+                            Kind::Int,
+                            Expr::name(Kind::Int, i),
+                            "%",
+                            Expr::int(self.rng.range(50, 300)),
+                        ),
                         "==",
                         Expr::int(self.rng.range(0, 49)),
                     ),
@@ -3005,7 +3377,10 @@ impl Gen {
 
     /// A statement that raises after a while (caught around the loop).
     fn jit_risky(&mut self, sc: &Scope) -> Stmt {
-        let Some(t) = self.writable(sc, Kind::Int).or_else(|| self.writable(sc, Kind::Num)) else {
+        let Some(t) = self
+            .writable(sc, Kind::Int)
+            .or_else(|| self.writable(sc, Kind::Num))
+        else {
             return self.print_vars(sc, 2);
         };
         let (idx, count) = sc.loops.last().cloned().unwrap_or(("0".into(), 1));
@@ -3016,7 +3391,7 @@ impl Gen {
                 let k = self.rng.range(1, count.max(2));
                 let d = Expr::bin(Kind::Int, Expr::int(k), "-", i);
                 let a = self.jit_expr(Kind::Int, 1, sc);
-                Expr::bin(Kind::Int, a, *self.rng.pick(&["//", "%"]), d)
+                Expr::bin(Kind::Int, a, self.rng.choose(&["//", "%"]), d)
             }
             1 => {
                 // An index that leaves the list late.
@@ -3028,10 +3403,20 @@ impl Gen {
             }
             2 => {
                 // A raising helper, inlined.
-                let raisers: Vec<Func> = self.funcs.iter().filter(|f| f.shape == FnShape::Raiser).cloned().collect();
+                let raisers: Vec<Func> = self
+                    .funcs
+                    .iter()
+                    .filter(|f| f.shape == FnShape::Raiser)
+                    .cloned()
+                    .collect();
                 if raisers.is_empty() {
                     let a = self.jit_expr(Kind::Int, 1, sc);
-                    Expr::bin(Kind::Int, a, "//", Expr::bin(Kind::Int, Expr::int(count / 2), "-", i))
+                    Expr::bin(
+                        Kind::Int,
+                        a,
+                        "//",
+                        Expr::bin(Kind::Int, Expr::int(count / 2), "-", i),
+                    )
                 } else {
                     let f = self.rng.pick(&raisers).clone();
                     let a = self.jit_expr(Kind::Int, 1, sc);
@@ -3044,8 +3429,13 @@ impl Gen {
                 Expr::bin(
                     Kind::Int,
                     a,
-                    *self.rng.pick(&["<<", ">>"]),
-                    Expr::bin(Kind::Int, Expr::int(self.rng.range(0, count.clamp(1, 64))), "-", i),
+                    self.rng.choose(&["<<", ">>"]),
+                    Expr::bin(
+                        Kind::Int,
+                        Expr::int(self.rng.range(0, count.clamp(1, 64))),
+                        "-",
+                        i,
+                    ),
                 )
             }
         };
@@ -3058,19 +3448,37 @@ impl Gen {
         match k {
             Kind::Int => {
                 if self.rng.pct(15) {
-                    Expr::bin(Kind::Int, e, "&", Expr::lit(Kind::Int, "0x7fffffffffffffff"))
+                    Expr::bin(
+                        Kind::Int,
+                        e,
+                        "&",
+                        Expr::lit(Kind::Int, "0x7fffffffffffffff"),
+                    )
                 } else {
-                    Expr::bin(Kind::Int, e, "%", Expr::lit(Kind::Int, *self.rng.pick(JIT_MODS)))
+                    Expr::bin(
+                        Kind::Int,
+                        e,
+                        "%",
+                        Expr::lit(Kind::Int, self.rng.choose(JIT_MODS)),
+                    )
                 }
             }
-            Kind::Num if self.rng.pct(25) => {
-                Expr::bin(Kind::Num, e, "%", Expr::lit(Kind::Int, *self.rng.pick(JIT_MODS)))
-            }
+            Kind::Num if self.rng.pct(25) => Expr::bin(
+                Kind::Num,
+                e,
+                "%",
+                Expr::lit(Kind::Int, self.rng.choose(JIT_MODS)),
+            ),
             Kind::Num | Kind::Float => Expr::bin(
                 k,
-                Expr::bin(k, e, "*", Expr::lit(Kind::Float, *self.rng.pick(&["0.5", "0.25", "0.75"]))),
+                Expr::bin(
+                    k,
+                    e,
+                    "*",
+                    Expr::lit(Kind::Float, self.rng.choose(&["0.5", "0.25", "0.75"])),
+                ),
                 "+",
-                Expr::lit(Kind::Float, *self.rng.pick(&["1.0", "0.5", "(-3.0)"])),
+                Expr::lit(Kind::Float, self.rng.choose(&["1.0", "0.5", "(-3.0)"])),
             ),
             _ => e,
         }
@@ -3094,13 +3502,13 @@ impl Gen {
         match k {
             Kind::Int | Kind::Num if k == Kind::Int || self.rng.pct(60) => {
                 if self.rng.pct(15) {
-                    Expr::lit(Kind::Int, *self.rng.pick(JIT_EDGES))
+                    Expr::lit(Kind::Int, self.rng.choose(JIT_EDGES))
                 } else {
                     Expr::int(self.rng.range(-5, 100))
                 }
             }
-            Kind::Bool => Expr::lit(Kind::Bool, *self.rng.pick(&["True", "False"])),
-            _ => Expr::lit(Kind::Float, *self.rng.pick(JIT_FLOATS)),
+            Kind::Bool => Expr::lit(Kind::Bool, self.rng.choose(&["True", "False"])),
+            _ => Expr::lit(Kind::Float, self.rng.choose(JIT_FLOATS)),
         }
     }
 
@@ -3115,22 +3523,22 @@ impl Gen {
                 0 => {
                     let a = self.jit_expr(Kind::Int, d1, sc);
                     let b = self.jit_expr(Kind::Int, d1, sc);
-                    Expr::bin(Kind::Int, a, *self.rng.pick(&["+", "-", "*"]), b)
+                    Expr::bin(Kind::Int, a, self.rng.choose(&["+", "-", "*"]), b)
                 }
                 1 => {
                     let a = self.jit_expr(Kind::Int, d1, sc);
-                    let c = Expr::int(*self.rng.pick(&[1, 2, 3, 7, 10, 16, 1000, 65536]));
-                    Expr::bin(Kind::Int, a, *self.rng.pick(&["//", "%"]), c)
+                    let c = Expr::int(self.rng.choose(&[1, 2, 3, 7, 10, 16, 1000, 65536]));
+                    Expr::bin(Kind::Int, a, self.rng.choose(&["//", "%"]), c)
                 }
                 2 => {
                     let a = self.jit_expr(Kind::Int, d1, sc);
                     let b = self.jit_expr(Kind::Int, d1, sc);
-                    Expr::bin(Kind::Int, a, *self.rng.pick(&["&", "|", "^"]), b)
+                    Expr::bin(Kind::Int, a, self.rng.choose(&["&", "|", "^"]), b)
                 }
                 3 => {
                     let a = self.jit_expr(Kind::Int, d1, sc);
-                    let c = Expr::int(*self.rng.pick(&[1, 2, 3, 13, 31, 32, 62, 63, 64]));
-                    Expr::bin(Kind::Int, a, *self.rng.pick(&["<<", ">>"]), c)
+                    let c = Expr::int(self.rng.choose(&[1, 2, 3, 13, 31, 32, 62, 63, 64]));
+                    Expr::bin(Kind::Int, a, self.rng.choose(&["<<", ">>"]), c)
                 }
                 4 => {
                     let a = self.jit_expr(Kind::Int, d1, sc);
@@ -3158,8 +3566,8 @@ impl Gen {
                 }
                 _ => {
                     let a = self.jit_expr(Kind::Int, d1, sc);
-                    let e = Expr::lit(Kind::Int, *self.rng.pick(JIT_EDGES));
-                    Expr::bin(Kind::Int, a, *self.rng.pick(&["+", "-", "*"]), e)
+                    let e = Expr::lit(Kind::Int, self.rng.choose(JIT_EDGES));
+                    Expr::bin(Kind::Int, a, self.rng.choose(&["+", "-", "*"]), e)
                 }
             },
             Kind::Float => match self.rng.weighted(&[25, 10, 8, 6, 5]) {
@@ -3167,11 +3575,14 @@ impl Gen {
                     let a = self.jit_expr(Kind::Float, d1, sc);
                     let b = self.jit_expr(Kind::Num, d1, sc);
                     let (a, b) = if self.rng.pct(50) { (a, b) } else { (b, a) };
-                    Expr::bin(Kind::Float, a, *self.rng.pick(&["+", "-", "*"]), b)
+                    Expr::bin(Kind::Float, a, self.rng.choose(&["+", "-", "*"]), b)
                 }
                 1 => {
                     let a = self.jit_expr(Kind::Num, d1, sc);
-                    let c = Expr::lit(Kind::Float, *self.rng.pick(&["2.0", "0.5", "3", "(-4)", "1e-3"]));
+                    let c = Expr::lit(
+                        Kind::Float,
+                        self.rng.choose(&["2.0", "0.5", "3", "(-4)", "1e-3"]),
+                    );
                     Expr::bin(Kind::Float, a, "/", c)
                 }
                 2 => {
@@ -3179,7 +3590,12 @@ impl Gen {
                     Expr::call(
                         Kind::Float,
                         "math.sqrt",
-                        vec![Expr::bin(Kind::Float, Expr::bin(Kind::Num, a.clone(), "*", a), "+", Expr::lit(Kind::Float, "1.0"))],
+                        vec![Expr::bin(
+                            Kind::Float,
+                            Expr::bin(Kind::Num, a.clone(), "*", a),
+                            "+",
+                            Expr::lit(Kind::Float, "1.0"),
+                        )],
                     )
                 }
                 3 => {
@@ -3187,7 +3603,12 @@ impl Gen {
                         return self.jit_leaf(Kind::Float, sc);
                     };
                     let i = self.jit_index(&l, sc);
-                    Expr::bin(Kind::Float, Expr::index(Kind::Num, l, i), "*", Expr::lit(Kind::Float, "0.5"))
+                    Expr::bin(
+                        Kind::Float,
+                        Expr::index(Kind::Num, l, i),
+                        "*",
+                        Expr::lit(Kind::Float, "0.5"),
+                    )
                 }
                 _ => {
                     let a = self.jit_expr(Kind::Float, d1, sc);
@@ -3202,7 +3623,7 @@ impl Gen {
                 2 => {
                     let a = self.jit_expr(Kind::Num, d1, sc);
                     let b = self.jit_expr(Kind::Num, d1, sc);
-                    Expr::bin(Kind::Num, a, *self.rng.pick(&["+", "-", "*"]), b)
+                    Expr::bin(Kind::Num, a, self.rng.choose(&["+", "-", "*"]), b)
                 }
                 3 => {
                     let Some(l) = self.var_of(sc, Kind::ListNum) else {
@@ -3217,7 +3638,7 @@ impl Gen {
                 0 => {
                     let a = self.jit_expr(Kind::Num, d1, sc);
                     let b = self.jit_expr(Kind::Num, d1, sc);
-                    Expr::cmp(a, *self.rng.pick(CMP_OPS), b)
+                    Expr::cmp(a, self.rng.choose(CMP_OPS), b)
                 }
                 1 => {
                     let a = self.jit_expr(Kind::Bool, d1, sc);
@@ -3228,7 +3649,7 @@ impl Gen {
                     let b = self.cond(sc);
                     Expr {
                         kind: Kind::Bool,
-                        node: Node::BoolOp(*self.rng.pick(&["and", "or"]), vec![a, b]),
+                        node: Node::BoolOp(self.rng.choose(&["and", "or"]), vec![a, b]),
                     }
                 }
             },
@@ -3250,11 +3671,20 @@ impl Gen {
         if f.shape == FnShape::Recursive {
             // Depths around maxinline (8): some calls inline fully, some abort.
             let n = self.jit_expr(Kind::Int, 0, sc);
-            let depth = Expr::bin(Kind::Int, n, "%", Expr::int(*self.rng.pick(&[3, 6, 9, 12, 20])));
+            let depth = Expr::bin(
+                Kind::Int,
+                n,
+                "%",
+                Expr::int(self.rng.choose(&[3, 6, 9, 12, 20])),
+            );
             let acc = self.jit_expr(Kind::Num, d.min(1), sc);
             return Expr::call(f.ret, &f.name, vec![depth, acc]);
         }
-        let args = f.params.iter().map(|(_, pk, _)| self.jit_expr(*pk, d, sc)).collect();
+        let args = f
+            .params
+            .iter()
+            .map(|(_, pk, _)| self.jit_expr(*pk, d, sc))
+            .collect();
         Expr::call(f.ret, &f.name, args)
     }
 }

@@ -87,7 +87,10 @@ fn parse_args() -> Result<Option<Options>, String> {
             .map(|d| d.as_secs() % 1_000_000 * 1000)
             .unwrap_or(0),
         features: gen::Features::default(),
-        modes: runner::DEFAULT_MODES.iter().map(|s| s.to_string()).collect(),
+        modes: runner::DEFAULT_MODES
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
         tvm: None,
         python: Some("python3".into()),
         cpython: true,
@@ -130,7 +133,11 @@ fn parse_args() -> Result<Option<Options>, String> {
             "--features" => o.features.apply(&value()?)?,
             "--modes" => {
                 let v = value()?;
-                o.modes = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+                o.modes = v
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
                 for m in &o.modes {
                     if runner::tvm_mode(m).is_none() {
                         return Err(format!(
@@ -247,7 +254,10 @@ fn main() -> ExitCode {
     let modes: Vec<Mode> = if opts.cpython_only {
         vec![]
     } else {
-        opts.modes.iter().map(|m| runner::tvm_mode(m).expect("mode")).collect()
+        opts.modes
+            .iter()
+            .map(|m| runner::tvm_mode(m).expect("mode"))
+            .collect()
     };
     let runner = Runner {
         tvm,
@@ -260,7 +270,10 @@ fn main() -> ExitCode {
         "fuzz: seed {}, features {}, modes {}, {} jobs, {}",
         opts.seed,
         opts.features.describe(),
-        all.iter().map(|m| m.name.as_str()).collect::<Vec<_>>().join(","),
+        all.iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
         opts.jobs,
         match (opts.seconds, opts.count) {
             (Some(s), Some(c)) => format!("{s} s or {c} programs"),
@@ -329,10 +342,15 @@ fn main() -> ExitCode {
         "jit divergence",
         "cpython divergence",
         "crash",
+        "known divergence",
         "unsupported",
         "timeout",
     ] {
-        println!("{:<20} {}", format!("{name}:"), counts.get(name).unwrap_or(&0));
+        println!(
+            "{:<20} {}",
+            format!("{name}:"),
+            counts.get(name).unwrap_or(&0)
+        );
     }
     if !shared.opts.cpython_only {
         let first = &all[0].name;
@@ -366,6 +384,7 @@ fn verdict_name(v: Verdict) -> &'static str {
         Verdict::Crash => "crash",
         Verdict::JitDivergence => "jit divergence",
         Verdict::CpythonDivergence => "cpython divergence",
+        Verdict::Known => "known divergence",
     }
 }
 
@@ -403,7 +422,11 @@ fn worker(w: usize, sh: &Shared, tx: &mpsc::Sender<Event>) {
             .filter(|&m| report.outcomes[m] != report.outcomes[0])
             .collect();
         if sh.opts.verbose {
-            eprintln!("seed {seed}: {} ({:.2} s)", verdict_name(verdict), report.elapsed.as_secs_f64());
+            eprintln!(
+                "seed {seed}: {} ({:.2} s)",
+                verdict_name(verdict),
+                report.elapsed.as_secs_f64()
+            );
         }
         if sh.opts.cpython_only && verdict != Verdict::Agree {
             let o = &report.outcomes[0];
@@ -415,16 +438,20 @@ fn worker(w: usize, sh: &Shared, tx: &mpsc::Sender<Event>) {
             );
         }
         if verdict == Verdict::Unsupported {
-            let o = report.outcomes.iter().find(|o| o.unsupported()).expect("unsupported");
+            let o = report
+                .outcomes
+                .iter()
+                .find(|o| o.unsupported())
+                .expect("unsupported");
             eprintln!(
                 "seed {seed}: unsupported: {}",
-                String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
             );
         }
-        let _ = tx.send(Event::Ran {
-            verdict,
-            differing,
-        });
+        let _ = tx.send(Event::Ran { verdict, differing });
         if sh.opts.cpython_only || !verdict.is_bug() {
             continue;
         }
@@ -437,7 +464,12 @@ fn worker(w: usize, sh: &Shared, tx: &mpsc::Sender<Event>) {
         let (a, b) = first_split(&sig);
         eprint!(
             "{}",
-            runner::explain(&all[a].name, &report.outcomes[a], &all[b].name, &report.outcomes[b])
+            runner::explain(
+                &all[a].name,
+                &report.outcomes[a],
+                &all[b].name,
+                &report.outcomes[b]
+            )
         );
         if !sh.opts.minimize || sh.findings.fetch_add(1, Ordering::SeqCst) >= sh.opts.max_findings {
             eprintln!(
@@ -472,7 +504,11 @@ fn cpython_only_verdict(r: &Report) -> Verdict {
 /// Two modes in different groups (or a crashed mode and another).
 fn first_split(sig: &Signature) -> (usize, usize) {
     if let Some(c) = sig.crashed.iter().position(|&c| c) {
-        let other = if c == 0 { 1.min(sig.classes.len() - 1) } else { 0 };
+        let other = if c == 0 {
+            1.min(sig.classes.len() - 1)
+        } else {
+            0
+        };
         return (other, c);
     }
     let b = sig.classes.iter().position(|&c| c != 0).unwrap_or(0);

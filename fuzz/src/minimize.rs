@@ -294,7 +294,7 @@ fn walk_expr(e: &mut Expr, n: &mut usize, f: &mut dyn FnMut(&mut Expr)) -> bool 
 fn options(e: &mut Expr) -> Vec<Expr> {
     let kind = e.kind;
     let mut v = vec![];
-    if kind == Kind::Other {
+    if kind == Kind::Other && !matches!(e.node, Node::Call(..)) {
         return v;
     }
     if let Node::Lit(t) = &e.node {
@@ -307,10 +307,26 @@ fn options(e: &mut Expr) -> Vec<Expr> {
             }
         }
         if let Some(s) = kind.simplest() {
-            if t != s && !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            if t != s && !matches!(t.as_str(), "True" | "False" | "None") {
                 v.push(Expr::lit(kind, s));
             }
         }
+        return v;
+    }
+    // print() with one argument fewer.
+    if let Node::Call(f, args) = &e.node {
+        if matches!(&f.node, Node::Lit(n) if n == "print") && args.len() > 1 {
+            for i in 0..args.len() {
+                let mut a = args.clone();
+                a.remove(i);
+                v.push(Expr {
+                    kind,
+                    node: Node::Call(f.clone(), a),
+                });
+            }
+        }
+    }
+    if kind == Kind::Other {
         return v;
     }
     if let Some(s) = kind.simplest() {

@@ -40,6 +40,11 @@ impl Rng {
         &xs[self.below(xs.len() as u64) as usize]
     }
 
+    /// A copy of a random element.
+    pub fn choose<T: Copy>(&mut self, xs: &[T]) -> T {
+        *self.pick(xs)
+    }
+
     /// An index into `weights`, chosen with probability proportional to its weight.
     pub fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u64 = weights.iter().map(|&w| w as u64).sum();

@@ -67,22 +67,32 @@ impl Outcome {
     }
 
     pub fn unsupported(&self) -> bool {
-        contains(&self.stderr, b"NotImplementedError: ") && contains(&self.stderr, b" is not supported (")
+        contains(&self.stderr, b"NotImplementedError: ")
+            && contains(&self.stderr, b" is not supported (")
     }
 
     /// Which parts differ from `o`: bit 0 stdout, bit 1 stderr, bit 2 status.
     pub fn diff_parts(&self, o: &Outcome) -> u8 {
         (self.stdout != o.stdout) as u8
             | ((self.stderr != o.stderr) as u8) << 1
-            | (((self.code, self.signal, self.timed_out) != (o.code, o.signal, o.timed_out)) as u8) << 2
+            | (((self.code, self.signal, self.timed_out) != (o.code, o.signal, o.timed_out)) as u8)
+                << 2
     }
 
     /// The exception type the last line of stderr names (`ValueError`), or "".
     pub fn exception_name(&self) -> String {
         let text = String::from_utf8_lossy(&self.stderr);
-        let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let last = text
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
         let name = last.split(':').next().unwrap_or("");
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+        if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        {
             name.to_string()
         } else {
             String::new()
@@ -146,10 +156,6 @@ impl Signature {
         }
     }
 
-    pub fn all_agree(&self) -> bool {
-        self.classes.iter().all(|&c| c == 0) && !self.crashed.iter().any(|&c| c)
-    }
-
     /// `interp,cpython | jit,eager,aggr`.
     pub fn describe(&self, modes: &[Mode]) -> String {
         let n = self.classes.iter().copied().max().unwrap_or(0) + 1;
@@ -193,7 +199,19 @@ pub enum Verdict {
     JitDivergence,
     /// tvm modes agree with each other but not with CPython.
     CpythonDivergence,
+    /// A divergence from CPython listed in `KNOWN` (already reported).
+    Known,
 }
+
+/// Divergences from CPython already reported, recognized by a string in CPython's
+/// stderr (tvm's modes must still agree with each other). They count as "known",
+/// not as bugs, so that long runs keep looking for new ones. Remove an entry when
+/// tvm is fixed.
+pub const KNOWN: &[(&str, &str)] = &[(
+    "Exceeds the limit (4300 digits) for integer string conversion",
+    "CPython's print() writes each argument as it converts it, so a failing str() \
+     leaves a partial line; tvm prints nothing (fuzz/findings/1e53b47511878db7.py)",
+)];
 
 impl Verdict {
     pub fn is_bug(self) -> bool {
@@ -245,7 +263,10 @@ impl Runner {
             Ok(o)
         } else {
             let mut cmd = Command::new(&self.tvm);
-            cmd.args(&m.args).arg("prog.py").current_dir(dir).env_clear();
+            cmd.args(&m.args)
+                .arg("prog.py")
+                .current_dir(dir)
+                .env_clear();
             Ok(run_with_timeout(cmd, timeout)?.0)
         }
     }
@@ -269,6 +290,10 @@ impl Runner {
             // CPython too slow for the timeout (tvm finished): not a tvm bug.
             if r.outcomes[ntvm..].iter().all(|o| o.timed_out) {
                 return Verdict::Timeout;
+            }
+            let py = String::from_utf8_lossy(&r.outcomes[ntvm].stderr);
+            if KNOWN.iter().any(|(pat, _)| py.contains(pat)) {
+                return Verdict::Known;
             }
             return Verdict::CpythonDivergence;
         }
@@ -379,7 +404,11 @@ pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> io::Result<(Outc
     Ok((o, elapsed))
 }
 
-fn spawn_reader<R: Read + Send + 'static>(mut r: R, idx: usize, tx: mpsc::Sender<(usize, Vec<u8>)>) {
+fn spawn_reader<R: Read + Send + 'static>(
+    mut r: R,
+    idx: usize,
+    tx: mpsc::Sender<(usize, Vec<u8>)>,
+) {
     thread::spawn(move || {
         let mut kept = Vec::new();
         let mut buf = [0u8; 16384];
@@ -438,9 +467,16 @@ fn signal_of(_s: &ExitStatus) -> Option<i32> {
 pub fn explain(an: &str, a: &Outcome, bn: &str, b: &Outcome) -> String {
     let mut s = String::new();
     if a.status_text() != b.status_text() {
-        s.push_str(&format!("status: {an}: {}, {bn}: {}\n", a.status_text(), b.status_text()));
+        s.push_str(&format!(
+            "status: {an}: {}, {bn}: {}\n",
+            a.status_text(),
+            b.status_text()
+        ));
     }
-    for (stream, x, y) in [("stdout", &a.stdout, &b.stdout), ("stderr", &a.stderr, &b.stderr)] {
+    for (stream, x, y) in [
+        ("stdout", &a.stdout, &b.stdout),
+        ("stderr", &a.stderr, &b.stderr),
+    ] {
         if x == y {
             continue;
         }
@@ -490,8 +526,7 @@ mod tests {
     fn signatures() {
         let s = Signature::of(&[o("a"), o("b"), o("a"), o("c")]);
         assert_eq!(s.classes, vec![0, 1, 0, 2]);
-        assert!(!s.all_agree());
-        assert!(Signature::of(&[o("a"), o("a")]).all_agree());
+        assert_eq!(Signature::of(&[o("a"), o("a")]).classes, vec![0, 0]);
         let modes: Vec<Mode> = ["interp", "jit", "eager", "aggr"]
             .iter()
             .map(|n| tvm_mode(n).unwrap())
