@@ -87,7 +87,7 @@ pub enum Node {
     ),
     /// `(a if cond else b)`: (a, cond, b).
     IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
-    /// `[a, b]` or `(a, b)` (a 1-tuple gets its comma).
+    /// `[a, b]`, `(a, b)` (a 1-tuple gets its comma) or `{a, b}` (a set, never empty).
     Seq(&'static str, Vec<Expr>),
     Dict(Vec<(Expr, Expr)>),
     /// `(a < b <= c)`.
@@ -563,13 +563,15 @@ pub fn expr(out: &mut String, e: &Expr) {
                 }
                 expr(out, x);
             }
-            if *open == "(" {
-                if items.len() == 1 {
-                    out.push(',');
+            match *open {
+                "(" => {
+                    if items.len() == 1 {
+                        out.push(',');
+                    }
+                    out.push(')');
                 }
-                out.push(')');
-            } else {
-                out.push(']');
+                "{" => out.push('}'),
+                _ => out.push(']'),
             }
         }
         Node::Dict(items) => {

@@ -2029,24 +2029,25 @@ impl Gen {
                 )]
             }
             3 | 4 => {
-                // append, bounded.
+                // append, bounded: the pop comes first, so an exception between
+                // the two (or a caller iterating the list) never grows it.
                 let v = self.expr(elem, 2, sc);
                 let v = self.reduce(v, elem);
                 let bound = self.rng.range(4, 24);
                 vec![
-                    Stmt::Expr(Expr::method(Kind::Other, le.clone(), "append", vec![v])),
                     Stmt::If(
                         vec![(
-                            Expr::cmp(len, ">", Expr::int(bound)),
+                            Expr::cmp(len, ">=", Expr::int(bound)),
                             vec![Stmt::Expr(Expr::method(
                                 Kind::Other,
-                                le,
+                                le.clone(),
                                 "pop",
                                 vec![Expr::int(self.rng.choose(&[0, -1, 1]))],
                             ))],
                         )],
                         vec![],
                     ),
+                    Stmt::Expr(Expr::method(Kind::Other, le, "append", vec![v])),
                 ]
             }
             5 => vec![Stmt::Expr(Expr::method(
@@ -2056,15 +2057,27 @@ impl Gen {
                 vec![],
             ))],
             6 => {
+                // pop, then insert: never longer than before, never empty.
                 let v = self.expr(elem, 1, sc);
                 vec![
+                    Stmt::If(
+                        vec![(
+                            Expr::cmp(len, ">", Expr::int(1)),
+                            vec![Stmt::Expr(Expr::method(
+                                Kind::Other,
+                                le.clone(),
+                                "pop",
+                                vec![],
+                            ))],
+                        )],
+                        vec![],
+                    ),
                     Stmt::Expr(Expr::method(
                         Kind::Other,
-                        le.clone(),
+                        le,
                         "insert",
                         vec![Expr::int(self.rng.range(-2, 3)), v],
                     )),
-                    Stmt::Expr(Expr::method(Kind::Other, le, "pop", vec![])),
                 ]
             }
             _ => {
@@ -2160,7 +2173,7 @@ impl Gen {
             .cloned()
             .collect();
         if objs.is_empty() || self.classes.is_empty() {
-            return vec![self.print_vars(sc, 2)];
+            return self.quiet_fallback(sc);
         }
         let o = self.rng.pick(&objs).clone();
         match self.rng.below(3) {
@@ -2186,7 +2199,7 @@ impl Gen {
             }
             _ => {
                 let Some(t) = self.writable(sc, Kind::Num) else {
-                    return vec![self.print_vars(sc, 2)];
+                    return self.quiet_fallback(sc);
                 };
                 let x = self.expr(Kind::Num, 1, sc);
                 let call = Expr::method(Kind::Num, Expr::name(Kind::Obj, &o.name), "m", vec![x]);
@@ -3335,6 +3348,16 @@ impl Gen {
                 vec![Stmt::If(vec![(c, vec![Stmt::Return(Some(r))])], vec![])]
             }
             _ => self.obj_op(sc),
+        }
+    }
+
+    /// A statement when the one wanted has nothing to work on: a print, or in JIT
+    /// mode a list store (a print would end the trace).
+    fn quiet_fallback(&mut self, sc: &Scope) -> Vec<Stmt> {
+        if sc.jit {
+            self.jit_list_store(sc)
+        } else {
+            vec![self.print_vars(sc, 2)]
         }
     }
 

@@ -437,6 +437,9 @@ fn worker(w: usize, sh: &Shared, tx: &mpsc::Sender<Event>) {
                 last.lines().last().unwrap_or("")
             );
         }
+        if verdict == Verdict::Timeout {
+            eprintln!("seed {seed}: timeout in every mode (the generator made a slow program)");
+        }
         if verdict == Verdict::Unsupported {
             let o = report
                 .outcomes
