@@ -304,6 +304,11 @@ const STRS: &[&str] = &[
     "''", "'a'", "'abc'", "'hello'", "'x-y'", "'0'", "'123'", "' sp '", "'AbC'", "'a,b,c'",
 ];
 
+/// Functions the generator leaves out while a divergence found with them is
+/// open, so that long runs look for new ones. Empty this when they are fixed.
+/// - `math.hypot`: not correctly rounded like CPython's (fuzz/findings/6650e1a4f3aa0a77.py).
+const HELD_BACK: &[&str] = &["math.hypot"];
+
 const CMP_OPS: &[&str] = &["<", "<=", ">", ">=", "==", "!="];
 
 fn is_num(k: Kind) -> bool {
@@ -802,7 +807,31 @@ impl Gen {
             .rng
             .choose(&[Kind::Int, Kind::Num, Kind::Num, Kind::Float, Kind::Str]);
         sc.ret = Some(ret);
-        let mut body = self.locals(&mut sc, 2);
+        let mut body = vec![];
+        // Sometimes the helper writes a module variable: `g += f()` must read `g`
+        // before calling `f`.
+        let numeric: Vec<String> = sc
+            .vars
+            .iter()
+            .filter(|v| matches!(v.kind, Kind::Int | Kind::Num))
+            .map(|v| v.name.clone())
+            .collect();
+        if !numeric.is_empty() && self.rng.pct(20) {
+            let g = self.rng.pick(&numeric).clone();
+            body.push(Stmt::Global(vec![g.clone()]));
+            for v in sc.vars.iter_mut().filter(|v| v.name == g) {
+                v.write = true;
+            }
+            let k = sc
+                .vars
+                .iter()
+                .find(|v| v.name == g)
+                .map_or(Kind::Int, |v| v.kind);
+            let e = self.expr(k, 2, &sc);
+            let e = self.reduce(e, k);
+            body.push(assign(&g, k, e));
+        }
+        body.extend(self.locals(&mut sc, 2));
         let n = self.rng.range(1, 4) as usize;
         body.extend(self.block(&mut sc, n));
         let r = self.expr(ret, 3, &sc);
@@ -2626,6 +2655,19 @@ impl Gen {
                         "math.exp",
                         vec![Expr::bin(Kind::Num, a, "%", Expr::int(50))],
                     ),
+                    _ if HELD_BACK.contains(&"math.hypot") => {
+                        let b = self.expr(Kind::Num, d1, sc);
+                        Expr::call(
+                            Kind::Float,
+                            "math.sqrt",
+                            vec![Expr::bin(
+                                Kind::Num,
+                                Expr::bin(Kind::Num, a.clone(), "*", a),
+                                "+",
+                                Expr::bin(Kind::Num, b.clone(), "*", b),
+                            )],
+                        )
+                    }
                     _ => {
                         let b = self.expr(Kind::Num, d1, sc);
                         Expr::call(Kind::Float, "math.hypot", vec![a, b])

@@ -35,11 +35,14 @@ pub fn compile(vm: &mut Vm, src: &str) -> Result<Rc<Code>, String> {
     vm.compile(src, FILE).map_err(|e| render(src, e))
 }
 
-/// Compiles `src` without a VM (faster: no builtins, no value stack).
-pub fn compile_bare(src: &str) -> Result<Rc<Code>, String> {
+/// Compiles `src` without a VM (faster: no builtins, no value stack). The heap
+/// holds the code's constants: keep it alive as long as the code.
+pub fn compile_bare(src: &str) -> (tvm_vm::gc::Heap, Result<Rc<Code>, String>) {
     let mut heap = tvm_vm::gc::Heap::new();
     let globals = Rc::new(tvm_vm::bytecode::GlobalNames::default());
-    tvm_vm::compiler::compile_module(src, FILE, globals, &mut heap).map_err(|e| render(src, e))
+    let r = tvm_vm::compiler::compile_module(src, FILE, globals, &mut heap)
+        .map_err(|e| render(src, e));
+    (heap, r)
 }
 
 /// The text `tvm run` prints for a compile error.

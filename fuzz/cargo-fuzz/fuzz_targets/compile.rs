@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     common::on_big_stack(move || {
-        match common::compile_bare(&src) {
+        let (_heap, code) = common::compile_bare(&src);
+        match code {
             Ok(code) => {
                 let mut out = String::new();
                 code.disassemble(&mut out);
