@@ -37,6 +37,7 @@ what:
 
 how:
   --tvm PATH             tvm binary (default: build and use target/release/tvm)
+  --debug-tvm            build and use target/debug/tvm (slower; checks debug assertions)
   --python PATH          CPython 3.11 to compare with (default: python3 if it is 3.11)
   --no-cpython           do not compare with CPython
   --cpython-only         run only CPython (checks the generator; no tvm needed)
@@ -58,6 +59,7 @@ struct Options {
     features: gen::Features,
     modes: Vec<String>,
     tvm: Option<PathBuf>,
+    debug_tvm: bool,
     python: Option<String>,
     cpython: bool,
     cpython_only: bool,
@@ -92,6 +94,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             .map(|s| s.to_string())
             .collect(),
         tvm: None,
+        debug_tvm: false,
         python: Some("python3".into()),
         cpython: true,
         cpython_only: false,
@@ -149,6 +152,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             }
             "--print-one" => print_one = Some(num::<u64>(flag, value()?)?),
             "--tvm" => o.tvm = Some(PathBuf::from(value()?)),
+            "--debug-tvm" => o.debug_tvm = true,
             "--python" => o.python = Some(value()?),
             "--no-cpython" => o.cpython = false,
             "--cpython-only" => o.cpython_only = true,
@@ -173,13 +177,19 @@ fn parse_args() -> Result<Option<Options>, String> {
     Ok(Some(o))
 }
 
-/// Builds tvm in release mode (a no-op when it is up to date).
-fn build_tvm() -> Result<PathBuf, String> {
+/// Builds tvm (a no-op when it is up to date): release, or a debug build, which
+/// also checks debug assertions.
+fn build_tvm(debug: bool) -> Result<PathBuf, String> {
     let root = workspace_root();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    eprintln!("fuzz: building tvm (cargo build --release --bin tvm)");
+    let args: &[&str] = if debug {
+        &["build", "--bin", "tvm"]
+    } else {
+        &["build", "--release", "--bin", "tvm"]
+    };
+    eprintln!("fuzz: building tvm (cargo {})", args.join(" "));
     let st = Command::new(cargo)
-        .args(["build", "--release", "--bin", "tvm"])
+        .args(args)
         .current_dir(&root)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -189,7 +199,9 @@ fn build_tvm() -> Result<PathBuf, String> {
     let target = std::env::var("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| root.join("target"));
-    Ok(target.join("release").join("tvm"))
+    Ok(target
+        .join(if debug { "debug" } else { "release" })
+        .join("tvm"))
 }
 
 /// What workers tell the main thread.
@@ -238,7 +250,12 @@ fn main() -> ExitCode {
     let tvm = if opts.cpython_only {
         PathBuf::new()
     } else {
-        match opts.tvm.clone().map(Ok).unwrap_or_else(build_tvm) {
+        match opts
+            .tvm
+            .clone()
+            .map(Ok)
+            .unwrap_or_else(|| build_tvm(opts.debug_tvm))
+        {
             // Absolute: programs run in their own directory.
             Ok(p) if p.exists() => std::fs::canonicalize(&p).unwrap_or(p),
             Ok(p) => {
@@ -406,18 +423,26 @@ fn worker(w: usize, sh: &Shared, tx: &mpsc::Sender<Event>) {
         let seed = sh.opts.seed.wrapping_add(i);
         let prog = gen::generate(seed, sh.opts.features);
         let src = ast::render(&prog);
-        let report = match sh.runner.run(&dir, &src, sh.runner.timeout) {
+        let mut report = match sh.runner.run(&dir, &src, sh.runner.timeout) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("fuzz: seed {seed}: cannot run: {e}");
                 continue;
             }
         };
-        let verdict = if sh.opts.cpython_only {
+        let mut verdict = if sh.opts.cpython_only {
             cpython_only_verdict(&report)
         } else {
             sh.runner.verdict(&report)
         };
+        // A divergence involving a timeout may be the machine's load: confirm it
+        // with three times the time before believing it.
+        if verdict.is_bug() && report.outcomes.iter().any(|o| o.timed_out) {
+            if let Ok(r) = sh.runner.run(&dir, &src, sh.runner.timeout * 3) {
+                report = r;
+                verdict = sh.runner.verdict(&report);
+            }
+        }
         let differing: Vec<usize> = (1..all.len())
             .filter(|&m| report.outcomes[m] != report.outcomes[0])
             .collect();
@@ -642,6 +667,21 @@ fn minimize_and_save(
             &final_report.outcomes[b]
         )
     );
+    let mut text = text;
+    // A crash: the crashed run's stderr (the panic message), which `explain` may
+    // not show when every mode crashed the same way.
+    if let Some(c) = sig.crashed.iter().position(|&c| c) {
+        let o = &final_report.outcomes[c];
+        let err = String::from_utf8_lossy(&o.stderr);
+        text.push_str(&format!(
+            "\n{} ({}) stderr:\n",
+            all[c].name,
+            o.status_text()
+        ));
+        for l in err.lines().take(12) {
+            text.push_str(&format!("    | {l}\n"));
+        }
+    }
     std::fs::write(&note, text).map_err(|e| e.to_string())?;
     Ok(py.display().to_string())
 }

@@ -207,11 +207,18 @@ pub enum Verdict {
 /// stderr (tvm's modes must still agree with each other). They count as "known",
 /// not as bugs, so that long runs keep looking for new ones. Remove an entry when
 /// tvm is fixed.
-pub const KNOWN: &[(&str, &str)] = &[(
-    "Exceeds the limit (4300 digits) for integer string conversion",
-    "CPython's print() writes each argument as it converts it, so a failing str() \
-     leaves a partial line; tvm prints nothing (fuzz/findings/1e53b47511878db7.py)",
-)];
+pub const KNOWN: &[(&str, &str)] = &[
+    (
+        "Exceeds the limit (4300 digits) for integer string conversion",
+        "CPython's print() writes each argument as it converts it, so a failing str() \
+         leaves a partial line; tvm prints nothing (fuzz/findings/1e53b47511878db7.py)",
+    ),
+    (
+        ", in <listcomp>\n",
+        "CPython 3.11 runs a list comprehension as a nested function: its tracebacks \
+         have a `<listcomp>` frame, tvm's do not (fuzz/findings/b9686f9e8598abef.py)",
+    ),
+];
 
 impl Verdict {
     pub fn is_bug(self) -> bool {
@@ -267,7 +274,9 @@ impl Runner {
                 .arg("prog.py")
                 .current_dir(dir)
                 .env_clear();
-            Ok(run_with_timeout(cmd, timeout)?.0)
+            let (mut o, _) = run_with_timeout(cmd, timeout)?;
+            o.stderr = normalize_panic(&o.stderr);
+            Ok(o)
         }
     }
 
@@ -322,6 +331,26 @@ fn normalize_cpython_stderr(stderr: &[u8], dir: &Path) -> Vec<u8> {
         text = text.replace(&from, "\"prog.py\"");
     }
     text.into_bytes()
+}
+
+/// Rust prints `thread 'tvm' (12345) panicked at`: drop the thread id, which
+/// differs from run to run, so equal panics compare equal.
+fn normalize_panic(stderr: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(stderr);
+    if !text.contains(" panicked at ") {
+        return stderr.to_vec();
+    }
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        match (line.find("' ("), line.find(") panicked at ")) {
+            (Some(a), Some(b)) if line.starts_with("thread '") && a < b => {
+                out.push_str(&line[..a + 1]);
+                out.push_str(&line[b + 1..]);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    out.into_bytes()
 }
 
 /// Resolves `python3` to its executable (a pyenv shim does not work with a
@@ -532,6 +561,12 @@ mod tests {
             .map(|n| tvm_mode(n).unwrap())
             .collect();
         assert_eq!(s.describe(&modes), "interp,eager | jit | aggr");
+    }
+
+    #[test]
+    fn panics_compare_without_thread_ids() {
+        let a = normalize_panic(b"\nthread 'tvm' (18242) panicked at vm/src/x.rs:1:9:\nboom\n");
+        assert_eq!(a, b"\nthread 'tvm' panicked at vm/src/x.rs:1:9:\nboom\n");
     }
 
     #[test]
