@@ -131,6 +131,13 @@ pub struct Vm {
     modules_code: Vec<Rc<Code>>,
     /// State of the builtin modules (`sys.argv`, the random generator).
     pub mods: crate::modules::ModuleState,
+    /// Safepoints (loop back-edges, Python calls) left before the run is stopped:
+    /// the fuel limit fuzzers use (`set_fuel`). Counts down; `u64::MAX` when
+    /// unlimited, which no run reaches.
+    fuel: u64,
+    /// The fuel ran out: the error raised then is not caught by `except` or
+    /// `finally`, so the program stops.
+    out_of_fuel: bool,
 }
 
 /// How a dispatch loop ended.
@@ -245,6 +252,8 @@ impl Vm {
             gc_inhibit: 0,
             modules_code: vec![],
             mods: Default::default(),
+            fuel: u64::MAX,
+            out_of_fuel: false,
         };
         builtins::install(&mut vm);
         vm
@@ -389,6 +398,24 @@ impl Vm {
     }
 
     // -- Running ------------------------------------------------------------------------
+
+    /// Limits the run to `steps` safepoints (loop back-edges and Python calls; `None`:
+    /// unlimited). When they are used up the interpreter raises
+    /// `RuntimeError: fuel exhausted`, which no `except` or `finally` sees, so the
+    /// program stops. For fuzzing with the interpreter only: compiled traces do not
+    /// count fuel.
+    pub fn set_fuel(&mut self, steps: Option<u64>) {
+        self.fuel = steps.map_or(u64::MAX, |s| s.max(1));
+        self.out_of_fuel = false;
+    }
+
+    /// The error raised when the fuel runs out (and at every safepoint after).
+    #[cold]
+    fn fuel_exhausted(&mut self) -> PyErr {
+        self.out_of_fuel = true;
+        self.fuel = 1;
+        self.err(ExcType::RuntimeError, "fuel exhausted")
+    }
 
     /// Compiles a module (for `run` and `dis`).
     pub fn compile(
@@ -872,7 +899,8 @@ impl Vm {
                     name: None,
                 });
             }
-            if let Some(h) = f.code.handler_for(pc) {
+            // Out of fuel, no handler runs (see `set_fuel`).
+            if let Some(h) = f.code.handler_for(pc).filter(|_| !self.out_of_fuel) {
                 let slot = f.base + h.exc.i();
                 self.frames.last_mut().expect("frame").pc = h.target.i();
                 self.stack[slot] = Value::Exc(exc);
@@ -1096,6 +1124,10 @@ impl Vm {
                     if self.heap.gc_requested {
                         self.frames.last_mut().expect("frame").pc = pc;
                         tri!(self.safepoint());
+                    }
+                    self.fuel -= 1;
+                    if self.fuel == 0 {
+                        fail!(self.fuel_exhausted());
                     }
                 };
             }
