@@ -207,18 +207,7 @@ pub enum Verdict {
 /// stderr (tvm's modes must still agree with each other). They count as "known",
 /// not as bugs, so that long runs keep looking for new ones. Remove an entry when
 /// tvm is fixed.
-pub const KNOWN: &[(&str, &str)] = &[
-    (
-        "Exceeds the limit (4300 digits) for integer string conversion",
-        "CPython's print() writes each argument as it converts it, so a failing str() \
-         leaves a partial line; tvm prints nothing (fuzz/findings/1e53b47511878db7.py)",
-    ),
-    (
-        ", in <listcomp>\n",
-        "CPython 3.11 runs a list comprehension as a nested function: its tracebacks \
-         have a `<listcomp>` frame, tvm's do not (fuzz/findings/b9686f9e8598abef.py)",
-    ),
-];
+pub const KNOWN: &[(&str, &str)] = &[];
 
 impl Verdict {
     pub fn is_bug(self) -> bool {

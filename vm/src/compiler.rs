@@ -223,7 +223,10 @@ enum FBlock {
     /// cleanup code of the blocks it protects is emitted.
     Try(usize),
     /// The body of a `try` with this `finally` body: run a copy of it.
-    Finally(Rc<Vec<ast::Stmt>>),
+    /// (The body is the AST's own: the symbol table finds nested scopes by node
+    /// address, so a copy of the body would not be found. The AST outlives the
+    /// compilation of the try statement that pushes this block.)
+    Finally(*const [ast::Stmt]),
     /// Inside an `except` (or exceptional `finally`) handler: restore the exception
     /// being handled from `save`, and unbind the `as` name.
     Handler { save: Reg, name: Option<String> },
@@ -844,11 +847,12 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
                     suspended.push(idx);
                 }
                 FBlock::Finally(body) => {
-                    let body = body.clone();
+                    let body = *body;
                     // The copy runs as if written after the try statement: the blocks
                     // it leaves are gone.
                     let above = self.fblocks.split_off(i);
-                    let res = self.stmts(&body);
+                    // SAFETY: the try statement's AST outlives its frame block.
+                    let res = self.stmts(unsafe { &*body });
                     self.fblocks.extend(above);
                     res?;
                 }
@@ -909,7 +913,7 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
         let exc = self.temp();
         let save = self.temp();
         self.fblocks
-            .push(FBlock::Finally(Rc::new(t.finalbody.clone())));
+            .push(FBlock::Finally(t.finalbody.as_slice() as *const [ast::Stmt]));
         let region = self.open_region(exc);
         if t.handlers.is_empty() {
             self.stmts(&t.body)?;
