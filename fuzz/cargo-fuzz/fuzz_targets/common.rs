@@ -52,6 +52,7 @@ pub fn render(src: &str, e: CompileError) -> String {
         CompileError::Syntax { msg, loc } => {
             traceback::format_syntax_error_at(FILE, src, &msg, "SyntaxError", pos(loc))
         }
+        CompileError::TooDeep(report) => report,
         CompileError::Unsupported { feature, line } => {
             format!("NotImplementedError: {feature} is not supported ({FILE}, line {line})\n")
         }
