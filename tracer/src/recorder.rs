@@ -250,10 +250,7 @@ impl Recorder {
         let mut entries = vec![];
         for (s, r) in self.slots.iter().enumerate() {
             if let Some(r) = r {
-                let own_load = self
-                    .sloads
-                    .iter()
-                    .any(|&(ls, lr)| ls as usize == s && lr == *r);
+                let own_load = self.is_own_load(s, *r);
                 if !own_load {
                     entries.push((s as Slot, *r));
                 }
@@ -1168,10 +1165,7 @@ impl Recorder {
         let mut stored_slots: Vec<(Slot, InsRef)> = vec![];
         for (s, r) in self.slots.iter().enumerate() {
             if let Some(r) = r {
-                let own_load = self
-                    .sloads
-                    .iter()
-                    .any(|&(ls, lr)| ls as usize == s && lr == *r);
+                let own_load = self.is_own_load(s, *r);
                 let read_first = self.sloads.iter().any(|&(ls, _)| ls as usize == s);
                 if !own_load && read_first {
                     carried_slots.push((s as Slot, *r));
@@ -1252,48 +1246,8 @@ impl Recorder {
             entries: params.iter().map(|&(s, p)| (s, p)).collect(),
         });
         t.header_snap = Some(header_snap);
-        let snap_base = t.snaps.len();
-        // Copy the body.
-        let remap = |map: &Vec<Option<InsRef>>, r: InsRef| -> InsRef {
-            map[r.index()].expect("defined before use")
-        };
-        for (i, ins) in body.ins.iter().enumerate() {
-            if ins.op == Opcode::SLoad {
-                continue;
-            }
-            let mut n = *ins;
-            let nvals = ins.op.operands().values;
-            if nvals >= 1 {
-                n.a = remap(&map, ins.a);
-            }
-            if nvals >= 2 {
-                n.b = remap(&map, ins.b);
-            }
-            if nvals >= 3 {
-                n.c = remap(&map, ins.c);
-            }
-            n.snap = ins.snap.map(|s| SnapId::new(snap_base + s.index()));
-            map[i] = Some(t.push(n));
-        }
-        for snap in &body.snaps {
-            // Body entries are in the body's numbering; the loop params added for
-            // carried slots the snapshot does not mention are already in the new one.
-            let mut entries: Vec<(Slot, InsRef)> = snap
-                .entries
-                .iter()
-                .map(|&(s, r)| (s, remap(&map, r)))
-                .collect();
-            for &(s, p) in &params {
-                if !entries.iter().any(|(es, _)| *es == s) {
-                    entries.push((s, p));
-                }
-            }
-            entries.sort_by_key(|e| e.0);
-            t.push_snap(Snapshot {
-                frames: snap.frames.clone(),
-                entries,
-            });
-        }
+        // Snapshots also get the loop params of carried slots they do not mention.
+        copy_body(&body, &mut t, &mut map, &params);
         for &(s, r) in &stored_slots {
             let mut st = Ins::new(Opcode::SStore, Ty::VOID);
             st.a = remap(&map, r);
@@ -1310,7 +1264,20 @@ impl Recorder {
                 next: remap(&map, r),
             });
         }
-        // Log marks refer to body instruction indices; shift them to the new numbering.
+        self.shift_marks(&body, &map, t.ins.len());
+        Ok((t, self))
+    }
+
+    /// Whether slot `s` still holds `r`, its own entry load (nothing to write back).
+    fn is_own_load(&self, s: usize, r: InsRef) -> bool {
+        self.sloads
+            .iter()
+            .any(|&(ls, lr)| ls as usize == s && lr == r)
+    }
+
+    /// Log marks refer to body instruction indices; shift them to the numbering of
+    /// the finished trace (`end`: its length, for marks past the last instruction).
+    fn shift_marks(&mut self, body: &Trace, map: &[Option<InsRef>], end: usize) {
         let marks = std::mem::take(&mut self.marks);
         self.marks = marks
             .into_iter()
@@ -1322,10 +1289,57 @@ impl Recorder {
                         map[k]
                     }
                 });
-                (j.map(|r| r.index()).unwrap_or(t.ins.len()), c, pc)
+                (j.map(|r| r.index()).unwrap_or(end), c, pc)
             })
             .collect();
-        Ok((t, self))
+    }
+}
+
+/// The new number of body value `r` (its entry load's, for an `SLoad`).
+fn remap(map: &[Option<InsRef>], r: InsRef) -> InsRef {
+    map[r.index()].expect("defined before use")
+}
+
+/// Copies the recorded body into `t` after what `t` holds (entry loads, loop
+/// header): every instruction but the `SLoad`s (already mapped to their new
+/// definitions in `map`), renumbered, then every snapshot, renumbered and completed
+/// with the `extra` entries of slots it does not name.
+fn copy_body(body: &Trace, t: &mut Trace, map: &mut [Option<InsRef>], extra: &[(Slot, InsRef)]) {
+    let snap_base = t.snaps.len();
+    for (i, ins) in body.ins.iter().enumerate() {
+        if ins.op == Opcode::SLoad {
+            continue;
+        }
+        let mut n = *ins;
+        let nvals = ins.op.operands().values;
+        if nvals >= 1 {
+            n.a = remap(map, ins.a);
+        }
+        if nvals >= 2 {
+            n.b = remap(map, ins.b);
+        }
+        if nvals >= 3 {
+            n.c = remap(map, ins.c);
+        }
+        n.snap = ins.snap.map(|s| SnapId::new(snap_base + s.index()));
+        map[i] = Some(t.push(n));
+    }
+    for snap in &body.snaps {
+        let mut entries: Vec<(Slot, InsRef)> = snap
+            .entries
+            .iter()
+            .map(|&(s, r)| (s, remap(map, r)))
+            .collect();
+        for &(s, p) in extra {
+            if !entries.iter().any(|(es, _)| *es == s) {
+                entries.push((s, p));
+            }
+        }
+        entries.sort_by_key(|e| e.0);
+        t.push_snap(Snapshot {
+            frames: snap.frames.clone(),
+            entries,
+        });
     }
 }
 
@@ -1359,69 +1373,19 @@ impl Recorder {
                 map[i] = Some(t.push(ld));
             }
         }
-        let snap_base = t.snaps.len();
-        let remap = |map: &Vec<Option<InsRef>>, r: InsRef| -> InsRef {
-            map[r.index()].expect("defined before use")
-        };
-        for (i, ins) in body.ins.iter().enumerate() {
-            if ins.op == Opcode::SLoad {
-                continue;
-            }
-            let mut n = *ins;
-            let nvals = ins.op.operands().values;
-            if nvals >= 1 {
-                n.a = remap(&map, ins.a);
-            }
-            if nvals >= 2 {
-                n.b = remap(&map, ins.b);
-            }
-            if nvals >= 3 {
-                n.c = remap(&map, ins.c);
-            }
-            n.snap = ins.snap.map(|s| SnapId::new(snap_base + s.index()));
-            map[i] = Some(t.push(n));
-        }
-        for snap in &body.snaps {
-            let mut entries: Vec<(Slot, InsRef)> = snap
-                .entries
-                .iter()
-                .map(|&(s, r)| (s, remap(&map, r)))
-                .collect();
-            entries.sort_by_key(|e| e.0);
-            t.push_snap(Snapshot {
-                frames: snap.frames.clone(),
-                entries,
-            });
-        }
+        copy_body(&body, &mut t, &mut map, &[]);
         // Write back every slot the side trace changed: the root reloads them.
         for (s, r) in self.slots.iter().enumerate() {
-            if let Some(r) = r {
-                let own_load = self
-                    .sloads
-                    .iter()
-                    .any(|&(ls, lr)| ls as usize == s && lr == *r);
-                if !own_load {
+            if let Some(r) = *r {
+                if !self.is_own_load(s, r) {
                     let mut st = Ins::new(Opcode::SStore, Ty::VOID);
-                    st.a = remap(&map, *r);
+                    st.a = remap(&map, r);
                     st.imm = s as i64;
                     t.push(st);
                 }
             }
         }
-        let marks = std::mem::take(&mut self.marks);
-        self.marks = marks
-            .into_iter()
-            .map(|(i, c, pc)| {
-                let j = (i..body.ins.len()).find_map(|k| {
-                    if body.ins[k].op == Opcode::SLoad {
-                        None
-                    } else {
-                        map[k]
-                    }
-                });
-                (j.map(|r| r.index()).unwrap_or(t.ins.len()), c, pc)
-            })
-            .collect();
+        self.shift_marks(&body, &map, t.ins.len());
         Ok((t, self))
     }
 }
