@@ -378,9 +378,13 @@ fn huge_decimal_int_literal_is_a_syntax_error() {
     let err = text(&o.stderr);
     assert!(err.starts_with("  File \"hugelit.py\", line 2\n"), "{err}");
     assert!(err.ends_with("SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.\n"), "{err}");
-    let src = format!("x = 0x{}\nprint(x % 7)\n", "f".repeat(5000));
+    let src = format!(
+        "x = 0x{}\ny = -0x{}\nprint(x % 7, y % 7)\n",
+        "f".repeat(5000),
+        "9".repeat(5000)
+    );
     let dir = scratch("hugehex.py", src.as_bytes());
     let o = in_dir(dir.parent().unwrap(), &["run", "hugehex.py"]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(text(&o.stdout), "3\n");
+    assert_eq!(text(&o.stdout), "3 1\n");
 }

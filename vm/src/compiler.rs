@@ -2188,6 +2188,9 @@ impl<'s, 'h> FnCompiler<'s, 'h> {
     /// (4300) at compile time, with this SyntaxError (no caret; the literal as text).
     fn check_int_literal(&self, range: TextRange) -> CResult<()> {
         let text = &self.sh.source[usize::from(range.start())..usize::from(range.end())];
+        // A folded `-literal` comes with its sign (and maybe parentheses).
+        let text = text
+            .trim_start_matches(|c: char| c == '-' || c == '+' || c == '(' || c.is_whitespace());
         let lower = text.to_ascii_lowercase();
         if lower.starts_with("0x") || lower.starts_with("0o") || lower.starts_with("0b") {
             return Ok(());
