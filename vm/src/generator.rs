@@ -184,9 +184,8 @@ impl Vm {
             Err(e) => {
                 st.status = GenStatus::Done;
                 st.regs = Vec::new();
-                if e.0.ty.name == "StopIteration"
-                    && Gc::ptr_eq(e.0.ty, self.types.exc[ExcType::StopIteration as usize])
-                {
+                let stop = self.types.exc[ExcType::StopIteration as usize];
+                if crate::object::TypeObj::is_subtype(e.0.ty, stop) {
                     let re = self.err(ExcType::RuntimeError, "generator raised StopIteration");
                     re.0.cause.set(Value::Exc(e.0));
                     re.0.context.set(Value::Exc(e.0));

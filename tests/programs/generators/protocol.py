@@ -110,3 +110,12 @@ print(dict(zip(squares(3), "xyz")), list(enumerate(squares(3), 1)))
 print(list(reversed(list(squares(4)))))
 r = repr(squares(1))
 print(r.startswith("<generator object squares at 0x"))
+class Stop(StopIteration):
+    pass
+def g():
+    yield 1
+    raise Stop
+try:
+    list(g())
+except RuntimeError as e:
+    print("RuntimeError", e, type(e.__cause__).__name__)
