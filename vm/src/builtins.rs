@@ -1247,6 +1247,34 @@ fn dict_from_items(vm: &mut Vm, d: Gc<DictObj>, items: Vec<Value>) -> PyResult<(
     Ok(())
 }
 
+/// `str(i)` for a small int: digits written into a stack buffer, so a short result
+/// (every i64 is) is one allocation.
+pub fn int_to_str(vm: &mut Vm, i: i64) -> Value {
+    let mut buf = [0u8; 20];
+    let mut pos = buf.len();
+    let mut u = i.unsigned_abs();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    let mut out = [0u8; 21];
+    let mut n = 0;
+    if i < 0 {
+        out[0] = b'-';
+        n = 1;
+    }
+    let digits = &buf[pos..];
+    out[n..n + digits.len()].copy_from_slice(digits);
+    n += digits.len();
+    // SAFETY: ASCII digits and '-'.
+    let t = unsafe { std::str::from_utf8_unchecked(&out[..n]) };
+    vm.new_str_n(t, n)
+}
+
 /// Calls a type object: constructors of builtin types and exception classes.
 pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if t.class.is_some() {
@@ -1292,6 +1320,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             match args.first() {
                 None => Ok(vm.new_str("")),
                 Some(&Value::Str(s)) => Ok(Value::Str(s)),
+                Some(&Value::Int(i)) => Ok(int_to_str(vm, i)),
                 Some(&v) => {
                     let s = repr::str_of(vm, v)?;
                     Ok(vm.new_str(s))

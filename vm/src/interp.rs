@@ -262,12 +262,19 @@ impl Vm {
     // -- Allocation helpers ---------------------------------------------------------
 
     /// A new str value.
-    pub fn new_str(&mut self, s: impl Into<String>) -> Value {
-        let s: String = s.into();
-        if s.len() == 1 && s.as_bytes()[0] < 128 {
-            return self.char_cache[s.as_bytes()[0] as usize];
+    #[inline]
+    pub fn new_str(&mut self, s: impl StrText) -> Value {
+        let n = crate::object::char_count(s.text());
+        self.new_str_n(s, n)
+    }
+    /// A new str value of `nchars` code points (the caller knows the count).
+    #[inline]
+    pub fn new_str_n(&mut self, s: impl StrText, nchars: usize) -> Value {
+        let b = s.text().as_bytes();
+        if b.len() == 1 && b[0] < 128 {
+            return self.char_cache[b[0] as usize];
         }
-        Value::Str(self.heap.alloc(StrObj::new(s)))
+        Value::Str(self.heap.alloc(StrObj::with_nchars(s, nchars)))
     }
     /// A one-char str.
     pub fn char_str(&mut self, c: char) -> Value {
@@ -1469,6 +1476,30 @@ impl Vm {
                             continue 'frame;
                         }
                         let f = reg!(regs, func);
+                        if let Value::Builtin(bo) = f {
+                            if bo.bound.is_none() {
+                                // A builtin function: it reads its arguments in place.
+                                // The stack never moves (`STACK_SLOTS` are allocated
+                                // up front) and calls it makes run in frames above
+                                // this one, so the caller's registers stay put.
+                                for i in 0..nargs {
+                                    let r = Reg(func.0 + 1 + i);
+                                    if let Value::Undef = reg!(regs, r) {
+                                        fail!(self.unbound_local(code, r, pc));
+                                    }
+                                }
+                                self.frames.last_mut().expect("frame").pc = pc;
+                                let args = unsafe {
+                                    std::slice::from_raw_parts(
+                                        regs.add(func.i() + 1),
+                                        nargs as usize,
+                                    )
+                                };
+                                let v = tri!((bo.func)(self, args, &[]));
+                                set!(regs, dst, v);
+                                continue;
+                            }
+                        }
                         if let Some((fo, this)) = crate::classes::call_target(self, f) {
                             // A bound method or a callable instance: `self` goes in the
                             // function's register, right before the arguments.
@@ -1589,10 +1620,12 @@ impl Vm {
                                 continue 'frame;
                             }
                             Value::Builtin(bo) if bo.bound.is_none() => {
-                                let args: SmallVec<[Value; 8]> =
-                                    SmallVec::from_slice(&self.stack[first..first + n]);
+                                // In place, as in `Call`.
+                                let args = unsafe {
+                                    std::slice::from_raw_parts(self.stack.as_ptr().add(first), n)
+                                };
                                 self.frames.last_mut().expect("frame").pc = pc;
-                                let v = tri!((bo.func)(self, &args, &[]));
+                                let v = tri!((bo.func)(self, args, &[]));
                                 set!(regs, dst, v);
                             }
                             _ => {

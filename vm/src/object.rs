@@ -31,24 +31,110 @@ impl Trace for BigIntObj {
     }
 }
 
-/// An immutable str. Caches its hash and character count. Holds a `String` rather
-/// than a `Box<str>` so creating one never reallocates to shrink the buffer.
+/// The bytes a `StrObj` holds inline, without a buffer of its own: short strs
+/// (digits, words, split fields, dict keys) are most strs a program makes, and
+/// inline they cost one allocation instead of two. 22 keeps the box at 56 bytes.
+pub const STR_INLINE: usize = 22;
+
+/// Where a str's UTF-8 bytes live.
+enum StrBuf {
+    /// Up to `STR_INLINE` bytes, inside the object.
+    Inline { len: u8, bytes: [u8; STR_INLINE] },
+    /// A buffer of its own.
+    Heap(Box<str>),
+}
+
+/// What a str can be made from: `&str`, `String`, `&String`, `Box<str>`. A `String`
+/// or `Box<str>` that is too long to be inlined is kept as it is (no copy).
+pub trait StrText: Sized {
+    /// The text.
+    fn text(&self) -> &str;
+    /// The text as an owned buffer.
+    fn into_boxed(self) -> Box<str>;
+}
+impl StrText for &str {
+    fn text(&self) -> &str {
+        self
+    }
+    fn into_boxed(self) -> Box<str> {
+        Box::from(self)
+    }
+}
+impl StrText for &String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn into_boxed(self) -> Box<str> {
+        Box::from(self.as_str())
+    }
+}
+impl StrText for String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn into_boxed(self) -> Box<str> {
+        self.into_boxed_str()
+    }
+}
+impl StrText for Box<str> {
+    fn text(&self) -> &str {
+        self
+    }
+    fn into_boxed(self) -> Box<str> {
+        self
+    }
+}
+impl StrText for std::borrow::Cow<'_, str> {
+    fn text(&self) -> &str {
+        self
+    }
+    fn into_boxed(self) -> Box<str> {
+        self.into_owned().into_boxed_str()
+    }
+}
+
+/// The number of code points in `s`.
+#[inline]
+pub fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+/// An immutable str. Caches its hash and character count; short strs keep their
+/// bytes inline (`STR_INLINE`).
 pub struct StrObj {
-    s: String,
+    buf: StrBuf,
     nchars: usize,
     hash: Cell<u64>,
 }
 impl StrObj {
     /// Wraps a Rust string.
-    pub fn new(s: impl Into<String>) -> StrObj {
-        let s: String = s.into();
-        let nchars = if s.is_ascii() {
-            s.len()
+    #[inline]
+    pub fn new(s: impl StrText) -> StrObj {
+        let n = char_count(s.text());
+        StrObj::with_nchars(s, n)
+    }
+    /// Wraps a Rust string whose code-point count the caller knows (a concatenation,
+    /// a slice of an ASCII str), which spares counting.
+    #[inline]
+    pub fn with_nchars(s: impl StrText, nchars: usize) -> StrObj {
+        debug_assert_eq!(nchars, s.text().chars().count());
+        let t = s.text();
+        let buf = if t.len() <= STR_INLINE {
+            let mut bytes = [0u8; STR_INLINE];
+            bytes[..t.len()].copy_from_slice(t.as_bytes());
+            StrBuf::Inline {
+                len: t.len() as u8,
+                bytes,
+            }
         } else {
-            s.chars().count()
+            StrBuf::Heap(s.into_boxed())
         };
         StrObj {
-            s,
+            buf,
             nchars,
             hash: Cell::new(0),
         }
@@ -56,7 +142,13 @@ impl StrObj {
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.buf {
+            // SAFETY: the inline bytes are a copy of a `&str`'s first `len` bytes.
+            StrBuf::Inline { len, bytes } => unsafe {
+                std::str::from_utf8_unchecked(bytes.get_unchecked(..*len as usize))
+            },
+            StrBuf::Heap(b) => b,
+        }
     }
     /// `len()` in code points.
     #[inline]
@@ -66,7 +158,7 @@ impl StrObj {
     /// True when every char is ASCII, so byte index == char index.
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars == self.as_str().len()
     }
     /// The hash: CPython's, with `PYTHONHASHSEED=0` (SipHash-1-3 with a zero key over
     /// the string's canonical representation: 1, 2 or 4 bytes per code point by its
@@ -78,7 +170,7 @@ impl StrObj {
         if h != 0 {
             return h as i64;
         }
-        let h = crate::set::str_hash(&self.s, self.is_ascii());
+        let h = crate::set::str_hash(self.as_str(), self.is_ascii());
         if h == 0 {
             // Only the empty string hashes to 0; it is cheap to recompute.
             return 0;
@@ -89,16 +181,19 @@ impl StrObj {
     /// The char at code-point index `i` (caller checks bounds).
     pub fn char_at(&self, i: usize) -> char {
         if self.is_ascii() {
-            self.s.as_bytes()[i] as char
+            self.as_str().as_bytes()[i] as char
         } else {
-            self.s.chars().nth(i).unwrap_or('\0')
+            self.as_str().chars().nth(i).unwrap_or('\0')
         }
     }
 }
 impl Trace for StrObj {
     fn trace(&self, _: &mut Vec<Value>) {}
     fn extra_size(&self) -> usize {
-        self.s.capacity()
+        match &self.buf {
+            StrBuf::Inline { .. } => 0,
+            StrBuf::Heap(b) => b.len(),
+        }
     }
 }
 
@@ -851,6 +946,40 @@ mod tests {
             let len = *(base.add(len_off as usize) as *const usize);
             assert_eq!(items, l.items().as_ptr());
             assert_eq!(len, 2);
+        }
+    }
+}
+
+#[cfg(test)]
+mod str_tests {
+    use super::*;
+
+    #[test]
+    fn inline_and_heap_strs_agree() {
+        for text in [
+            "",
+            "a",
+            "0123456789012345678901",  // 22 bytes: inline
+            "01234567890123456789012", // 23 bytes: heap
+            "héllo wörld ünïcode ✓✓",  // non-ASCII, > 22 bytes
+            "✓✓✓✓✓✓✓",                 // 21 bytes, 7 chars: inline
+        ] {
+            for obj in [
+                StrObj::new(text),
+                StrObj::new(text.to_string()),
+                StrObj::with_nchars(Box::<str>::from(text), text.chars().count()),
+            ] {
+                assert_eq!(obj.as_str(), text);
+                assert_eq!(obj.char_len(), text.chars().count());
+                assert_eq!(obj.is_ascii(), text.is_ascii());
+                assert_eq!(obj.hash(), StrObj::new(text).hash());
+                let heap = if text.len() > STR_INLINE {
+                    text.len()
+                } else {
+                    0
+                };
+                assert_eq!(obj.extra_size(), heap);
+            }
         }
     }
 }

@@ -109,12 +109,7 @@ pub fn add(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         return r;
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-            s.push_str(x.as_str());
-            s.push_str(y.as_str());
-            Ok(vm.new_str(s))
-        }
+        (Value::Str(x), Value::Str(y)) => Ok(concat_str(vm, x, y)),
         (Value::List(x), Value::List(y)) => {
             let mut v = Vec::with_capacity(x.len() + y.len());
             v.extend_from_slice(x.items());
@@ -166,6 +161,25 @@ pub fn inplace_add_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     inplace_msg(vm, r, "+")
 }
 
+/// `x + y` for two strs: one exact-size buffer, or none when the result is short
+/// enough to live inline; the character count is the sum, not a rescan.
+pub fn concat_str(vm: &mut Vm, x: Gc<StrObj>, y: Gc<StrObj>) -> Value {
+    let (a, b) = (x.as_str(), y.as_str());
+    let n = x.char_len() + y.char_len();
+    if a.len() + b.len() <= crate::object::STR_INLINE {
+        let mut buf = [0u8; crate::object::STR_INLINE];
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()..a.len() + b.len()].copy_from_slice(b.as_bytes());
+        // SAFETY: two UTF-8 strings back to back are UTF-8.
+        let t = unsafe { std::str::from_utf8_unchecked(&buf[..a.len() + b.len()]) };
+        return vm.new_str_n(t, n);
+    }
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    vm.new_str_n(s, n)
+}
+
 /// `a - b`.
 pub fn sub(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     if let Some(r) = classes::binary_op(vm, a, b, BinOp::Sub)? {
@@ -214,7 +228,7 @@ fn seq_repeat(vm: &mut Vm, seq: Value, n: &Value) -> PyResult<Value> {
     match seq {
         Value::Str(s) => {
             let k = repeat_count(vm, n, s.as_str().len())?;
-            Ok(vm.new_str(s.as_str().repeat(k)))
+            Ok(vm.new_str_n(s.as_str().repeat(k), s.char_len() * k))
         }
         Value::List(l) => {
             let k = repeat_count(vm, n, l.len())?;
@@ -1847,19 +1861,19 @@ pub fn getslice(vm: &mut Vm, obj: Value, parts: [Value; 3]) -> PyResult<Value> {
             let (start, _, step, n) = slice_indices(vm, parts, s.char_len())?;
             if s.is_ascii() {
                 let bytes = s.as_str().as_bytes();
-                let out: String = if step == 1 {
-                    s.as_str()[start as usize..start as usize + n].to_string()
-                } else {
-                    slice_items(bytes, start, step, n)
-                        .into_iter()
-                        .map(|b| b as char)
-                        .collect()
-                };
-                return Ok(vm.new_str(out));
+                if step == 1 {
+                    let t = &s.as_str()[start as usize..start as usize + n];
+                    return Ok(vm.new_str_n(t, n));
+                }
+                let out: String = slice_items(bytes, start, step, n)
+                    .into_iter()
+                    .map(|b| b as char)
+                    .collect();
+                return Ok(vm.new_str_n(out, n));
             }
             let chars: Vec<char> = s.as_str().chars().collect();
             let out: String = slice_items(&chars, start, step, n).into_iter().collect();
-            Ok(vm.new_str(out))
+            Ok(vm.new_str_n(out, n))
         }
         Value::Range(r) => {
             if r.big.is_some() {

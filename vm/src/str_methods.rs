@@ -398,8 +398,17 @@ fn char_index(s: &StrObj, byte: usize) -> i64 {
     }
 }
 
-fn new_list_of_strs(vm: &mut Vm, parts: Vec<&str>) -> Value {
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+/// A list of the strs `parts`, pieces of a str that is all ASCII when `ascii` (so
+/// every piece is, and counts no characters).
+fn new_list_of_strs(vm: &mut Vm, parts: Vec<&str>, ascii: bool) -> Value {
+    let items: Vec<Value> = if ascii {
+        parts
+            .into_iter()
+            .map(|p| vm.new_str_n(p, p.len()))
+            .collect()
+    } else {
+        parts.into_iter().map(|p| vm.new_str(p)).collect()
+    };
     vm.new_list(items)
 }
 
@@ -885,10 +894,14 @@ pub fn split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             let n = usize::try_from(maxsplit)
                 .unwrap_or(usize::MAX)
                 .saturating_add(1);
-            s.as_str().splitn(n, sep.as_str()).collect()
+            match sep.as_str().as_bytes() {
+                // One ASCII byte: a byte search (memchr) instead of the substring one.
+                &[b] if b < 128 => s.as_str().splitn(n, b as char).collect(),
+                _ => s.as_str().splitn(n, sep.as_str()).collect(),
+            }
         }
     };
-    Ok(new_list_of_strs(vm, parts))
+    Ok(new_list_of_strs(vm, parts, s.is_ascii()))
 }
 
 /// `str.rsplit(sep=None, maxsplit=-1)`.
@@ -906,7 +919,7 @@ pub fn rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             v
         }
     };
-    Ok(new_list_of_strs(vm, parts))
+    Ok(new_list_of_strs(vm, parts, s.is_ascii()))
 }
 
 /// `str.splitlines(keepends=False)`.
@@ -950,7 +963,7 @@ pub fn splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if start < st.len() {
         parts.push(&st[start..]);
     }
-    Ok(new_list_of_strs(vm, parts))
+    Ok(new_list_of_strs(vm, parts, s.is_ascii()))
 }
 
 /// `str.join(iterable)`.
@@ -968,9 +981,13 @@ pub fn join(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     };
     let mut len = 0;
+    let mut nchars = 0;
     for (i, x) in items.iter().enumerate() {
         match x {
-            Value::Str(s) => len += s.as_str().len(),
+            Value::Str(s) => {
+                len += s.as_str().len();
+                nchars += s.char_len();
+            }
             other => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -991,7 +1008,8 @@ pub fn join(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             out.push_str(s.as_str());
         }
     }
-    Ok(vm.new_str(out))
+    let nchars = nchars + sep.char_len() * items.len().saturating_sub(1);
+    Ok(vm.new_str_n(out, nchars))
 }
 
 fn partition_common(
