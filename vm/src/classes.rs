@@ -216,7 +216,7 @@ impl InstanceObj {
 impl Trace for InstanceObj {
     fn trace(&self, out: &mut Vec<Value>) {
         out.push(Value::Type(self.class));
-        out.extend_from_slice(self.slots());
+        crate::gc::visit_all(self.slots(), out);
         if let Some(d) = self.dict.get() {
             out.push(Value::Dict(d));
         }

@@ -153,8 +153,8 @@ impl DictTable {
     /// GC tracing.
     pub fn trace(&self, out: &mut Vec<Value>) {
         for e in self.iter() {
-            out.push(e.key);
-            out.push(e.value);
+            crate::gc::visit(e.key, out);
+            crate::gc::visit(e.value, out);
         }
     }
 }

@@ -247,6 +247,34 @@ impl Drop for Heap {
     }
 }
 
+/// Hands `v` to the marker from a `Trace::trace`: a str or big int (no references
+/// of its own) is marked on the spot, another unmarked heap object is queued, and
+/// immediates are dropped. Containers trace their items with this, so marking a
+/// list of a million strs does not copy a million values through the worklist.
+#[inline]
+pub fn visit(v: Value, out: &mut Vec<Value>) {
+    if let Some(h) = v.gc_header() {
+        // SAFETY: h comes from a live Value; trace runs only during marking.
+        let hdr = unsafe { h.as_ref() };
+        if hdr.marked.get() {
+            return;
+        }
+        if matches!(v, Value::Str(_) | Value::BigInt(_)) {
+            hdr.marked.set(true);
+        } else {
+            out.push(v);
+        }
+    }
+}
+
+/// `visit` for each of `items`.
+#[inline]
+pub fn visit_all(items: &[Value], out: &mut Vec<Value>) {
+    for &v in items {
+        visit(v, out);
+    }
+}
+
 impl<T> Gc<T> {
     /// The header of this object, for the collector.
     #[inline]

@@ -256,7 +256,7 @@ pub fn list_layout() -> Option<(i32, i32)> {
 
 impl Trace for ListObj {
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend_from_slice(self.items());
+        crate::gc::visit_all(self.items(), out);
     }
     fn extra_size(&self) -> usize {
         self.items().capacity() * 16
@@ -270,7 +270,7 @@ pub struct TupleObj {
 }
 impl Trace for TupleObj {
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend_from_slice(&self.items);
+        crate::gc::visit_all(&self.items, out);
     }
     fn extra_size(&self) -> usize {
         self.items.len() * 16

@@ -272,7 +272,9 @@ impl SetObj {
 
 impl Trace for SetObj {
     fn trace(&self, out: &mut Vec<Value>) {
-        out.extend(self.table().iter().map(|e| e.key));
+        for e in self.table().iter() {
+            crate::gc::visit(e.key, out);
+        }
     }
     fn extra_size(&self) -> usize {
         self.table().entries.capacity() * std::mem::size_of::<Entry>()
