@@ -276,6 +276,13 @@ impl Vm {
         }
         Value::Str(self.heap.alloc(StrObj::with_nchars(s, nchars)))
     }
+    /// Moves a made `StrObj` to the heap; `extra` bytes outside the box were
+    /// allocated for it.
+    pub fn alloc_str_obj(&mut self, obj: StrObj, extra: usize) -> Value {
+        let v = Value::Str(self.heap.alloc(obj));
+        self.heap.note_alloc(extra);
+        v
+    }
     /// A one-char str.
     pub fn char_str(&mut self, c: char) -> Value {
         if (c as u32) < 128 {

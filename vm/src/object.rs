@@ -42,6 +42,56 @@ enum StrBuf {
     Inline { len: u8, bytes: [u8; STR_INLINE] },
     /// A buffer of its own.
     Heap(Box<str>),
+    /// The first `len` bytes of a buffer that `+` appends into (see `GrowBuf`).
+    Grow { buf: Rc<GrowBuf>, len: usize },
+}
+
+/// The smallest concatenation result that gets a `GrowBuf`.
+const GROW_MIN: usize = 64;
+
+/// A byte buffer with room at the end, shared by the strs that `+` built in it.
+///
+/// `s = s + t` (and `s += t`) in a loop copies all of `s` every time unless the
+/// result can reuse `s`'s bytes. CPython reuses them when `s` has no other
+/// reference; tvm has no reference counts, so it uses the trick of Go's `append`
+/// instead: the buffer's bytes `0..used` never change once written, a str is a
+/// prefix `0..len` of them, and `+` on the str that ends exactly at `used` writes
+/// the right operand after it, in place, when it fits. Every str keeps seeing its
+/// own bytes; appending is amortized O(len(t)).
+pub struct GrowBuf {
+    ptr: std::ptr::NonNull<u8>,
+    cap: usize,
+    used: Cell<usize>,
+}
+impl GrowBuf {
+    fn with_capacity(cap: usize) -> GrowBuf {
+        let layout = std::alloc::Layout::array::<u8>(cap).expect("str buffer size");
+        // SAFETY: cap >= GROW_MIN > 0.
+        let p = unsafe { std::alloc::alloc(layout) };
+        let Some(ptr) = std::ptr::NonNull::new(p) else {
+            std::alloc::handle_alloc_error(layout)
+        };
+        GrowBuf {
+            ptr,
+            cap,
+            used: Cell::new(0),
+        }
+    }
+    /// Appends `b` after `used` (the caller checked it fits).
+    fn push(&self, b: &[u8]) {
+        let used = self.used.get();
+        debug_assert!(self.cap - used >= b.len());
+        // SAFETY: in bounds, and bytes past `used` are not visible to any str.
+        unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), self.ptr.as_ptr().add(used), b.len()) };
+        self.used.set(used + b.len());
+    }
+}
+impl Drop for GrowBuf {
+    fn drop(&mut self) {
+        let layout = std::alloc::Layout::array::<u8>(self.cap).expect("str buffer size");
+        // SAFETY: allocated in with_capacity with this layout.
+        unsafe { std::alloc::dealloc(self.ptr.as_ptr(), layout) };
+    }
 }
 
 /// What a str can be made from: `&str`, `String`, `&String`, `Box<str>`. A `String`
@@ -148,7 +198,55 @@ impl StrObj {
                 std::str::from_utf8_unchecked(bytes.get_unchecked(..*len as usize))
             },
             StrBuf::Heap(b) => b,
+            // SAFETY: bytes 0..len of the buffer were written from UTF-8 strs that
+            // end on char boundaries and are never written again.
+            StrBuf::Grow { buf, len } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(buf.ptr.as_ptr(), *len))
+            },
         }
+    }
+    /// `self + other`, and the bytes it newly allocated (for the GC budget). Appends
+    /// in place when `self` ends its `GrowBuf` and the buffer has room; a result of
+    /// `GROW_MIN` bytes or more gets a buffer with half as much room again.
+    pub fn concat(&self, other: &StrObj) -> (StrObj, usize) {
+        let (a, b) = (self.as_str(), other.as_str());
+        let total = a.len() + b.len();
+        let nchars = self.nchars + other.nchars;
+        if let StrBuf::Grow { buf, len } = &self.buf {
+            if *len == buf.used.get() && buf.cap - len >= b.len() {
+                buf.push(b.as_bytes());
+                let obj = StrObj {
+                    buf: StrBuf::Grow {
+                        buf: buf.clone(),
+                        len: total,
+                    },
+                    nchars,
+                    hash: Cell::new(0),
+                };
+                return (obj, b.len());
+            }
+        }
+        if total < GROW_MIN {
+            let mut s = String::with_capacity(total);
+            s.push_str(a);
+            s.push_str(b);
+            let obj = StrObj::with_nchars(s, nchars);
+            let extra = obj.extra_size();
+            return (obj, extra);
+        }
+        let cap = total + total / 2;
+        let buf = GrowBuf::with_capacity(cap);
+        buf.push(a.as_bytes());
+        buf.push(b.as_bytes());
+        let obj = StrObj {
+            buf: StrBuf::Grow {
+                buf: Rc::new(buf),
+                len: total,
+            },
+            nchars,
+            hash: Cell::new(0),
+        };
+        (obj, cap)
     }
     /// `len()` in code points.
     #[inline]
@@ -193,6 +291,8 @@ impl Trace for StrObj {
         match &self.buf {
             StrBuf::Inline { .. } => 0,
             StrBuf::Heap(b) => b.len(),
+            // The buffer was accounted for when it was made and as it was filled.
+            StrBuf::Grow { .. } => 0,
         }
     }
 }

@@ -161,12 +161,13 @@ pub fn inplace_add_builtin(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     inplace_msg(vm, r, "+")
 }
 
-/// `x + y` for two strs: one exact-size buffer, or none when the result is short
-/// enough to live inline; the character count is the sum, not a rescan.
+/// `x + y` for two strs (see `StrObj::concat`): short results live inline, long
+/// ones in a buffer later `+`s can append to; the character count is the sum, not
+/// a rescan.
 pub fn concat_str(vm: &mut Vm, x: Gc<StrObj>, y: Gc<StrObj>) -> Value {
     let (a, b) = (x.as_str(), y.as_str());
-    let n = x.char_len() + y.char_len();
     if a.len() + b.len() <= crate::object::STR_INLINE {
+        let n = x.char_len() + y.char_len();
         let mut buf = [0u8; crate::object::STR_INLINE];
         buf[..a.len()].copy_from_slice(a.as_bytes());
         buf[a.len()..a.len() + b.len()].copy_from_slice(b.as_bytes());
@@ -174,10 +175,8 @@ pub fn concat_str(vm: &mut Vm, x: Gc<StrObj>, y: Gc<StrObj>) -> Value {
         let t = unsafe { std::str::from_utf8_unchecked(&buf[..a.len() + b.len()]) };
         return vm.new_str_n(t, n);
     }
-    let mut s = String::with_capacity(a.len() + b.len());
-    s.push_str(a);
-    s.push_str(b);
-    vm.new_str_n(s, n)
+    let (obj, bytes) = x.concat(&y);
+    vm.alloc_str_obj(obj, bytes)
 }
 
 /// `a - b`.
