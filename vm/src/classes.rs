@@ -2465,11 +2465,18 @@ pub fn matmul(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
 /// `a op b` through the special methods of user classes: None when neither operand
 /// is a user instance or no method took it (the caller goes on with the builtin
 /// semantics, which raise the right TypeError).
+#[inline]
 pub fn binary_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
-    let (ua, ub) = (is_user(&a), is_user(&b));
-    if !ua && !ub {
+    // Inlined into every builtin operator: the common case is one tag test each.
+    if !is_user(&a) && !is_user(&b) {
         return Ok(None);
     }
+    binary_op_user(vm, a, b, op)
+}
+
+#[inline(never)]
+fn binary_op_user(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+    let (ua, ub) = (is_user(&a), is_user(&b));
     let (lname, rname, _, _) = op.names();
     let ta = class_of(vm, &a);
     let tb = class_of(vm, &b);
@@ -2556,6 +2563,7 @@ pub fn inplace_op(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Value>
 }
 
 /// `-a`, `+a`, `~a`, `abs(a)` on a user instance: None if not defined.
+#[inline]
 pub fn unary_op(vm: &mut Vm, a: Value, name: &str) -> PyResult<Option<Value>> {
     if !is_user(&a) {
         return Ok(None);
@@ -2625,7 +2633,21 @@ fn compare_side(vm: &mut Vm, x: Value, y: Value, name: &str, is_ne: bool) -> PyR
 /// `a op b` when a user instance is involved (None otherwise): the result of the
 /// first method that does not return NotImplemented (the reflected one first when
 /// `b`'s class derives from `a`'s), else identity for `==`/`!=`, else TypeError.
+#[inline]
 pub fn rich_compare(
+    vm: &mut Vm,
+    a: Value,
+    b: Value,
+    op: crate::ops::Cmp,
+) -> PyResult<Option<Value>> {
+    if !is_user(&a) && !is_user(&b) {
+        return Ok(None);
+    }
+    rich_compare_user(vm, a, b, op)
+}
+
+#[inline(never)]
+fn rich_compare_user(
     vm: &mut Vm,
     a: Value,
     b: Value,

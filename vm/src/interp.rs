@@ -1483,9 +1483,14 @@ impl Vm {
                             continue 'frame;
                         }
                         let f = reg!(regs, func);
-                        if let Value::Builtin(bo) = f {
-                            if bo.bound.is_none() {
-                                // A builtin function: it reads its arguments in place.
+                        let in_place = match f {
+                            Value::Builtin(bo) => bo.bound.is_none(),
+                            Value::Type(_) => true,
+                            _ => false,
+                        };
+                        if in_place {
+                            {
+                                // A builtin function or a type: it reads its arguments in place.
                                 // The stack never moves (`STACK_SLOTS` are allocated
                                 // up front) and calls it makes run in frames above
                                 // this one, so the caller's registers stay put.
@@ -1502,7 +1507,11 @@ impl Vm {
                                         nargs as usize,
                                     )
                                 };
-                                let v = tri!((bo.func)(self, args, &[]));
+                                let v = match f {
+                                    Value::Builtin(bo) => tri!((bo.func)(self, args, &[])),
+                                    Value::Type(t) => tri!(builtins::call_type(self, t, args, &[])),
+                                    _ => unreachable!("in-place callee"),
+                                };
                                 set!(regs, dst, v);
                                 continue;
                             }
