@@ -27,7 +27,11 @@ fn text(b: &[u8]) -> String {
 /// (collections, live objects) from `--gc-stats`' line
 /// `gc: N collections, N objects freed, N live`.
 fn gc_stats(stderr: &str) -> (u64, u64) {
-    let words: Vec<&str> = stderr.split_whitespace().collect();
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("collections,"))
+        .unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
     let num = |i: usize| {
         words
             .get(i)

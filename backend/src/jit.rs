@@ -45,6 +45,8 @@ pub struct Backend {
     ctx: Context,
     fctx: FunctionBuilderContext,
     keep_clif: bool,
+    /// `TVM_JIT_DISASM=1` was set.
+    print_disasm: bool,
     code_total: usize,
 }
 
@@ -79,8 +81,13 @@ impl Backend {
             ));
         }
         let module = JITModule::new(JITBuilder::with_isa(isa, default_libcall_names()));
-        let ctx = module.make_context();
+        let mut ctx = module.make_context();
+        // `TVM_JIT_DISASM=1`: print each trace's machine code (Cranelift's
+        // disassembly) to stderr, for reading what the backend made of a loop.
+        let print_disasm = std::env::var_os("TVM_JIT_DISASM").is_some_and(|v| v == "1");
+        ctx.set_disasm(print_disasm);
         Ok(Backend {
+            print_disasm,
             module,
             ctx,
             fctx: FunctionBuilderContext::new(),
@@ -171,6 +178,11 @@ impl Backend {
             .ctx
             .compiled_code()
             .map_or(0, |c| c.code_info().total_size as usize);
+        if self.print_disasm {
+            if let Some(text) = self.ctx.compiled_code().and_then(|c| c.vcode.as_ref()) {
+                eprintln!("---- {name} machine code ({code_size} bytes)\n{text}");
+            }
+        }
         self.module.finalize_definitions().map_err(module_err)?;
         let code = self.module.get_finalized_function(id);
         // SAFETY: the function was built with exactly `TraceFn`'s signature, in the

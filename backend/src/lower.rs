@@ -7,7 +7,9 @@
 //! ```text
 //!   entry:       the preamble in order: constants, SLoad/GLoad tag guards, ...
 //!                jump loop(carried[0].init, carried[1].init, ...)
-//!   loop(p0..):  GC poll: brif *ctx.gc_flag -> exit(header_snap); *ctx.iterations += 1
+//!                (and n0 = *ctx.iterations)
+//!   loop(p0.., n):  GC poll: brif *ctx.gc_flag -> exit(header_snap);
+//!                *ctx.iterations = n + 1 (a store only: n is a register)
 //!                the body; each guard splits the block: brif fail -> exit(snap)
 //!                jump loop(carried[0].next, ...)
 //!   exit_sN:     (cold, one per snapshot used) store each (slot, value): tag byte,
@@ -119,6 +121,7 @@ pub(crate) fn lower(
         vals: SecondaryMap::with_capacity(trace.ins.len()),
         exits: SecondaryMap::with_capacity(trace.snaps.len()),
         header: None,
+        iter_next: None,
         links,
         pre,
         sig,
@@ -156,6 +159,9 @@ struct Lower<'t, 'f> {
     exits: SecondaryMap<SnapId, PackedOption<Block>>,
     /// The loop header, once `Loop` is lowered.
     header: Option<Block>,
+    /// The iteration count after this iteration (`*ctx.iterations` is stored from it),
+    /// carried around the loop as the header's last param.
+    iter_next: Option<Value>,
     /// The exit table and this trace's id (`tvm_tracer::abi`).
     links: ExitLinks,
     /// A root's preamble block, which exits jump back to after a side trace.
@@ -602,7 +608,7 @@ impl Lower<'_, '_> {
                 .ins()
                 .load(types::I64, trusted().with_readonly(), self.ctx, iter_offset);
         let header = self.b.create_block();
-        let mut args = Vec::with_capacity(self.trace.carried.len());
+        let mut args = Vec::with_capacity(self.trace.carried.len() + 1);
         for c in &self.trace.carried {
             let param = self
                 .trace
@@ -621,14 +627,21 @@ impl Lower<'_, '_> {
             args.push(BlockArg::Value(init));
             self.vals[c.param] = self.b.append_block_param(header, ty).into();
         }
+        // The iteration count lives in a register and is stored, never reloaded, in
+        // the loop: a load-add-store of memory each iteration would chain through
+        // store forwarding (~5 cycles), the whole cost of a tight loop. Memory
+        // still holds the count at every exit; entering (again) reloads it.
+        let n0 = self.b.ins().load(types::I64, trusted(), iter_ptr, 0);
+        args.push(BlockArg::Value(n0));
+        let n = self.b.append_block_param(header, types::I64);
         self.b.ins().jump(header, &args);
         self.b.switch_to_block(header);
         // Sealed in `finish`, once the back edge exists.
         let flag = self.b.ins().load(types::I8, trusted(), flag_ptr, 0);
         self.exit_if(r, Some(snap), flag)?;
-        let n = self.b.ins().load(types::I64, trusted(), iter_ptr, 0);
         let n1 = self.b.ins().iadd_imm_s(n, 1);
         self.b.ins().store(trusted(), n1, iter_ptr, 0);
+        self.iter_next = Some(n1);
         self.header = Some(header);
         Ok(())
     }
@@ -653,6 +666,10 @@ impl Lower<'_, '_> {
             }
             args.push(BlockArg::Value(next));
         }
+        let n1 = self
+            .iter_next
+            .ok_or(invalid(last, "loop without a count"))?;
+        args.push(BlockArg::Value(n1));
         self.b.ins().jump(header, &args);
         self.b.seal_block(header);
         Ok(())

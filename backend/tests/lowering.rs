@@ -117,6 +117,22 @@ fn run(ct: &CompiledTrace, regs: &mut [Value]) -> u32 {
     run_gc(ct, regs, false)
 }
 
+/// Runs `ct` with `*ctx.iterations` starting at `start`; returns the exit index
+/// and the count the trace left there.
+fn run_counted(ct: &CompiledTrace, regs: &mut [Value], start: u64) -> (u32, u64) {
+    let flag = 0u8;
+    let mut iterations = start;
+    let mut who = 0u32;
+    let ctx = TraceCtx {
+        gc_flag: &flag,
+        iterations: &mut iterations,
+        exit_trace: &mut who,
+    };
+    // SAFETY: `regs` covers every slot the test traces touch.
+    let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
+    (exit, iterations)
+}
+
 fn s(id: SnapId) -> u32 {
     id.as_u32()
 }
@@ -208,6 +224,14 @@ fn counting_loop_exits_through_its_guard() {
     assert_eq!(int(&regs[0]), 10);
     assert_eq!(int(&regs[1]), 10);
     assert!(matches!(regs[3], Value::None));
+
+    // The iteration count is carried in a register and stored each time round:
+    // memory holds one per pass through the loop header (10, the pass that exits
+    // leaves before the header), added to what was there on entry.
+    let mut regs = vec![Value::Int(0), Value::Int(10), Value::Int(1), Value::None];
+    assert_eq!(run_counted(&ct, &mut regs, 0), (3, 10));
+    let mut regs = vec![Value::Int(0), Value::Int(10), Value::Int(1), Value::None];
+    assert_eq!(run_counted(&ct, &mut regs, 1000), (3, 1010));
 
     // Already past the end: one iteration, then the exit.
     let mut regs = vec![Value::Int(50), Value::Int(10), Value::Int(1), Value::None];

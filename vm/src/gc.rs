@@ -127,6 +127,10 @@ pub struct GcStats {
     pub freed: u64,
     /// Objects alive after the last collection.
     pub live: usize,
+    /// Bytes alive after the last collection (as `Trace::extra_size` counts them).
+    pub live_bytes: usize,
+    /// Time spent collecting.
+    pub time: std::time::Duration,
 }
 
 /// The heap: every allocated object, and the collection budget.
@@ -203,6 +207,7 @@ impl Heap {
     /// Marks everything reachable from `roots` and frees the rest.
     /// Only call at a safepoint: every live value must be reachable from `roots`.
     pub fn collect(&mut self, roots: &mut Vec<Value>) {
+        let start = std::time::Instant::now();
         let mut work = std::mem::take(roots);
         while let Some(v) = work.pop() {
             if let Some(h) = v.gc_header() {
@@ -230,12 +235,14 @@ impl Heap {
         self.stats.collections += 1;
         self.stats.freed += (before - self.objects.len()) as u64;
         self.stats.live = self.objects.len();
+        self.stats.live_bytes = live_bytes;
         self.allocated = 0;
         self.budget = live_bytes.max(MIN_BUDGET);
         // In stress mode the next allocation re-arms the request (`note_alloc`), so
         // every allocation is followed by a collection at the next safepoint.
         self.gc_requested = false;
         *roots = work;
+        self.stats.time += start.elapsed();
     }
 }
 
