@@ -888,6 +888,13 @@ fn rsplit_ws(s: &str, mut maxcount: i64) -> Vec<&str> {
 pub fn split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let (sep, maxsplit) = split_args(vm, "split", args, kw)?;
     let s = this(args);
+    if let Some(sep) = sep {
+        if let &[b] = sep.as_str().as_bytes() {
+            if b < 128 {
+                return Ok(split_ascii_byte(vm, s, b, maxsplit));
+            }
+        }
+    }
     let parts: Vec<&str> = match sep {
         None => split_ws(s.as_str(), maxsplit),
         Some(sep) => {
@@ -902,6 +909,37 @@ pub fn split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     };
     Ok(new_list_of_strs(vm, parts, s.is_ascii()))
+}
+
+/// `s.split(sep)` for a one-byte ASCII separator (the common `split(",")`): pieces
+/// made as they are found, without collecting slices first. Cutting UTF-8 at an
+/// ASCII byte leaves UTF-8 on both sides.
+fn split_ascii_byte(vm: &mut Vm, s: Gc<StrObj>, sep: u8, maxsplit: i64) -> Value {
+    let text = s.as_str();
+    let ascii = s.is_ascii();
+    let mut items = Vec::with_capacity(4);
+    let mut start = 0;
+    let mut left = maxsplit;
+    while left > 0 {
+        let Some(i) = text[start..].find(sep as char) else {
+            break;
+        };
+        let piece = &text[start..start + i];
+        items.push(if ascii {
+            vm.new_str_n(piece, piece.len())
+        } else {
+            vm.new_str(piece)
+        });
+        start += i + 1;
+        left -= 1;
+    }
+    let piece = &text[start..];
+    items.push(if ascii {
+        vm.new_str_n(piece, piece.len())
+    } else {
+        vm.new_str(piece)
+    });
+    vm.new_list(items)
 }
 
 /// `str.rsplit(sep=None, maxsplit=-1)`.
