@@ -2,7 +2,7 @@
 //!
 //! Why this design: values are 16-byte tagged unions (see `value.rs`) whose heap
 //! payloads are `Gc<T>` pointers to `GcBox<T>`. Every box starts with a `GcHeader`
-//! holding a pointer to a static vtable (trace, drop, name), so the sweeper can free
+//! holding a pointer to a static vtable (trace, free, size) and the mark bit, so the sweeper can free
 //! any object without knowing its type statically.
 //!
 //! **Allocation never collects.** `Heap::alloc` only counts bytes; when the budget since
@@ -32,11 +32,33 @@ pub struct GcVTable {
     pub size: unsafe fn(NonNull<GcHeader>) -> usize,
 }
 
-/// The header at offset 0 of every heap object.
+/// The header at offset 0 of every heap object: one word, the address of the
+/// type's static `GcVTable` with the mark bit in bit 0 (vtables are word-aligned).
+/// One word rather than a pointer and a flag keeps a small str in 48 bytes.
 #[repr(C)]
 pub struct GcHeader {
-    vtable: &'static GcVTable,
-    marked: Cell<bool>,
+    word: Cell<usize>,
+}
+impl GcHeader {
+    #[inline]
+    fn new(vtable: &'static GcVTable) -> GcHeader {
+        let a = vtable as *const GcVTable as usize;
+        debug_assert_eq!(a & 1, 0);
+        GcHeader { word: Cell::new(a) }
+    }
+    #[inline]
+    fn vtable(&self) -> &'static GcVTable {
+        // SAFETY: the word is a `&'static GcVTable` with at most bit 0 set.
+        unsafe { &*((self.word.get() & !1) as *const GcVTable) }
+    }
+    #[inline]
+    fn marked(&self) -> bool {
+        self.word.get() & 1 != 0
+    }
+    #[inline]
+    fn set_marked(&self, m: bool) {
+        self.word.set((self.word.get() & !1) | m as usize);
+    }
 }
 
 /// A heap object with its header; `Gc<T>` points here.
@@ -174,10 +196,7 @@ impl Heap {
     pub fn alloc<T: Trace>(&mut self, value: T) -> Gc<T> {
         let extra = value.extra_size();
         let b = Box::new(GcBox {
-            header: GcHeader {
-                vtable: &VTableOf::<T>::VTABLE,
-                marked: Cell::new(false),
-            },
+            header: GcHeader::new(&VTableOf::<T>::VTABLE),
             value,
         });
         let ptr = NonNull::from(Box::leak(b));
@@ -213,9 +232,9 @@ impl Heap {
             if let Some(h) = v.gc_header() {
                 // SAFETY: h comes from a live Value, which points to an allocated box.
                 let hdr = unsafe { h.as_ref() };
-                if !hdr.marked.get() {
-                    hdr.marked.set(true);
-                    unsafe { (hdr.vtable.trace)(h, &mut work) };
+                if !hdr.marked() {
+                    hdr.set_marked(true);
+                    unsafe { (hdr.vtable().trace)(h, &mut work) };
                 }
             }
         }
@@ -223,12 +242,12 @@ impl Heap {
         let before = self.objects.len();
         self.objects.retain(|&h| {
             let hdr = unsafe { h.as_ref() };
-            if hdr.marked.get() {
-                hdr.marked.set(false);
-                live_bytes += unsafe { (hdr.vtable.size)(h) };
+            if hdr.marked() {
+                hdr.set_marked(false);
+                live_bytes += unsafe { (hdr.vtable().size)(h) };
                 true
             } else {
-                unsafe { (hdr.vtable.free)(h) };
+                unsafe { (hdr.vtable().free)(h) };
                 false
             }
         });
@@ -249,7 +268,7 @@ impl Heap {
 impl Drop for Heap {
     fn drop(&mut self) {
         for &h in &self.objects {
-            unsafe { ((h.as_ref()).vtable.free)(h) };
+            unsafe { ((h.as_ref()).vtable().free)(h) };
         }
     }
 }
@@ -263,11 +282,11 @@ pub fn visit(v: Value, out: &mut Vec<Value>) {
     if let Some(h) = v.gc_header() {
         // SAFETY: h comes from a live Value; trace runs only during marking.
         let hdr = unsafe { h.as_ref() };
-        if hdr.marked.get() {
+        if hdr.marked() {
             return;
         }
         if matches!(v, Value::Str(_) | Value::BigInt(_)) {
-            hdr.marked.set(true);
+            hdr.set_marked(true);
         } else {
             out.push(v);
         }

@@ -1054,6 +1054,13 @@ mod tests {
 mod str_tests {
     use super::*;
 
+    /// A str box is one 48-byte block: a one-word GC header, the buffer (22 bytes
+    /// inline or a pointer), the character count and the cached hash.
+    #[test]
+    fn str_box_is_48_bytes() {
+        assert_eq!(std::mem::size_of::<crate::gc::GcBox<StrObj>>(), 48);
+    }
+
     #[test]
     fn inline_and_heap_strs_agree() {
         for text in [
