@@ -21,8 +21,8 @@
 //! attribute (`CK_PLAIN`), a classmethod (`CK_CLSMETHOD`), an existing slot to store to
 //! (`CK_STORE`) or a shape transition for a new attribute (`CK_ADD`). For class
 //! receivers (`C.x`) the key is the class version itself. A hit is one compare (the
-//! key) and a load; the interpreter checks them inline (`cached_load`,
-//! `cached_method`, `cached_store`) before falling back to the generic lookup here,
+//! key) and a load; the interpreter checks them inline (`cached_load_to`,
+//! `cached_method_to`, `cached_store_from`) before falling back to the generic lookup here,
 //! which refills the entry.
 //!
 //! **Invalidation.** Assigning or deleting a class attribute gives the class — and,
@@ -47,7 +47,7 @@ use crate::gc::Gc;
 use crate::interp::Vm;
 use crate::object::*;
 use crate::shape::{next_id, Shape};
-use crate::value::Value;
+use crate::value::{copy_value, Value};
 use hashbrown::HashMap;
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::rc::Rc;
@@ -444,15 +444,34 @@ fn store_entry_slow(site: &Site, key: u64) -> Option<&AttrCache> {
     site.store[1..].iter().map(entry).find(|c| c.key == key)
 }
 
-/// LoadAttr cache hit on an instance: a slot or a plain class attribute.
+/// LoadAttr cache hit on an instance: a slot or a plain class attribute, copied
+/// straight to `*dst`; false on a miss.
+///
+/// The value is copied with `copy_value`: returning it as an `Option<Value>` made the
+/// compiler move it through a stack temporary with overlapping 8-byte stores and
+/// loads (bytes 1..9 and 8..16, around the niche tag), and the second load stalled
+/// on store forwarding on every hit.
+///
+/// # Safety
+/// `dst` must be valid for a write of one `Value`.
 #[inline(always)]
-pub fn cached_load(inst: &InstanceObj, site: &Site) -> Option<Value> {
-    let c = load_entry(site, inst.shape().id())?;
-    match c.kind {
-        CK_SLOT => inst.slots().get(c.slot as usize).copied(),
-        CK_PLAIN => Some(c.value),
-        _ => None,
-    }
+pub unsafe fn cached_load_to(inst: &InstanceObj, site: &Site, dst: *mut Value) -> bool {
+    let Some(c) = load_entry(site, inst.shape().id()) else {
+        return false;
+    };
+    let src: *const Value = match c.kind {
+        CK_SLOT => {
+            let slots = inst.slots();
+            if c.slot as usize >= slots.len() {
+                return false;
+            }
+            slots.as_ptr().add(c.slot as usize)
+        }
+        CK_PLAIN => &c.value,
+        _ => return false,
+    };
+    copy_value(src, dst);
+    true
 }
 
 /// LoadMethod cache hit on an instance: (callable, self or Undef).
@@ -471,15 +490,59 @@ pub fn cached_method(inst: Gc<InstanceObj>, site: &Site) -> Option<(Value, Value
     }
 }
 
-/// StoreAttr cache hit on an instance; false on a miss.
+/// LoadMethod cache hit on an instance, written straight to `dst[0]` (callable) and
+/// `dst[1]` (self or Undef), as `cached_load_to` does; false on a miss.
+///
+/// # Safety
+/// `dst` must be valid for writes of two `Value`s.
 #[inline(always)]
-pub fn cached_store(inst: &InstanceObj, site: &Site, v: Value) -> bool {
+pub unsafe fn cached_method_to(inst: Gc<InstanceObj>, site: &Site, dst: *mut Value) -> bool {
+    let Some(c) = load_entry(site, inst.shape().id()) else {
+        return false;
+    };
+    match c.kind {
+        CK_METHOD => {
+            copy_value(&c.value, dst);
+            *dst.add(1) = Value::Instance(inst);
+        }
+        CK_SLOT => {
+            let slots = inst.slots();
+            if c.slot as usize >= slots.len() {
+                return false;
+            }
+            copy_value(slots.as_ptr().add(c.slot as usize), dst);
+            *dst.add(1) = Value::Undef;
+        }
+        CK_PLAIN => {
+            copy_value(&c.value, dst);
+            *dst.add(1) = Value::Undef;
+        }
+        CK_CLSMETHOD => {
+            copy_value(&c.value, dst);
+            *dst.add(1) = Value::Type(inst.class);
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// StoreAttr cache hit on an instance, storing the value at `src` (copied with
+/// `copy_value`); false on a miss.
+///
+/// # Safety
+/// `src` must point to a valid value.
+#[inline(always)]
+pub unsafe fn cached_store_from(inst: &InstanceObj, site: &Site, src: *const Value) -> bool {
     let Some(c) = store_entry(site, inst.shape().id()) else {
         return false;
     };
     match c.kind {
         CK_STORE => {
-            inst.slots()[c.slot as usize] = v;
+            let slots = inst.slots();
+            if c.slot as usize >= slots.len() {
+                return false;
+            }
+            copy_value(src, slots.as_mut_ptr().add(c.slot as usize));
             true
         }
         CK_ADD => {
@@ -490,7 +553,7 @@ pub fn cached_store(inst: &InstanceObj, site: &Site, v: Value) -> bool {
                 Rc::from_raw(c.shape)
             };
             inst.set_shape(next);
-            inst.slots().push(v);
+            inst.slots().push(*src);
             true
         }
         _ => false,
