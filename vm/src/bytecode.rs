@@ -389,11 +389,13 @@ pub struct Site {
     pub name: Gc<StrObj>,
     /// Cached lookup: the receiver's type tag and the method found for it.
     pub cache: Cell<(u8, Value)>,
-    /// Loads from instances and classes (shape/version → slot or method; `classes.rs`):
+    /// Loads from instances and classes (shape id or class version → slot or method;
+    /// `classes.rs`):
     /// a polymorphic inline cache of `IC_WAYS` entries, most recently filled first.
     pub load: [Cell<crate::classes::AttrCache>; crate::classes::IC_WAYS],
-    /// Stores to instances (shape/version → slot or shape transition).
-    pub store: Cell<crate::classes::AttrCache>,
+    /// Stores to instances (shape → slot or shape transition): polymorphic like
+    /// `load` (a method of a base class stores to instances of every subclass).
+    pub store: [Cell<crate::classes::AttrCache>; crate::classes::IC_WAYS],
     /// Module attributes (`math.sqrt`): the module's address and the attribute.
     /// Modules are immutable, so the entry stays valid while the module lives (and
     /// modules live for the whole run).
@@ -407,7 +409,7 @@ impl Site {
             name,
             cache: Cell::new((u8::MAX, Value::None)),
             load: std::array::from_fn(|_| Cell::new(crate::classes::AttrCache::EMPTY)),
-            store: Cell::new(crate::classes::AttrCache::EMPTY),
+            store: std::array::from_fn(|_| Cell::new(crate::classes::AttrCache::EMPTY)),
             module: Cell::new((0, Value::None)),
         }
     }

@@ -13,21 +13,23 @@
 //! **Instances** (`InstanceObj`, tag `Value::Instance`) hold their class, a shape and a
 //! slot vector (`shape.rs`): the layout a JIT wants, "check the shape, load slot i".
 //!
-//! **Inline caches.** Every attribute site (`bytecode::Site`) has two `AttrCache`
-//! entries, one for loads (LoadAttr, LoadMethod) and one for stores. An entry records
-//! the receiver's shape id and its class's version when it was filled, and what the
-//! lookup found: a slot index (`CK_SLOT`), a method to bind (`CK_METHOD`, so
+//! **Inline caches.** Every attribute site (`bytecode::Site`) has two small
+//! polymorphic caches of `AttrCache` entries, one for loads (LoadAttr, LoadMethod) and
+//! one for stores. An entry records the receiver's shape id when it was filled, and
+//! what the lookup found: a slot index (`CK_SLOT`), a method to bind (`CK_METHOD`, so
 //! `obj.m(...)` calls the function with no bound-method object), a plain class
 //! attribute (`CK_PLAIN`), a classmethod (`CK_CLSMETHOD`), an existing slot to store to
 //! (`CK_STORE`) or a shape transition for a new attribute (`CK_ADD`). For class
-//! receivers (`C.x`) the key is the class version itself. A hit is two compares (shape
-//! id, version) and a load; the interpreter checks them inline (`cached_load`,
-//! `cached_method`, `cached_store`) before falling back to the generic lookup here,
+//! receivers (`C.x`) the key is the class version itself. A hit is one compare (the
+//! key) and a load; the interpreter checks them inline (`cached_load_to`,
+//! `cached_method_to`, `cached_store_from`) before falling back to the generic lookup here,
 //! which refills the entry.
 //!
 //! **Invalidation.** Assigning or deleting a class attribute gives the class — and,
-//! transitively, every subclass — a fresh version (`bump_version`), so every entry that
-//! depended on the old namespace misses. Shape ids and versions come from one global
+//! transitively, every subclass — a fresh version and gives all their shapes fresh
+//! ids (`bump_version`), so every entry that depended on the old namespace misses (a
+//! shape belongs to one class's tree, so its id stands for the pair shape + class
+//! version). Shape ids and versions come from one global
 //! counter and are never reused, so a stale entry can never match a live object, and
 //! an entry's cached value is only read after a match (which proves it is still alive).
 //!
@@ -45,7 +47,7 @@ use crate::gc::Gc;
 use crate::interp::Vm;
 use crate::object::*;
 use crate::shape::{next_id, Shape};
-use crate::value::Value;
+use crate::value::{copy_value, Value};
 use hashbrown::HashMap;
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::rc::Rc;
@@ -366,8 +368,6 @@ pub const CK_ADD: u8 = 6;
 pub struct AttrCache {
     /// Shape id of the receiver (instances) or class version (class receivers); 0: empty.
     pub key: u64,
-    /// Version of the receiver's class when filled.
-    pub version: u64,
     /// `CK_*`.
     pub kind: u8,
     /// Slot index.
@@ -382,7 +382,6 @@ impl AttrCache {
     /// The empty entry.
     pub const EMPTY: AttrCache = AttrCache {
         key: 0,
-        version: 0,
         kind: CK_NONE,
         slot: 0,
         value: Value::None,
@@ -415,39 +414,70 @@ fn entry(c: &Cell<AttrCache>) -> &AttrCache {
 /// them instead of missing on every change of receiver.
 pub const IC_WAYS: usize = 4;
 
-/// The load-cache entry of `site` for receiver `key` at class `version`.
+/// The load-cache entry of `site` for receiver `key` (a shape id or a class version).
 #[inline(always)]
-fn load_entry(site: &Site, key: u64, version: u64) -> Option<&AttrCache> {
+fn load_entry(site: &Site, key: u64) -> Option<&AttrCache> {
     let c = entry(&site.load[0]);
-    if c.key == key && c.version == version {
+    if c.key == key {
         return Some(c);
     }
-    load_entry_slow(site, key, version)
+    load_entry_slow(site, key)
 }
 
 #[inline(never)]
-fn load_entry_slow(site: &Site, key: u64, version: u64) -> Option<&AttrCache> {
-    site.load[1..]
-        .iter()
-        .map(entry)
-        .find(|c| c.key == key && c.version == version && c.key != 0)
+fn load_entry_slow(site: &Site, key: u64) -> Option<&AttrCache> {
+    site.load[1..].iter().map(entry).find(|c| c.key == key)
 }
 
-/// LoadAttr cache hit on an instance: a slot or a plain class attribute.
+/// The store-cache entry of `site` for receiver shape `key`.
 #[inline(always)]
-pub fn cached_load(inst: &InstanceObj, site: &Site) -> Option<Value> {
-    let c = load_entry(site, inst.shape().id, class_version(&inst.class))?;
-    match c.kind {
-        CK_SLOT => inst.slots().get(c.slot as usize).copied(),
-        CK_PLAIN => Some(c.value),
-        _ => None,
+fn store_entry(site: &Site, key: u64) -> Option<&AttrCache> {
+    let c = entry(&site.store[0]);
+    if c.key == key {
+        return Some(c);
     }
+    store_entry_slow(site, key)
+}
+
+#[inline(never)]
+fn store_entry_slow(site: &Site, key: u64) -> Option<&AttrCache> {
+    site.store[1..].iter().map(entry).find(|c| c.key == key)
+}
+
+/// LoadAttr cache hit on an instance: a slot or a plain class attribute, copied
+/// straight to `*dst`; false on a miss.
+///
+/// The value is copied with `copy_value`: returning it as an `Option<Value>` made the
+/// compiler move it through a stack temporary with overlapping 8-byte stores and
+/// loads (bytes 1..9 and 8..16, around the niche tag), and the second load stalled
+/// on store forwarding on every hit.
+///
+/// # Safety
+/// `dst` must be valid for a write of one `Value`.
+#[inline(always)]
+pub unsafe fn cached_load_to(inst: &InstanceObj, site: &Site, dst: *mut Value) -> bool {
+    let Some(c) = load_entry(site, inst.shape().id()) else {
+        return false;
+    };
+    let src: *const Value = match c.kind {
+        CK_SLOT => {
+            let slots = inst.slots();
+            if c.slot as usize >= slots.len() {
+                return false;
+            }
+            slots.as_ptr().add(c.slot as usize)
+        }
+        CK_PLAIN => &c.value,
+        _ => return false,
+    };
+    copy_value(src, dst);
+    true
 }
 
 /// LoadMethod cache hit on an instance: (callable, self or Undef).
 #[inline(always)]
 pub fn cached_method(inst: Gc<InstanceObj>, site: &Site) -> Option<(Value, Value)> {
-    let c = load_entry(site, inst.shape().id, class_version(&inst.class))?;
+    let c = load_entry(site, inst.shape().id())?;
     match c.kind {
         CK_METHOD => Some((c.value, Value::Instance(inst))),
         CK_SLOT => inst
@@ -460,16 +490,59 @@ pub fn cached_method(inst: Gc<InstanceObj>, site: &Site) -> Option<(Value, Value
     }
 }
 
-/// StoreAttr cache hit on an instance; false on a miss.
+/// LoadMethod cache hit on an instance, written straight to `dst[0]` (callable) and
+/// `dst[1]` (self or Undef), as `cached_load_to` does; false on a miss.
+///
+/// # Safety
+/// `dst` must be valid for writes of two `Value`s.
 #[inline(always)]
-pub fn cached_store(inst: &InstanceObj, site: &Site, v: Value) -> bool {
-    let c = entry(&site.store);
-    if c.key != inst.shape().id || c.version != class_version(&inst.class) {
+pub unsafe fn cached_method_to(inst: Gc<InstanceObj>, site: &Site, dst: *mut Value) -> bool {
+    let Some(c) = load_entry(site, inst.shape().id()) else {
         return false;
+    };
+    match c.kind {
+        CK_METHOD => {
+            copy_value(&c.value, dst);
+            *dst.add(1) = Value::Instance(inst);
+        }
+        CK_SLOT => {
+            let slots = inst.slots();
+            if c.slot as usize >= slots.len() {
+                return false;
+            }
+            copy_value(slots.as_ptr().add(c.slot as usize), dst);
+            *dst.add(1) = Value::Undef;
+        }
+        CK_PLAIN => {
+            copy_value(&c.value, dst);
+            *dst.add(1) = Value::Undef;
+        }
+        CK_CLSMETHOD => {
+            copy_value(&c.value, dst);
+            *dst.add(1) = Value::Type(inst.class);
+        }
+        _ => return false,
     }
+    true
+}
+
+/// StoreAttr cache hit on an instance, storing the value at `src` (copied with
+/// `copy_value`); false on a miss.
+///
+/// # Safety
+/// `src` must point to a valid value.
+#[inline(always)]
+pub unsafe fn cached_store_from(inst: &InstanceObj, site: &Site, src: *const Value) -> bool {
+    let Some(c) = store_entry(site, inst.shape().id()) else {
+        return false;
+    };
     match c.kind {
         CK_STORE => {
-            inst.slots()[c.slot as usize] = v;
+            let slots = inst.slots();
+            if c.slot as usize >= slots.len() {
+                return false;
+            }
+            copy_value(src, slots.as_mut_ptr().add(c.slot as usize));
             true
         }
         CK_ADD => {
@@ -480,7 +553,7 @@ pub fn cached_store(inst: &InstanceObj, site: &Site, v: Value) -> bool {
                 Rc::from_raw(c.shape)
             };
             inst.set_shape(next);
-            inst.slots().push(v);
+            inst.slots().push(*src);
             true
         }
         _ => false,
@@ -494,7 +567,7 @@ pub fn cached_class_attr(t: Gc<TypeObj>, site: &Site) -> Option<(Value, Value)> 
     if v == 0 {
         return None;
     }
-    let c = load_entry(site, v, v)?;
+    let c = load_entry(site, v)?;
     match c.kind {
         CK_PLAIN => Some((c.value, Value::Undef)),
         CK_CLSMETHOD => Some((c.value, Value::Type(t))),
@@ -502,29 +575,31 @@ pub fn cached_class_attr(t: Gc<TypeObj>, site: &Site) -> Option<(Value, Value)> 
     }
 }
 
-/// Fills the polymorphic load cache: the new entry goes first, the others move down
-/// (the oldest falls out), unless the key already has an entry, which is replaced.
-fn fill_load(site: &Site, key: u64, version: u64, kind: u8, slot: usize, value: Value) {
-    let ways = &site.load;
+/// Fills the polymorphic load cache (see `fill_ways`).
+fn fill_load(site: &Site, key: u64, kind: u8, slot: usize, value: Value) {
+    fill_ways(
+        &site.load,
+        AttrCache {
+            key,
+            kind,
+            slot: slot as u32,
+            value,
+            shape: std::ptr::null(),
+        },
+    );
+}
+
+/// Puts `e` first in a polymorphic cache; the other entries move down (the oldest
+/// falls out), unless the key already has an entry, which is replaced.
+fn fill_ways(ways: &[Cell<AttrCache>; IC_WAYS], e: AttrCache) {
     let end = ways
         .iter()
-        .position(|c| entry(c).key == key)
+        .position(|c| entry(c).key == e.key)
         .unwrap_or(ways.len() - 1);
     for i in (1..=end).rev() {
         ways[i].set(ways[i - 1].get());
     }
-    fill(&ways[0], key, version, kind, slot, value);
-}
-
-fn fill(c: &Cell<AttrCache>, key: u64, version: u64, kind: u8, slot: usize, value: Value) {
-    c.set(AttrCache {
-        key,
-        version,
-        kind,
-        slot: slot as u32,
-        value,
-        shape: std::ptr::null(),
-    });
+    ways[0].set(e);
 }
 
 // -- For the JIT ----------------------------------------------------------------------------
@@ -1186,6 +1261,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
 fn bump_version(t: Gc<TypeObj>) {
     if let Some(c) = &t.class {
         c.version.set(next_id());
+        c.shape_root.renumber();
         let subs: Vec<Gc<TypeObj>> = unsafe { (*c.subclasses.get()).clone() };
         for s in subs {
             bump_version(s);
@@ -1287,14 +1363,7 @@ fn instance_getattr(
     }
     if let Some(i) = inst.shape().index_of(name) {
         if let (Some(site), true) = (site, cacheable) {
-            fill_load(
-                site,
-                inst.shape().id,
-                class_version(&cls),
-                CK_SLOT,
-                i,
-                Value::None,
-            );
+            fill_load(site, inst.shape().id(), CK_SLOT, i, Value::None);
         }
         return Ok(inst.slots()[i]);
     }
@@ -1313,7 +1382,7 @@ fn instance_getattr(
                 _ => Some(attr),
             };
             if let Some(p) = plain {
-                fill_load(site, inst.shape().id, class_version(&cls), CK_PLAIN, 0, p);
+                fill_load(site, inst.shape().id(), CK_PLAIN, 0, p);
             }
         }
         return bind_to_instance(vm, attr, obj, cls);
@@ -1594,7 +1663,7 @@ pub fn load_attr_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option<V
                 };
                 if let Some(p) = plain {
                     let ver = class_version(&t);
-                    fill_load(site, ver, ver, CK_PLAIN, 0, p);
+                    fill_load(site, ver, CK_PLAIN, 0, p);
                 }
             }
             type_getattr(vm, t, name).map(Some)
@@ -1632,10 +1701,10 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                 }
             }
             let cacheable = cls.class.is_some() && udesc.is_none() && inst.dict_mode().is_none();
-            let (key, ver) = (inst.shape().id, class_version(&cls));
+            let key = inst.shape().id();
             if let Some(i) = inst.shape().index_of(name) {
                 if cacheable {
-                    fill_load(site, key, ver, CK_SLOT, i, Value::None);
+                    fill_load(site, key, CK_SLOT, i, Value::None);
                 }
                 return Ok(Some((inst.slots()[i], Value::Undef)));
             }
@@ -1651,7 +1720,7 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                     _ => (CK_PLAIN, (attr, Value::Undef)),
                 };
                 if cacheable {
-                    fill_load(site, key, ver, kind, 0, r.0);
+                    fill_load(site, key, kind, 0, r.0);
                 }
                 return Ok(Some(r));
             }
@@ -1679,7 +1748,7 @@ pub fn load_method_site(vm: &mut Vm, obj: Value, site: &Site) -> PyResult<Option
                         _ => (CK_PLAIN, (attr, Value::Undef)),
                     };
                     if ver != 0 {
-                        fill_load(site, ver, ver, kind, 0, r.0);
+                        fill_load(site, ver, kind, 0, r.0);
                     }
                     Ok(Some(r))
                 }
@@ -1864,20 +1933,27 @@ fn generic_set(
         let k = vm.new_str(name);
         return crate::ops::dict_set(vm, d, k, v);
     }
-    let (old_id, ver) = (inst.shape().id, class_version(&inst.class));
+    let old_id = inst.shape().id();
     let (slot, added) = inst.set(name, v);
     if let Some(site) = site {
-        if added {
-            site.store.set(AttrCache {
-                key: old_id,
-                version: ver,
-                kind: CK_ADD,
-                slot: slot as u32,
-                value: Value::None,
-                shape: Rc::as_ptr(inst.shape()),
-            });
-        } else {
-            fill(&site.store, old_id, ver, CK_STORE, slot, Value::None);
+        // Only instances of classes are cached: their shapes are in their class's
+        // tree, which `bump_version` renumbers.
+        if inst.class.class.is_some() {
+            let (kind, shape) = if added {
+                (CK_ADD, Rc::as_ptr(inst.shape()))
+            } else {
+                (CK_STORE, std::ptr::null())
+            };
+            fill_ways(
+                &site.store,
+                AttrCache {
+                    key: old_id,
+                    kind,
+                    slot: slot as u32,
+                    value: Value::None,
+                    shape,
+                },
+            );
         }
     }
     Ok(())

@@ -21,7 +21,7 @@ use crate::error::{ExcType, PyErr};
 use crate::gc::{Gc, Heap};
 use crate::object::*;
 use crate::ops;
-use crate::value::Value;
+use crate::value::{copy_value, Value};
 use hashbrown::HashMap;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
@@ -1162,28 +1162,31 @@ impl Vm {
                 pc += 1;
                 match *op {
                     Op::Nop {} => {}
-                    Op::Move { dst, src } => match *rr!(regs, src) {
-                        // Ints and floats (the common case in loops) are copied as tag +
-                        // payload word, which store-forwards from the writes before.
-                        Value::Int(i) => set!(regs, dst, Value::Int(i)),
-                        Value::Float(x) => set!(regs, dst, Value::Float(x)),
-                        Value::Undef => fail!(self.unbound_local(code, src, pc)),
-                        v => set!(regs, dst, v),
-                    },
+                    Op::Move { dst, src } => {
+                        // Copied as tag + payload (`copy_value`), which store-forwards
+                        // from the writes before.
+                        let p: *const Value = rr!(regs, src);
+                        if let Value::Undef = unsafe { &*p } {
+                            fail!(self.unbound_local(code, src, pc));
+                        }
+                        // SAFETY: both are registers of the frame.
+                        unsafe { copy_value(p, regs.add(dst.i())) };
+                    }
                     Op::LoadConst { dst, k } => set!(regs, dst, code.consts[k.i()]),
                     Op::LoadInt { dst, val } => set!(regs, dst, Value::Int(val as i64)),
                     Op::LoadNone { dst } => set!(regs, dst, Value::None),
                     Op::LoadBool { dst, val } => set!(regs, dst, Value::Bool(val)),
                     Op::LoadGlobal { dst, g } => {
-                        let mut v = self.globals[g.i()];
-                        if let Value::Undef = v {
-                            v = self.builtin_of_slot[g.i()];
-                            if let Value::Undef = v {
+                        let mut v: *const Value = &self.globals[g.i()];
+                        if let Value::Undef = unsafe { &*v } {
+                            v = &self.builtin_of_slot[g.i()];
+                            if let Value::Undef = unsafe { &*v } {
                                 let name = self.global_names.names.borrow()[g.i()].clone();
                                 fail!(self.name_error(&name));
                             }
                         }
-                        set!(regs, dst, v);
+                        // SAFETY: `dst` is a register of the frame.
+                        unsafe { copy_value(v, regs.add(dst.i())) };
                     }
                     Op::StoreGlobal { g, src } => {
                         let v = reg!(regs, src);
@@ -1587,9 +1590,9 @@ impl Vm {
                     Op::LoadMethod { base: b, obj, site } => {
                         if let &Value::Instance(inst) = rr!(regs, obj) {
                             let s = &code.sites[site.0 as usize];
-                            if let Some((callable, this)) = crate::classes::cached_method(inst, s) {
-                                set!(regs, b, callable);
-                                set!(regs, Reg(b.0 + 1), this);
+                            // SAFETY: registers b and b + 1 are in the frame.
+                            if unsafe { crate::classes::cached_method_to(inst, s, regs.add(b.i())) }
+                            {
                                 continue;
                             }
                         }
@@ -1692,8 +1695,10 @@ impl Vm {
                     Op::LoadAttr { dst, obj, site } => {
                         if let &Value::Instance(inst) = rr!(regs, obj) {
                             let s = &code.sites[site.0 as usize];
-                            if let Some(v) = crate::classes::cached_load(&inst, s) {
-                                set!(regs, dst, v);
+                            // SAFETY: `dst` is a register of the frame.
+                            if unsafe {
+                                crate::classes::cached_load_to(&inst, s, regs.add(dst.i()))
+                            } {
                                 continue;
                             }
                         }
@@ -1706,13 +1711,16 @@ impl Vm {
                         set!(regs, dst, v);
                     }
                     Op::StoreAttr { obj, site, src } => {
-                        if let (&Value::Instance(inst), v) = (rr!(regs, obj), reg!(regs, src)) {
+                        if let (&Value::Instance(inst), v) = (rr!(regs, obj), rr!(regs, src)) {
+                            // SAFETY: `src` is a register of the frame.
                             if !matches!(v, Value::Undef)
-                                && crate::classes::cached_store(
-                                    &inst,
-                                    &code.sites[site.0 as usize],
-                                    v,
-                                )
+                                && unsafe {
+                                    crate::classes::cached_store_from(
+                                        &inst,
+                                        &code.sites[site.0 as usize],
+                                        v,
+                                    )
+                                }
                             {
                                 continue;
                             }
@@ -1881,23 +1889,20 @@ impl Vm {
                         set!(regs, dst, Value::Func(f));
                     }
                     Op::Return { src } => {
-                        // Not needless: the explicit arms make ints and floats load as
-                        // tag + payload word instead of one 16-byte copy (which stalls
-                        // on the narrow stores that wrote the register).
-                        #[allow(clippy::needless_match)]
-                        let v = match *rr!(regs, src) {
-                            Value::Int(i) => Value::Int(i),
-                            Value::Float(x) => Value::Float(x),
-                            v => v,
-                        };
-                        if let Value::Undef = v {
+                        // Copied as tag + payload (`copy_value`), the widths the
+                        // register was written with: a 16-byte or byte-1..9 copy
+                        // stalls on store forwarding.
+                        let p: *const Value = rr!(regs, src);
+                        if let Value::Undef = unsafe { &*p } {
                             fail!(self.unbound_local(code, src, pc));
                         }
                         let f = self.frames.pop().expect("frame");
                         if self.frames.len() == entry {
-                            return Ok(Flow::Return(v));
+                            return Ok(Flow::Return(unsafe { *p }));
                         }
-                        self.stack[f.ret] = v;
+                        let d: *mut Value = &mut self.stack[f.ret];
+                        // SAFETY: both are stack slots (the stack never moves).
+                        unsafe { copy_value(p, d) };
                         continue 'frame;
                     }
                     Op::ReturnNone {} => {

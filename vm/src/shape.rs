@@ -13,8 +13,12 @@
 //! instances that use it and by its parent's transition table (the class holds the
 //! root). Every shape gets a process-unique id (`next_id`), so caches compare ids and
 //! never dereference a stale shape: an id that matches belongs to a live shape.
+//!
+//! A shape's id also stands for its class's namespace: when the class (or a base)
+//! changes, every shape of the class gets a fresh id (`renumber`), so an inline cache
+//! keyed by the id alone misses, with no separate class-version check on a hit.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -28,8 +32,8 @@ pub fn next_id() -> u64 {
 
 /// A hidden class: attribute names in slot order, plus transitions to child shapes.
 pub struct Shape {
-    /// Unique id (cache key).
-    pub id: u64,
+    /// Unique id (cache key); replaced by a fresh one when the class changes.
+    id: Cell<u64>,
     names: Box<[Rc<str>]>,
     transitions: RefCell<Vec<Rc<Shape>>>,
 }
@@ -38,10 +42,27 @@ impl Shape {
     /// A new empty (root) shape.
     pub fn root() -> Rc<Shape> {
         Rc::new(Shape {
-            id: next_id(),
+            id: Cell::new(next_id()),
             names: Box::new([]),
             transitions: RefCell::new(vec![]),
         })
+    }
+
+    /// The id inline caches compare.
+    #[inline(always)]
+    pub fn id(&self) -> u64 {
+        self.id.get()
+    }
+
+    /// Gives this shape and every shape reachable from it fresh ids (the class's
+    /// namespace changed: cache entries keyed by the old ids must miss).
+    pub fn renumber(&self) {
+        let mut work: Vec<Rc<Shape>> = self.transitions.borrow().clone();
+        self.id.set(next_id());
+        while let Some(s) = work.pop() {
+            s.id.set(next_id());
+            work.extend(s.transitions.borrow().iter().cloned());
+        }
     }
 
     /// Number of attributes (= slots).
@@ -77,7 +98,7 @@ impl Shape {
         let mut names: Vec<Rc<str>> = self.names.to_vec();
         names.push(Rc::from(name));
         let child = Rc::new(Shape {
-            id: next_id(),
+            id: Cell::new(next_id()),
             names: names.into_boxed_slice(),
             transitions: RefCell::new(vec![]),
         });
@@ -117,7 +138,7 @@ mod tests {
         let a = root.add("x").add("y");
         let b = root.add("y").add("x");
         assert!(!Rc::ptr_eq(&a, &b));
-        assert_ne!(a.id, b.id);
+        assert_ne!(a.id(), b.id());
         assert_eq!(b.index_of("x"), Some(1));
     }
 
@@ -126,9 +147,24 @@ mod tests {
         let root = Shape::root();
         let a = root.add("x");
         let c = a.add("z");
-        let ids = [root.id, a.id, c.id];
+        let ids = [root.id(), a.id(), c.id()];
         assert!(ids.iter().all(|&i| i != 0));
         assert!(ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2]);
+    }
+
+    #[test]
+    fn renumber_changes_every_id() {
+        let root = Shape::root();
+        let a = root.add("x");
+        let b = a.add("y");
+        let c = root.add("z");
+        let before = [root.id(), a.id(), b.id(), c.id()];
+        root.renumber();
+        let after = [root.id(), a.id(), b.id(), c.id()];
+        for (x, y) in before.iter().zip(after.iter()) {
+            assert_ne!(x, y);
+        }
+        assert!(Rc::ptr_eq(&root.add("x").add("y"), &b));
     }
 
     #[test]

@@ -96,6 +96,33 @@ pub mod tags {
 pub const PAYLOAD_OFFSET: usize = 8;
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
+/// Copies the value at `src` to `dst` as its tag byte and its payload (the word at
+/// `PAYLOAD_OFFSET`, or the byte of a bool), the same widths the interpreter writes
+/// registers with.
+///
+/// A plain `*dst = *src` of a value the compiler knows nothing about is moved as
+/// bytes 1..9 and 8..16 through a stack temporary (or as one 16-byte load): loads
+/// that straddle the narrower stores that just wrote the source (or the temporary)
+/// cannot be forwarded from the store buffer and stall for a dozen cycles. Hot
+/// paths that copy values between registers, slots and globals use this instead.
+///
+/// # Safety
+/// `src` must point to a valid value and `dst` be valid for a write of one.
+#[inline(always)]
+pub unsafe fn copy_value(src: *const Value, dst: *mut Value) {
+    let s = src as *const u8;
+    let d = dst as *mut u8;
+    let tag = *s;
+    if tag == tags::BOOL {
+        *d.add(PAYLOAD_OFFSET) = *s.add(PAYLOAD_OFFSET);
+    } else {
+        // MaybeUninit: the payload word of None/Undef is padding.
+        let w = std::ptr::read(s.add(PAYLOAD_OFFSET) as *const std::mem::MaybeUninit<u64>);
+        std::ptr::write(d.add(PAYLOAD_OFFSET) as *mut std::mem::MaybeUninit<u64>, w);
+    }
+    *d = tag;
+}
+
 impl Value {
     /// The raw tag byte.
     #[inline(always)]
