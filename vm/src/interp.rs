@@ -190,7 +190,8 @@ macro_rules! rr {
 macro_rules! set {
     ($regs:ident, $r:expr, $v:expr) => {{
         let v = $v;
-        unsafe { *$regs.add($r.i()) = v }
+        // As two whole words, so reads that follow are store-forwarded.
+        unsafe { crate::value::write_value($regs.add($r.i()), v) }
     }};
 }
 

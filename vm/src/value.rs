@@ -123,6 +123,27 @@ pub unsafe fn copy_value(src: *const Value, dst: *mut Value) {
     *d = tag;
 }
 
+/// Writes `v` to `dst` as two whole words: the tag zero-extended to 8 bytes, then
+/// the payload word. A later read of the value, whether of the tag byte, the
+/// payload or both words, is then forwarded from these stores; a plain
+/// `*dst = v` stores the tag as one byte, and an 8-byte load of the first word
+/// that follows soon (passing the value on by value) stalls (see `copy_value`).
+///
+/// # Safety
+/// `dst` must be valid for a write of one value.
+#[inline(always)]
+pub unsafe fn write_value(dst: *mut Value, v: Value) {
+    let tag = v.tag() as u64;
+    // SAFETY: a Value is 16 bytes; the payload word may be partly padding, which
+    // MaybeUninit carries as it is.
+    let words: [std::mem::MaybeUninit<u64>; 2] = unsafe { std::mem::transmute(v) };
+    let d = dst as *mut std::mem::MaybeUninit<u64>;
+    unsafe {
+        std::ptr::write(d, std::mem::MaybeUninit::new(tag));
+        std::ptr::write(d.add(1), words[1]);
+    }
+}
+
 impl Value {
     /// The raw tag byte.
     #[inline(always)]
