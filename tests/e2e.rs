@@ -22,16 +22,19 @@
 //!
 //! Only std is used.
 
+#[path = "support/proc.rs"]
+mod proc;
+
+use proc::{run_with_timeout, signal_of};
 use std::env;
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 use std::sync::Mutex;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Every program runs once per row: (mode name, arguments placed before the
 /// bare file name). Adding a mode is adding a row.
@@ -92,15 +95,6 @@ impl Job {
     fn name(&self) -> String {
         format!("{} [{}]", self.program.rel, MODES[self.mode].0)
     }
-}
-
-struct RunOutput {
-    stdout: Vec<u8>,
-    stderr: Vec<u8>,
-    status: Option<ExitStatus>,
-    timed_out: bool,
-    truncated: bool,
-    elapsed: Duration,
 }
 
 enum Verdict {
@@ -219,124 +213,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// Runs `cmd` with a timeout, capturing stdout and stderr. On unix the child
 /// gets its own process group, so a timeout kills everything it started.
-fn run_with_timeout(mut cmd: Command, timeout: Duration) -> io::Result<RunOutput> {
-    let start = Instant::now();
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    own_process_group(&mut cmd);
-    let mut child = cmd.spawn()?;
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    spawn_reader(child.stdout.take().unwrap(), 0, tx.clone());
-    spawn_reader(child.stderr.take().unwrap(), 1, tx);
-    let mut timed_out = false;
-    let mut nap = Duration::from_millis(1);
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break Some(status);
-        }
-        if start.elapsed() >= timeout {
-            timed_out = true;
-            kill_process_group(pid);
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        thread::sleep(nap);
-        nap = (nap * 2).min(Duration::from_millis(20));
-    };
-    let elapsed = start.elapsed();
-    // Collect both streams; if something the child left behind still holds a
-    // pipe open after 2 s, kill its group and give it 2 s more.
-    let mut streams: [Option<(Vec<u8>, bool)>; 2] = [None, None];
-    let mut deadline = Instant::now() + Duration::from_secs(2);
-    let mut killed_leftovers = false;
-    while streams.iter().any(Option::is_none) {
-        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok((idx, data, truncated)) => streams[idx] = Some((data, truncated)),
-            Err(_) if !killed_leftovers => {
-                kill_process_group(pid);
-                killed_leftovers = true;
-                deadline = Instant::now() + Duration::from_secs(2);
-            }
-            Err(_) => break,
-        }
-    }
-    let [out, err] = streams;
-    let (stdout, t1) = out.unwrap_or_default();
-    let (stderr, t2) = err.unwrap_or_default();
-    Ok(RunOutput {
-        stdout,
-        stderr,
-        status,
-        timed_out,
-        truncated: t1 || t2,
-        elapsed,
-    })
-}
-
-fn spawn_reader<R: Read + Send + 'static>(
-    mut r: R,
-    idx: usize,
-    tx: mpsc::Sender<(usize, Vec<u8>, bool)>,
-) {
-    thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut truncated = false;
-        let mut buf = [0u8; 16384];
-        loop {
-            match r.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    let room = OUTPUT_CAP.saturating_sub(kept.len());
-                    if n > room {
-                        truncated = true;
-                    }
-                    kept.extend_from_slice(&buf[..n.min(room)]);
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(_) => break,
-            }
-        }
-        let _ = tx.send((idx, kept, truncated));
-    });
-}
-
-#[cfg(unix)]
-fn own_process_group(cmd: &mut Command) {
-    use std::os::unix::process::CommandExt;
-    cmd.process_group(0);
-}
-
-#[cfg(not(unix))]
-fn own_process_group(_cmd: &mut Command) {}
-
-/// Kills the process group led by `pid` (std has no killpg: use kill(1)).
-#[cfg(unix)]
-fn kill_process_group(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{pid}")])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-}
-
-#[cfg(not(unix))]
-fn kill_process_group(_pid: u32) {}
-
-#[cfg(unix)]
-fn signal_of(status: &ExitStatus) -> Option<i32> {
-    use std::os::unix::process::ExitStatusExt;
-    status.signal()
-}
-
-#[cfg(not(unix))]
-fn signal_of(_status: &ExitStatus) -> Option<i32> {
-    None
-}
-
 fn read_golden(path: &Path) -> Result<String, String> {
     fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -383,7 +259,7 @@ fn check(job: &Job, bin: &Path, timeout: Duration) -> Verdict {
         args.join(" "),
         p.file
     );
-    let out = match run_with_timeout(cmd, timeout) {
+    let out = match run_with_timeout(cmd, timeout, OUTPUT_CAP) {
         Ok(out) => out,
         Err(e) => {
             return Verdict::Fail(format!(
@@ -620,8 +496,8 @@ fn bless_one(p: &Program, python: &Path) -> Result<i32, String> {
     for (k, v) in BLESS_ENV {
         cmd.env(k, v);
     }
-    let out =
-        run_with_timeout(cmd, Duration::from_secs(60)).map_err(|e| format!("{}: {e}", p.rel))?;
+    let out = run_with_timeout(cmd, Duration::from_secs(60), OUTPUT_CAP)
+        .map_err(|e| format!("{}: {e}", p.rel))?;
     if out.timed_out {
         return Err(format!("{}: python3 timed out after 60 s", p.rel));
     }

@@ -1,10 +1,14 @@
 //! Running one program in every mode and comparing the outcomes.
 
-use std::io::{self, Read};
+// Shared with the end-to-end harness (the fuzzer ignores `truncated`: outputs are
+// compared as cut at the same cap).
+#[allow(dead_code)]
+#[path = "../../tests/support/proc.rs"]
+mod proc;
+
+use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitStatus, Stdio};
-use std::sync::mpsc;
-use std::thread;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Output kept per stream; more is truncated (and the truncation compared).
@@ -369,114 +373,17 @@ pub fn find_python(name: &str) -> Result<PathBuf, String> {
 
 /// Runs `cmd` with stdin closed, capturing output, in its own process group;
 /// on timeout the whole group is killed.
-pub fn run_with_timeout(mut cmd: Command, timeout: Duration) -> io::Result<(Outcome, Duration)> {
-    let start = Instant::now();
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    own_process_group(&mut cmd);
-    let mut child = cmd.spawn()?;
-    let pid = child.id();
-    let (tx, rx) = mpsc::channel();
-    spawn_reader(child.stdout.take().expect("stdout"), 0, tx.clone());
-    spawn_reader(child.stderr.take().expect("stderr"), 1, tx);
-    let mut timed_out = false;
-    let mut nap = Duration::from_micros(200);
-    let status: Option<ExitStatus> = loop {
-        if let Some(s) = child.try_wait()? {
-            break Some(s);
-        }
-        if start.elapsed() >= timeout {
-            timed_out = true;
-            kill_process_group(pid);
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        thread::sleep(nap);
-        nap = (nap * 2).min(Duration::from_millis(10));
-    };
-    let elapsed = start.elapsed();
-    let mut streams: [Option<Vec<u8>>; 2] = [None, None];
-    let mut deadline = Instant::now() + Duration::from_secs(2);
-    let mut killed = false;
-    while streams.iter().any(Option::is_none) {
-        match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok((i, data)) => streams[i] = Some(data),
-            Err(_) if !killed => {
-                kill_process_group(pid);
-                killed = true;
-                deadline = Instant::now() + Duration::from_secs(2);
-            }
-            Err(_) => break,
-        }
-    }
-    let [out, err] = streams;
+/// Runs `cmd` (see `tests/support/proc.rs`); the outcome and the wall time.
+pub fn run_with_timeout(cmd: Command, timeout: Duration) -> io::Result<(Outcome, Duration)> {
+    let r = proc::run_with_timeout(cmd, timeout, OUTPUT_CAP)?;
     let o = Outcome {
-        stdout: out.unwrap_or_default(),
-        stderr: err.unwrap_or_default(),
-        code: status.and_then(|s| s.code()),
-        signal: status.and_then(|s| signal_of(&s)),
-        timed_out,
+        stdout: r.stdout,
+        stderr: r.stderr,
+        code: r.status.and_then(|s| s.code()),
+        signal: r.status.and_then(|s| proc::signal_of(&s)),
+        timed_out: r.timed_out,
     };
-    Ok((o, elapsed))
-}
-
-fn spawn_reader<R: Read + Send + 'static>(
-    mut r: R,
-    idx: usize,
-    tx: mpsc::Sender<(usize, Vec<u8>)>,
-) {
-    thread::spawn(move || {
-        let mut kept = Vec::new();
-        let mut buf = [0u8; 16384];
-        loop {
-            match r.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    let room = OUTPUT_CAP.saturating_sub(kept.len());
-                    kept.extend_from_slice(&buf[..n.min(room)]);
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(_) => break,
-            }
-        }
-        let _ = tx.send((idx, kept));
-    });
-}
-
-#[cfg(unix)]
-fn own_process_group(cmd: &mut Command) {
-    use std::os::unix::process::CommandExt;
-    cmd.process_group(0);
-}
-
-#[cfg(not(unix))]
-fn own_process_group(_cmd: &mut Command) {}
-
-/// Kills the process group led by `pid` (std has no killpg: use kill(1)).
-#[cfg(unix)]
-fn kill_process_group(pid: u32) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{pid}")])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
-}
-
-#[cfg(not(unix))]
-fn kill_process_group(_pid: u32) {}
-
-#[cfg(unix)]
-fn signal_of(s: &ExitStatus) -> Option<i32> {
-    use std::os::unix::process::ExitStatusExt;
-    s.signal()
-}
-
-#[cfg(not(unix))]
-fn signal_of(_s: &ExitStatus) -> Option<i32> {
-    None
+    Ok((o, r.elapsed))
 }
 
 /// A short human-readable account of how outcomes `a` (mode `an`) and `b`
