@@ -180,6 +180,32 @@ impl Manager {
         }
     }
 
+    /// Counts an aborted recording (of a loop or a side trace) by reason and logs it
+    /// at `pc` of `code`; the source line.
+    fn note_abort(&mut self, vm: &Vm, code: &Code, pc: usize, reason: &AbortReason) -> u32 {
+        self.stats.aborted += 1;
+        let code_str = reason.code().to_string();
+        match self
+            .stats
+            .abort_reasons
+            .iter_mut()
+            .find(|(c, _)| *c == code_str)
+        {
+            Some((_, n)) => *n += 1,
+            None => self.stats.abort_reasons.push((code_str, 1)),
+        }
+        let (line, at) = where_(vm, code, pc);
+        self.event(Event::Abort {
+            file: code.filename.to_string(),
+            line,
+            func: code.name.clone(),
+            pc: at,
+            reason: reason.to_string(),
+            code: reason.code().to_string(),
+        });
+        line
+    }
+
     fn abort(&mut self, vm: &mut Vm, reason: AbortReason) {
         let rec = self.recorder.take();
         self.state = State::Idle;
@@ -192,42 +218,12 @@ impl Manager {
         if let Some((parent, exit)) = self.rec_side.take() {
             // A side trace that cannot be recorded: the exit stays as it is (it was
             // tried once); the loop is not penalized.
-            self.stats.aborted += 1;
-            let code_str = reason.code().to_string();
-            match self
-                .stats
-                .abort_reasons
-                .iter_mut()
-                .find(|(c, _)| *c == code_str)
-            {
-                Some((_, n)) => *n += 1,
-                None => self.stats.abort_reasons.push((code_str, 1)),
-            }
             let pc = rec.as_ref().and_then(|r| r.side_start).unwrap_or(0);
-            let (line, at) = where_(vm, &code, pc);
             tracing::debug!(target: "tvm::jit", parent = parent + 1, exit, reason = %reason, "side trace aborted");
-            self.event(Event::Abort {
-                file: code.filename.to_string(),
-                line,
-                func: code.name.clone(),
-                pc: at,
-                reason: reason.to_string(),
-                code: reason.code().to_string(),
-            });
+            self.note_abort(vm, &code, pc, &reason);
             return;
         }
         tracing::debug!(target: "tvm::jit", reason = %reason, func = %code.name, loop_id = lp.0, "trace aborted");
-        self.stats.aborted += 1;
-        let code_str = reason.code().to_string();
-        match self
-            .stats
-            .abort_reasons
-            .iter_mut()
-            .find(|(c, _)| *c == code_str)
-        {
-            Some((_, n)) => *n += 1,
-            None => self.stats.abort_reasons.push((code_str, 1)),
-        }
         let key = (Rc::as_ptr(&code) as usize, lp.0);
         let n = {
             let c = self.aborts.entry(key).or_insert(0);
@@ -240,15 +236,7 @@ impl Manager {
             .map(|r| r.header_pc)
             .or(self.rec_header)
             .unwrap_or(0);
-        let (line, at) = where_(vm, &code, header);
-        self.event(Event::Abort {
-            file: code.filename.to_string(),
-            line,
-            func: code.name.clone(),
-            pc: at,
-            reason: reason.to_string(),
-            code: reason.code().to_string(),
-        });
+        let line = self.note_abort(vm, &code, header, &reason);
         if n >= self.params.maxabort {
             tracing::debug!(target: "tvm::jit", func = %code.name, loop_id = lp.0, aborts = n, "loop blacklisted");
             l.next_event.set(u32::MAX);
