@@ -1487,39 +1487,6 @@ impl Vm {
                             continue 'frame;
                         }
                         let f = reg!(regs, func);
-                        let in_place = match f {
-                            Value::Builtin(bo) => bo.bound.is_none(),
-                            Value::Type(_) => true,
-                            _ => false,
-                        };
-                        if in_place {
-                            {
-                                // A builtin function or a type: it reads its arguments in place.
-                                // The stack never moves (`STACK_SLOTS` are allocated
-                                // up front) and calls it makes run in frames above
-                                // this one, so the caller's registers stay put.
-                                for i in 0..nargs {
-                                    let r = Reg(func.0 + 1 + i);
-                                    if let Value::Undef = reg!(regs, r) {
-                                        fail!(self.unbound_local(code, r, pc));
-                                    }
-                                }
-                                self.frames.last_mut().expect("frame").pc = pc;
-                                let args = unsafe {
-                                    std::slice::from_raw_parts(
-                                        regs.add(func.i() + 1),
-                                        nargs as usize,
-                                    )
-                                };
-                                let v = match f {
-                                    Value::Builtin(bo) => tri!((bo.func)(self, args, &[])),
-                                    Value::Type(t) => tri!(builtins::call_type(self, t, args, &[])),
-                                    _ => unreachable!("in-place callee"),
-                                };
-                                set!(regs, dst, v);
-                                continue;
-                            }
-                        }
                         if let Some((fo, this)) = crate::classes::call_target(self, f) {
                             // A bound method or a callable instance: `self` goes in the
                             // function's register, right before the arguments.
@@ -1535,17 +1502,30 @@ impl Vm {
                             ));
                             continue 'frame;
                         }
-                        bound!(func);
+                        if let Value::Undef = f {
+                            bound!(func);
+                        }
                         for i in 0..nargs {
                             let r = Reg(func.0 + 1 + i);
                             if let Value::Undef = reg!(regs, r) {
                                 fail!(self.unbound_local(code, r, pc));
                             }
                         }
-                        let args: SmallVec<[Value; 8]> =
-                            SmallVec::from_slice(&self.stack[first..first + nargs as usize]);
                         self.frames.last_mut().expect("frame").pc = pc;
-                        let v = tri!(self.call_value(f, &args, &[]));
+                        // Native callees read their arguments in place: the stack never
+                        // moves (`STACK_SLOTS` are allocated up front) and calls they
+                        // make run in frames above this one, so these registers stay
+                        // put.
+                        let args = unsafe {
+                            std::slice::from_raw_parts(regs.add(func.i() + 1), nargs as usize)
+                        };
+                        let v = match f {
+                            Value::Builtin(bo) if bo.bound.is_none() => {
+                                tri!((bo.func)(self, args, &[]))
+                            }
+                            Value::Type(t) => tri!(builtins::call_type(self, t, args, &[])),
+                            _ => tri!(self.call_value(f, args, &[])),
+                        };
                         set!(regs, dst, v);
                     }
                     Op::CallKw {
@@ -1639,20 +1619,18 @@ impl Vm {
                                 tri!(self.push_call(fo, first, n, &[], base + dst.i()));
                                 continue 'frame;
                             }
-                            Value::Builtin(bo) if bo.bound.is_none() => {
-                                // In place, as in `Call`.
+                            _ => {
+                                // Arguments in place, as in `Call`.
                                 let args = unsafe {
                                     std::slice::from_raw_parts(self.stack.as_ptr().add(first), n)
                                 };
                                 self.frames.last_mut().expect("frame").pc = pc;
-                                let v = tri!((bo.func)(self, args, &[]));
-                                set!(regs, dst, v);
-                            }
-                            _ => {
-                                let args: SmallVec<[Value; 8]> =
-                                    SmallVec::from_slice(&self.stack[first..first + n]);
-                                self.frames.last_mut().expect("frame").pc = pc;
-                                let v = tri!(self.call_value(f, &args, &[]));
+                                let v = match f {
+                                    Value::Builtin(bo) if bo.bound.is_none() => {
+                                        tri!((bo.func)(self, args, &[]))
+                                    }
+                                    _ => tri!(self.call_value(f, args, &[])),
+                                };
                                 set!(regs, dst, v);
                             }
                         }
