@@ -414,34 +414,32 @@ fn entry(c: &Cell<AttrCache>) -> &AttrCache {
 /// them instead of missing on every change of receiver.
 pub const IC_WAYS: usize = 4;
 
-/// The load-cache entry of `site` for receiver `key` (a shape id or a class version).
+/// The entry of a site's cache `ways` (`Site::load` or `Site::store`) for receiver
+/// `key` (a shape id or a class version): the first way inline, the rest out of line.
 #[inline(always)]
-fn load_entry(site: &Site, key: u64) -> Option<&AttrCache> {
-    let c = entry(&site.load[0]);
+fn way_entry(ways: &[Cell<AttrCache>; IC_WAYS], key: u64) -> Option<&AttrCache> {
+    let c = entry(&ways[0]);
     if c.key == key {
         return Some(c);
     }
-    load_entry_slow(site, key)
+    way_entry_slow(ways, key)
 }
 
 #[inline(never)]
-fn load_entry_slow(site: &Site, key: u64) -> Option<&AttrCache> {
-    site.load[1..].iter().map(entry).find(|c| c.key == key)
+fn way_entry_slow(ways: &[Cell<AttrCache>; IC_WAYS], key: u64) -> Option<&AttrCache> {
+    ways[1..].iter().map(entry).find(|c| c.key == key)
+}
+
+/// The load-cache entry of `site` for receiver `key`.
+#[inline(always)]
+fn load_entry(site: &Site, key: u64) -> Option<&AttrCache> {
+    way_entry(&site.load, key)
 }
 
 /// The store-cache entry of `site` for receiver shape `key`.
 #[inline(always)]
 fn store_entry(site: &Site, key: u64) -> Option<&AttrCache> {
-    let c = entry(&site.store[0]);
-    if c.key == key {
-        return Some(c);
-    }
-    store_entry_slow(site, key)
-}
-
-#[inline(never)]
-fn store_entry_slow(site: &Site, key: u64) -> Option<&AttrCache> {
-    site.store[1..].iter().map(entry).find(|c| c.key == key)
+    way_entry(&site.store, key)
 }
 
 /// LoadAttr cache hit on an instance: a slot or a plain class attribute, copied
