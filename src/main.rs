@@ -281,9 +281,9 @@ fn jit_factory(
             list_items,
             list_len,
         };
-        let compiler = Box::new(move |trace: &tvm_tracer::Trace, name: &str, links| {
+        let compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {
             backend
-                .compile_linked(trace, &layout, name, links)
+                .compile_unit(unit, &layout, name)
                 .map(|c| CompiledCode {
                     entry: c.entry,
                     code_size: c.code_size,

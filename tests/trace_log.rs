@@ -418,6 +418,8 @@ const SCHEMA: &[(&str, &[(&str, Kind)])] = &[
     ("trace", &[("id", Uint), ("file", Str), ("line", Uint), ("func", Str), ("pc", Uint),
         ("recorded", Str), ("ir", Str), ("compile_us", Uint), ("code_size", Uint),
         ("parent", OptUint), ("parent_exit", OptUint), ("start_pc", Uint)]),
+    ("inline", &[("id", Uint), ("into", Uint), ("calls", Uint), ("compile_us", Uint),
+        ("code_size", Uint)]),
     ("abort", &[("file", Str), ("line", Uint), ("func", Str), ("pc", Uint), ("reason", Str),
         ("code", Str)]),
     ("blacklist", &[("file", Str), ("line", Uint), ("func", Str), ("aborts", Uint)]),
@@ -540,6 +542,15 @@ fn check_json_log(log: &str) -> Vec<Json> {
 
 /// The event a JSON object describes (the inverse of `Log::json`).
 fn event_of(v: &Json) -> Event {
+    if v.get("event").str() == "inline" {
+        return Event::Inline {
+            id: v.get("id").uint() as usize,
+            into: v.get("into").uint() as usize,
+            calls: v.get("calls").uint(),
+            compile_time: std::time::Duration::from_micros(v.get("compile_us").uint()),
+            code_size: v.get("code_size").uint() as usize,
+        };
+    }
     let (file, line) = (v.get("file").str().to_string(), v.get("line").uint() as u32);
     let func = || v.get("func").str().to_string();
     match v.get("event").str() {
@@ -639,8 +650,8 @@ fn json_log_follows_the_documented_schema() {
     let counts: Vec<usize> = SCHEMA.iter().map(|s| count(&events, s.0)).collect();
     assert_eq!(
         counts,
-        [3, 4, 1, 3],
-        "trace, abort, blacklist, trace_stats events"
+        [3, 0, 4, 1, 3],
+        "trace, inline, abort, blacklist, trace_stats events"
     );
 
     let mut snaps: HashMap<u64, usize> = HashMap::new();
@@ -681,6 +692,74 @@ fn json_log_follows_the_documented_schema() {
     let (_, text_log) = run_logged("same.log", &[]);
     let from_json: String = events.iter().map(|e| Log::text(&event_of(e))).collect();
     assert_eq!(normalize(&from_json), normalize(&text_log));
+}
+
+#[test]
+fn side_traces_compiled_into_their_loop_are_logged() {
+    // A side trace called once is compiled into its loop's function at once.
+    let log = scratch("inline.jsonl");
+    let program = "../programs/jit/side_trace_inlined.py";
+    let args = |log: &str, fmt: &str| -> Vec<String> {
+        [
+            "run",
+            "--trace-log",
+            log,
+            fmt,
+            "--jit",
+            "hotexit=1,sideinline=1,sideratio=4000000000",
+            program,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let a = args(&log, "--trace-log-format=json");
+    let o = tvm(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let expected = std::fs::read_to_string(dir().join("../programs/jit/side_trace_inlined.stdout"))
+        .expect("golden stdout");
+    assert_eq!(text(&o.stdout), expected);
+    let json = std::fs::read_to_string(&log).expect("log");
+    let events = check_json_log(&json);
+    let traces: Vec<&Json> = events
+        .iter()
+        .filter(|e| e.get("event").str() == "trace")
+        .collect();
+    let inlines: Vec<&Json> = events
+        .iter()
+        .filter(|e| e.get("event").str() == "inline")
+        .collect();
+    assert!(!inlines.is_empty(), "no side trace was inlined:\n{json}");
+    for e in &inlines {
+        let (id, into) = (e.get("id").uint(), e.get("into").uint());
+        let side = traces
+            .iter()
+            .find(|t| t.get("id").uint() == id)
+            .expect("the side trace");
+        assert!(
+            !matches!(side.get("parent"), Json::Null),
+            "trace {id} is a side trace"
+        );
+        let root = traces
+            .iter()
+            .find(|t| t.get("id").uint() == into)
+            .expect("the unit root");
+        assert!(
+            matches!(root.get("parent"), Json::Null),
+            "trace {into} is a loop trace"
+        );
+        assert_eq!(e.get("calls").uint(), 1);
+        assert!(e.get("code_size").uint() > 0);
+    }
+    // The text log says the same.
+    let text_log_path = scratch("inline.log");
+    let a = args(&text_log_path, "--trace-log-format=text");
+    let o = tvm(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let text_log = std::fs::read_to_string(&text_log_path).expect("log");
+    let from_json: String = events.iter().map(|e| Log::text(&event_of(e))).collect();
+    assert_eq!(normalize(&from_json), normalize(&text_log));
+    assert!(text_log.contains("inlined into trace"), "{text_log}");
 }
 
 #[test]

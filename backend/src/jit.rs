@@ -21,7 +21,7 @@ use cranelift_frontend::FunctionBuilderContext;
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, Module, ModuleError};
 use std::time::{Duration, Instant};
-use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceFn};
+use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceFn, Unit};
 use tvm_tracer::ir::Trace;
 
 /// A trace compiled to machine code.
@@ -66,7 +66,9 @@ impl Backend {
             ("use_colocated_libcalls", "false"),
             ("preserve_frame_pointers", "true"),
             ("enable_verifier", verify),
+            ("regalloc_algorithm", "backtracking"),
         ] {
+            let value = &*std::env::var(format!("TVM_CL_{name}")).unwrap_or(value.to_string());
             flags
                 .set(name, value)
                 .map_err(|e| BackendError::Host(format!("setting {name}={value}: {e}")))?;
@@ -128,8 +130,19 @@ impl Backend {
         name: &str,
         links: ExitLinks,
     ) -> Result<CompiledTrace, BackendError> {
+        self.compile_unit(&Unit::single(trace, links), layout, name)
+    }
+
+    /// Compiles a unit — a trace and the side traces compiled into it, see
+    /// `tvm_tracer::abi` — to one executable function.
+    pub fn compile_unit(
+        &mut self,
+        unit: &Unit<'_>,
+        layout: &RuntimeLayout,
+        name: &str,
+    ) -> Result<CompiledTrace, BackendError> {
         let start = Instant::now();
-        let result = self.compile_inner(trace, layout, name, start, links);
+        let result = self.compile_inner(unit, layout, name, start);
         self.module.clear_context(&mut self.ctx);
         if result.is_err() {
             // Lowering may stop half-way, leaving the builder context dirty.
@@ -140,11 +153,10 @@ impl Backend {
 
     fn compile_inner(
         &mut self,
-        trace: &Trace,
+        unit: &Unit<'_>,
         layout: &RuntimeLayout,
         name: &str,
         start: Instant,
-        links: ExitLinks,
     ) -> Result<CompiledTrace, BackendError> {
         let module_err = |e: ModuleError| BackendError::Module(format!("{name}: {e}"));
         let mut sig = self.module.make_signature();
@@ -157,14 +169,7 @@ impl Backend {
             .map_err(module_err)?;
         self.ctx.func = Function::with_name_signature(UserFuncName::user(0, id.as_u32()), sig);
         let config = self.module.target_config();
-        lower(
-            &mut self.ctx.func,
-            &mut self.fctx,
-            trace,
-            layout,
-            config,
-            links,
-        )?;
+        lower(&mut self.ctx.func, &mut self.fctx, unit, layout, config)?;
         let clif = self.keep_clif.then(|| self.ctx.func.display().to_string());
         match self.module.define_function(id, &mut self.ctx) {
             Ok(()) => {}

@@ -19,6 +19,26 @@
 //! A trace without `Loop` (tests, straight-line fragments) returns `END_OF_TRACE`
 //! when it runs off its end, having written nothing.
 //!
+//! **Units (trace trees).** The function is a `Unit`: its root trace, then each side
+//! trace compiled into it, lowered into the exit block of the parent's snapshot it is
+//! attached to (that block is then hot code, not a stub). While lowering a side trace
+//! `env` holds the frame state at its start: every slot the parent's snapshot names
+//! (after the parent's own `env`), as Cranelift values. Its `SLoad`s of those slots
+//! are those values; of other slots the root's entry loads (memory has not changed
+//! since the preamble read it); only a slot neither names is loaded from memory
+//! with a tag guard. Its `SStore`s are deferred to its end, which goes
+//!
+//! ```text
+//!   side end:    store every slot in env+stores that is neither carried nor the
+//!                root's unchanged entry load; jump loop(carried values, n)
+//!                -- if no entry-loaded slot changed and the carried types agree;
+//!                else: store env+stores; jump pre (the preamble reloads)
+//!                -- and in a unit whose root is itself a side trace: store; return END
+//! ```
+//!
+//! An exit of a side trace writes back env and then its own snapshot over it, stores
+//! the side trace's id at `*ctx.exit_trace` and returns the snapshot index.
+//!
 //! Why plain SSA values rather than `cranelift_frontend::Variable`s: the trace IR is
 //! already SSA, and its linear order is a dominance order here. The preamble is one
 //! chain of blocks that dominates the loop; the body is one chain starting at the loop
@@ -47,7 +67,7 @@ use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_entity::packed_option::PackedOption;
 use cranelift_entity::{EntityRef, SecondaryMap};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceCtx, PAYLOAD, SLOT_SIZE};
+use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceCtx, Unit, PAYLOAD, SLOT_SIZE};
 use tvm_tracer::ir::{Ins, InsRef, Opcode, SnapId, Trace, Ty};
 
 /// Returned by a trace without `Loop` that ran to its end (no exit taken, nothing
@@ -83,19 +103,32 @@ fn trusted() -> MemFlagsData {
     MemFlagsData::trusted()
 }
 
-/// Builds `func` (whose signature is already set) from `trace`. On error the
+/// Builds `func` (whose signature is already set) from `unit`. On error the
 /// builder context is left dirty; the caller replaces it.
-pub(crate) fn lower(
+pub(crate) fn lower<'t>(
     func: &mut Function,
     fctx: &mut FunctionBuilderContext,
-    trace: &Trace,
+    unit: &'t Unit<'t>,
     layout: &RuntimeLayout,
     config: TargetFrontendConfig,
-    links: ExitLinks,
 ) -> Result<(), BackendError> {
-    if trace.snaps.len() >= END_OF_TRACE as usize {
-        return Err(invalid(InsRef::new(0), "too many snapshots"));
+    let root = unit
+        .traces
+        .first()
+        .ok_or(invalid(InsRef::new(0), "empty unit"))?;
+    for (i, t) in unit.traces.iter().enumerate() {
+        if t.trace.snaps.len() >= END_OF_TRACE as usize {
+            return Err(invalid(InsRef::new(0), "too many snapshots"));
+        }
+        let parent_ok = match t.parent {
+            None => i == 0,
+            Some((p, exit)) => p < i && exit < unit.traces[p].trace.snaps.len(),
+        };
+        if !parent_ok {
+            return Err(invalid(InsRef::new(0), "unit trace without a valid parent"));
+        }
     }
+    let (trace, links) = (root.trace, root.links);
     let sig = func.signature.clone();
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
@@ -103,9 +136,10 @@ pub(crate) fn lower(
     b.switch_to_block(entry);
     b.seal_block(entry);
     let (regs, ctx) = (b.block_params(entry)[0], b.block_params(entry)[1]);
-    // A root with an exit table re-enters its preamble after a side trace ran: the
-    // preamble gets a block of its own, jumped to from the entry and the exits.
-    let pre = (!links.table.is_null() && !links.side).then(|| {
+    // A root with an exit table or side traces compiled in re-enters its preamble
+    // after a side trace ran: the preamble gets a block of its own, jumped to from
+    // the entry and the exits.
+    let pre = ((!links.table.is_null() || unit.traces.len() > 1) && !links.side).then(|| {
         let p = b.create_block();
         b.ins().jump(p, &[]);
         b.switch_to_block(p);
@@ -125,17 +159,44 @@ pub(crate) fn lower(
         links,
         pre,
         sig,
+        unit,
+        dispatch: None,
+        idx: 0,
+        env: None,
+        stores: vec![],
+        entry_loads: vec![],
+        entry_refs: vec![],
+        direct_ok: false,
     };
     for (i, ins) in trace.ins.iter().enumerate() {
         l.ins(InsRef::new(i), ins)?;
     }
     l.finish()?;
-    l.fill_exits();
+    l.fill_exits()?;
+    l.fill_dispatch();
+    if let Some(h) = l.header {
+        l.b.seal_block(h);
+    }
     if let Some(p) = pre {
         l.b.seal_block(p);
     }
     l.b.finalize(config);
     Ok(())
+}
+
+/// A slot's value in compiled code: (slot, Cranelift value, IR type).
+type SlotVal = (u32, Value, Ty);
+
+/// Sets `slot` to `v` in `state` (replacing what it held).
+fn set_slot(state: &mut Vec<SlotVal>, e: SlotVal) {
+    match state.iter_mut().find(|x| x.0 == e.0) {
+        Some(x) => *x = e,
+        None => state.push(e),
+    }
+}
+
+fn find_slot(state: &[SlotVal], slot: u32) -> Option<SlotVal> {
+    state.iter().find(|x| x.0 == slot).copied()
 }
 
 fn invalid(ins: InsRef, reason: &'static str) -> BackendError {
@@ -168,6 +229,35 @@ struct Lower<'t, 'f> {
     pre: Option<Block>,
     /// The trace signature (side traces are called with it).
     sig: cranelift_codegen::ir::Signature,
+    /// The exit dispatch block, once an exit stub needs it.
+    dispatch: Option<Block>,
+    /// The unit being compiled; `trace`, `links`, `vals` and `exits` are those of
+    /// `unit.traces[idx]`, the trace being lowered.
+    unit: &'t Unit<'t>,
+    idx: usize,
+    /// While lowering a side trace of the unit: the frame state it starts with.
+    env: Option<Vec<SlotVal>>,
+    /// A side trace's `SStore`s, deferred to its end.
+    stores: Vec<SlotVal>,
+    /// The unit root's entry loads (a loop root's: of slots it does not carry). In
+    /// a loop with side traces compiled in, their values are loop header params.
+    entry_loads: Vec<SlotVal>,
+    /// The `SLoad` of each of `entry_loads` (until `enter_loop`).
+    entry_refs: Vec<InsRef>,
+    /// Side traces may jump straight to the loop header: the root's preamble is
+    /// nothing but entry loads and constants.
+    direct_ok: bool,
+}
+
+/// The per-trace part of `Lower`, saved while a side trace is lowered.
+struct TraceState<'t> {
+    trace: &'t Trace,
+    links: ExitLinks,
+    idx: usize,
+    vals: SecondaryMap<InsRef, PackedOption<Value>>,
+    exits: SecondaryMap<SnapId, PackedOption<Block>>,
+    env: Option<Vec<SlotVal>>,
+    stores: Vec<SlotVal>,
 }
 
 impl Lower<'_, '_> {
@@ -182,10 +272,7 @@ impl Lower<'_, '_> {
             KBool => Some(self.b.ins().iconst(types::I8, i64::from(ins.imm != 0))),
             KNone => Some(self.b.ins().iconst(types::I64, 0)),
             KRef => Some(self.b.ins().iconst(types::I64, ins.imm)),
-            SLoad => {
-                let off = slot_offset(ins.imm).ok_or(invalid(r, "slot out of range"))?;
-                Some(self.load_tagged(r, ins, self.regs, off)?)
-            }
+            SLoad => Some(self.sload(r, ins)?),
             GLoad => {
                 let base = self.b.ins().iconst(types::I64, ins.imm);
                 Some(self.load_tagged(r, ins, base, 0)?)
@@ -367,7 +454,12 @@ impl Lower<'_, '_> {
             SStore => {
                 let a = self.value(ins.a, r)?;
                 let off = slot_offset(ins.imm).ok_or(invalid(r, "slot out of range"))?;
-                self.store_value(self.trace.get(ins.a).ty, a, self.regs, off);
+                let ty = self.trace.get(ins.a).ty;
+                if self.env.is_some() {
+                    set_slot(&mut self.stores, (ins.imm as u32, a, ty));
+                } else {
+                    self.store_value(ty, a, self.regs, off);
+                }
                 None
             }
             GStore => {
@@ -471,9 +563,31 @@ impl Lower<'_, '_> {
             }
         }
         let block = self.b.create_block();
-        self.b.set_cold_block(block);
+        if self.child_at(s).is_none() {
+            self.b.set_cold_block(block);
+        }
         self.exits[s] = block.into();
         Ok(block)
+    }
+
+    /// The position in the unit of the side trace compiled into exit `s` of the
+    /// trace being lowered, if any.
+    fn child_at(&self, s: SnapId) -> Option<usize> {
+        self.unit
+            .traces
+            .iter()
+            .position(|t| t.parent == Some((self.idx, s.index())))
+    }
+
+    /// The frame state at exit `s` of the trace being lowered: `env`, then the
+    /// snapshot's entries over it.
+    fn exit_state(&self, s: SnapId) -> Vec<SlotVal> {
+        let mut state = self.env.clone().unwrap_or_default();
+        for &(slot, v) in &self.trace.snaps[s.index()].entries {
+            let val = self.vals[v].expand().expect("checked by exit_block");
+            set_slot(&mut state, (slot, val, self.trace.get(v).ty));
+        }
+        state
     }
 
     /// Leaves through `snap` when `cond` is nonzero; code continues in a new block.
@@ -506,8 +620,9 @@ impl Lower<'_, '_> {
         Ok(())
     }
 
-    /// Fills every exit block: write back the snapshot, return its index.
-    fn fill_exits(&mut self) {
+    /// Fills every exit block of the trace being lowered: the side trace compiled
+    /// into it, or the stub (write back the exit state, return the snapshot index).
+    fn fill_exits(&mut self) -> Result<(), BackendError> {
         let used: Vec<(SnapId, Block)> = self
             .exits
             .iter()
@@ -516,43 +631,206 @@ impl Lower<'_, '_> {
         for (s, block) in used {
             self.b.switch_to_block(block);
             self.b.seal_block(block);
-            for &(slot, v) in &self.trace.snaps[s.index()].entries {
-                let val = self.vals[v].expand().expect("checked by exit_block");
+            if let Some(child) = self.child_at(s) {
+                self.lower_side(child, s)?;
+                continue;
+            }
+            for (slot, val, ty) in self.exit_state(s) {
                 let off = slot_offset(i64::from(slot)).expect("checked by exit_block");
-                self.store_value(self.trace.get(v).ty, val, self.regs, off);
+                self.store_value(ty, val, self.regs, off);
             }
             let index = self.b.ins().iconst(types::I32, s.index() as i64);
-            if self.links.table.is_null() {
+            if self.links.table.is_null() && self.env.is_none() {
                 self.b.ins().return_(&[index]);
                 continue;
             }
             self.link_exit(s, index);
         }
+        Ok(())
     }
 
-    /// The rest of an exit stub with an exit table: record who exits, then call the
-    /// side trace attached to this exit, if any (see `tvm_tracer::abi`).
+    /// Lowers side trace `child` of the unit into the current block, the exit block
+    /// of snapshot `s` of the trace being lowered (its parent), then its exits.
+    fn lower_side(&mut self, child: usize, s: SnapId) -> Result<(), BackendError> {
+        let ut = self.unit.traces[child];
+        let env = self.exit_state(s);
+        let saved = TraceState {
+            trace: std::mem::replace(&mut self.trace, ut.trace),
+            links: std::mem::replace(&mut self.links, ut.links),
+            idx: std::mem::replace(&mut self.idx, child),
+            vals: std::mem::replace(
+                &mut self.vals,
+                SecondaryMap::with_capacity(ut.trace.ins.len()),
+            ),
+            exits: std::mem::replace(
+                &mut self.exits,
+                SecondaryMap::with_capacity(ut.trace.snaps.len()),
+            ),
+            env: self.env.replace(env),
+            stores: std::mem::take(&mut self.stores),
+        };
+        if ut.trace.ins.iter().any(|i| i.op == Opcode::Loop) {
+            return Err(invalid(InsRef::new(0), "a side trace with a Loop"));
+        }
+        for (i, ins) in ut.trace.ins.iter().enumerate() {
+            self.ins(InsRef::new(i), ins)?;
+        }
+        self.side_end()?;
+        self.fill_exits()?;
+        self.trace = saved.trace;
+        self.links = saved.links;
+        self.idx = saved.idx;
+        self.vals = saved.vals;
+        self.exits = saved.exits;
+        self.env = saved.env;
+        self.stores = saved.stores;
+        Ok(())
+    }
+
+    /// The end of a side trace compiled into the unit (see the module doc): back to
+    /// the loop header with the carried values in registers if it can, else through
+    /// memory and the preamble; in a unit without a loop, write back and return.
+    fn side_end(&mut self) -> Result<(), BackendError> {
+        let mut state = self.env.clone().unwrap_or_default();
+        for &e in &self.stores {
+            set_slot(&mut state, e);
+        }
+        let root = self.unit.traces[0].trace;
+        let Some(header) = self.header else {
+            for &(slot, val, ty) in &state {
+                let off = slot_offset(i64::from(slot))
+                    .ok_or(invalid(InsRef::new(0), "slot out of range"))?;
+                self.store_value(ty, val, self.regs, off);
+            }
+            let end = self.b.ins().iconst(types::I32, i64::from(END_OF_TRACE));
+            self.b.ins().return_(&[end]);
+            return Ok(());
+        };
+        // Straight back to the header: every carried and entry-loaded slot must
+        // hold a value of the type the loop has for it.
+        let mut args = Vec::with_capacity(root.carried.len() + self.entry_loads.len() + 1);
+        let mut direct = self.direct_ok;
+        for c in &root.carried {
+            let want = root.get(c.param).ty;
+            match find_slot(&state, c.slot) {
+                Some((_, v, ty)) if ty == want => args.push(BlockArg::Value(v)),
+                _ => direct = false,
+            }
+        }
+        for &(slot, v, want) in &self.entry_loads {
+            match find_slot(&state, slot) {
+                Some((_, sv, ty)) if ty == want => args.push(BlockArg::Value(sv)),
+                Some(_) => direct = false,
+                None => args.push(BlockArg::Value(v)),
+            }
+        }
+        for &(slot, val, ty) in &state {
+            let carried = root.carried.iter().any(|c| c.slot == slot);
+            let unchanged = self
+                .entry_loads
+                .iter()
+                .any(|&(es, ev, _)| es == slot && ev == val);
+            if (direct && carried) || unchanged {
+                continue;
+            }
+            let off =
+                slot_offset(i64::from(slot)).ok_or(invalid(InsRef::new(0), "slot out of range"))?;
+            self.store_value(ty, val, self.regs, off);
+        }
+        if direct {
+            let n1 = self
+                .iter_next
+                .ok_or(invalid(InsRef::new(0), "loop without a count"))?;
+            args.push(BlockArg::Value(n1));
+            self.b.ins().jump(header, &args);
+        } else {
+            let pre = self.pre.ok_or(invalid(
+                InsRef::new(0),
+                "a unit with a loop but no preamble block",
+            ))?;
+            self.b.ins().jump(pre, &[]);
+        }
+        Ok(())
+    }
+
+    /// The rest of an exit stub with an exit table (or of a side trace's stub): jump
+    /// to the function's one dispatch block with (snapshot index, trace id, address of
+    /// the exit-table word).
     fn link_exit(&mut self, s: SnapId, index: Value) {
+        let id = self
+            .b
+            .ins()
+            .iconst(types::I32, i64::from(self.links.trace_id));
+        let word = if self.links.table.is_null() {
+            0
+        } else {
+            self.links.table as i64 + 16 * s.index() as i64
+        };
+        let word = self.b.ins().iconst(types::I64, word);
+        let dispatch = self.dispatch_block();
+        self.b.ins().jump(
+            dispatch,
+            &[
+                BlockArg::Value(index),
+                BlockArg::Value(id),
+                BlockArg::Value(word),
+            ],
+        );
+    }
+
+    /// The dispatch block shared by every exit stub that needs it, created on first
+    /// use and filled by `fill_dispatch`.
+    fn dispatch_block(&mut self) -> Block {
+        if let Some(d) = self.dispatch {
+            return d;
+        }
+        let d = self.b.create_block();
+        self.b.set_cold_block(d);
+        self.b.append_block_param(d, types::I32);
+        self.b.append_block_param(d, types::I32);
+        self.b.append_block_param(d, types::I64);
+        self.dispatch = Some(d);
+        d
+    }
+
+    /// `dispatch(index, id, word)`: store `id` at `*ctx.exit_trace`; if `word` is not
+    /// null and holds a side trace's entry, count the call down in the next word and
+    /// call it (see `tvm_tracer::abi`): its `END_OF_SIDE_TRACE` re-enters the
+    /// preamble (or is returned by a unit without one), anything else is returned.
+    /// Otherwise, or when the count reaches 0 (the runtime then compiles the side
+    /// trace into this function), return `index`.
+    fn fill_dispatch(&mut self) {
+        let Some(d) = self.dispatch else {
+            return;
+        };
+        self.b.switch_to_block(d);
+        self.b.seal_block(d);
+        let p = self.b.block_params(d);
+        let (index, id, word) = (p[0], p[1], p[2]);
         let who_off = std::mem::offset_of!(TraceCtx, exit_trace) as i32;
         let who = self
             .b
             .ins()
             .load(types::I64, trusted().with_readonly(), self.ctx, who_off);
-        let id = self
-            .b
-            .ins()
-            .iconst(types::I32, i64::from(self.links.trace_id));
         self.b.ins().store(trusted(), id, who, 0);
-        let entry_addr = self.links.table as i64 + 8 * s.index() as i64;
-        let addr = self.b.ins().iconst(types::I64, entry_addr);
-        // Not readonly: the runtime attaches side traces between calls.
-        let side = self.b.ins().load(types::I64, trusted(), addr, 0);
+        let load_b = self.b.create_block();
         let call_b = self.b.create_block();
         let ret_b = self.b.create_block();
-        self.b.ins().brif(side, call_b, &[], ret_b, &[]);
+        self.b.ins().brif(word, load_b, &[], ret_b, &[]);
+        self.b.switch_to_block(load_b);
+        self.b.seal_block(load_b);
+        // Not readonly: the runtime attaches side traces between calls.
+        let side = self.b.ins().load(types::I64, trusted(), word, 0);
+        let count_b = self.b.create_block();
+        self.b.ins().brif(side, count_b, &[], ret_b, &[]);
+        self.b.switch_to_block(count_b);
+        self.b.seal_block(count_b);
+        let left = self.b.ins().load(types::I64, trusted(), word, 8);
+        let left = self.b.ins().iadd_imm_s(left, -1);
+        self.b.ins().store(trusted(), left, word, 8);
+        self.b.ins().brif(left, call_b, &[], ret_b, &[]);
         self.b.switch_to_block(ret_b);
         self.b.seal_block(ret_b);
-        self.b.set_cold_block(ret_b);
         self.b.ins().return_(&[index]);
         self.b.switch_to_block(call_b);
         self.b.seal_block(call_b);
@@ -627,6 +905,38 @@ impl Lower<'_, '_> {
             args.push(BlockArg::Value(init));
             self.vals[c.param] = self.b.append_block_param(header, ty).into();
         }
+        // The entry loads of slots not carried: constant around the root's own loop,
+        // but a side trace compiled into the unit may come back with other values
+        // (the next pixel's `cr`), so with side traces they are header params too.
+        let carried: Vec<u32> = self.trace.carried.iter().map(|c| c.slot).collect();
+        let refs = std::mem::take(&mut self.entry_refs);
+        let mut loads = std::mem::take(&mut self.entry_loads);
+        let mut keep = vec![];
+        for (e, &lr) in loads.iter_mut().zip(&refs) {
+            if carried.contains(&e.0) {
+                continue;
+            }
+            if self.unit.traces.len() > 1 {
+                let ty = self.b.func.dfg.value_type(e.1);
+                args.push(BlockArg::Value(e.1));
+                e.1 = self.b.append_block_param(header, ty);
+                self.vals[lr] = e.1.into();
+            }
+            keep.push(*e);
+        }
+        self.entry_loads = keep;
+        self.direct_ok = self.unit.traces.len() > 1
+            && self.trace.ins[..r.index()].iter().all(|i| {
+                matches!(
+                    i.op,
+                    Opcode::SLoad
+                        | Opcode::KInt
+                        | Opcode::KFloat
+                        | Opcode::KBool
+                        | Opcode::KNone
+                        | Opcode::KRef
+                )
+            });
         // The iteration count lives in a register and is stored, never reloaded, in
         // the loop: a load-add-store of memory each iteration would chain through
         // store forwarding (~5 cycles), the whole cost of a tight loop. Memory
@@ -666,12 +976,17 @@ impl Lower<'_, '_> {
             }
             args.push(BlockArg::Value(next));
         }
+        if self.unit.traces.len() > 1 {
+            for e in &self.entry_loads {
+                args.push(BlockArg::Value(e.1));
+            }
+        }
         let n1 = self
             .iter_next
             .ok_or(invalid(last, "loop without a count"))?;
         args.push(BlockArg::Value(n1));
         self.b.ins().jump(header, &args);
-        self.b.seal_block(header);
+        // Sealed by `lower` once side traces have added their jumps.
         Ok(())
     }
 
@@ -681,6 +996,40 @@ impl Lower<'_, '_> {
     fn objects(&self, r: InsRef) -> Result<tvm_vm::classes::JitLayout, BackendError> {
         self.objects
             .ok_or(invalid(r, "the instance layout of this build is unknown"))
+    }
+
+    /// `SLoad`: the value the slot holds. In the unit's root, a memory load (an
+    /// entry load); in a side trace, the parent's value or the root's entry load of
+    /// the slot when there is one (their types agree: the side trace was recorded
+    /// on the state they describe), else a memory load.
+    fn sload(&mut self, r: InsRef, ins: &Ins) -> Result<Value, BackendError> {
+        let off = slot_offset(ins.imm).ok_or(invalid(r, "slot out of range"))?;
+        let slot = ins.imm as u32;
+        let Some(env) = &self.env else {
+            let v = self.load_tagged(r, ins, self.regs, off)?;
+            if self.idx == 0 && self.header.is_none() {
+                self.entry_loads.push((slot, v, ins.ty));
+                self.entry_refs.push(r);
+            }
+            return Ok(v);
+        };
+        let known = find_slot(env, slot).or_else(|| find_slot(&self.entry_loads, slot));
+        match known {
+            Some((_, v, ty)) if ty == ins.ty => Ok(v),
+            Some(_) => Err(invalid(r, "side trace loads a slot with another type")),
+            None if self.unit.traces[0]
+                .trace
+                .carried
+                .iter()
+                .any(|c| c.slot == slot) =>
+            {
+                Err(invalid(
+                    r,
+                    "side trace loads a carried slot its parent did not name",
+                ))
+            }
+            None => self.load_tagged(r, ins, self.regs, off),
+        }
     }
 
     /// Loads the `Value` at `base + off` after checking its tag is `ins.ty` (exit

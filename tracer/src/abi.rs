@@ -21,15 +21,32 @@
 //!   GC box; the list's items pointer and length are words at fixed offsets in it.
 //!
 //! Exits are redirected without patching code (Cranelift cannot patch live code):
-//! every compiled trace has an **exit table**, one word per snapshot, that the
-//! runtime fills when it attaches a side trace to that exit. An exit stub, after
-//! writing back its snapshot, stores its trace's id at `*ctx.exit_trace` and loads
-//! its table entry: zero means return the snapshot index to the runtime; otherwise it
-//! calls that side trace (same signature, same `regs`). A side trace that reaches the
+//! every compiled trace has an **exit table**, two words per snapshot, that the
+//! runtime fills when it attaches a side trace to that exit: the side trace's entry
+//! and a count of calls left. An exit stub, after writing back its snapshot, stores
+//! its trace's id at `*ctx.exit_trace` and loads its table entry: zero means return
+//! the snapshot index to the runtime; otherwise it decrements the count and, unless
+//! that reached zero (then it returns the index, and the runtime compiles the side
+//! trace into the parent's function: "Trace trees" below), calls that side trace
+//! (same signature, same `regs`). A side trace that reaches the
 //! root loop's header has written back every slot it changed and returns
 //! `END_OF_SIDE_TRACE`: the root then re-enters its own preamble (reloading the slots)
 //! and loops on; a side trace's stub passes it up. Any other result is the exit of
 //! whichever trace stored its id last, returned as is.
+//!
+//! **Trace trees.** A side trace that has been called `sideinline` times is not
+//! called through the table any more: its parent's function is compiled again with
+//! the side trace inside it (a `Unit`: one function, a root trace and the side traces
+//! compiled into it). The inlined side trace starts where its parent's guard fails,
+//! with the parent's values still in machine registers (its entry loads of slots
+//! the parent's snapshot names are those values, not memory loads), and when it gets
+//! back to the loop header it jumps straight to the root's loop block with the
+//! carried values as block arguments, as long as it left the slots the preamble
+//! loaded alone (otherwise it writes everything back and jumps to the preamble).
+//! Its exits work like any exit: they write back the parent's snapshot and then their
+//! own, store the side trace's id and return the snapshot index. The runtime swaps
+//! the loop's entry (or the exit-table word of a side-trace unit) for the new
+//! function; the old code is never run again but stays mapped.
 
 /// Per-call context passed to a compiled trace.
 #[repr(C)]
@@ -54,7 +71,8 @@ pub const END_OF_SIDE_TRACE: u32 = u32::MAX;
 pub struct ExitLinks {
     /// The trace's id, stored at `*ctx.exit_trace` by its exit stubs.
     pub trace_id: u32,
-    /// Its exit table (one `usize` per snapshot: a `TraceFn` or 0); null for none.
+    /// Its exit table (two `usize`s per snapshot: a `TraceFn` or 0, and the calls
+    /// left); null for none.
     pub table: *const usize,
     /// A side trace: on `END_OF_SIDE_TRACE` from a child, return it (a root jumps
     /// back to its preamble instead).
@@ -68,6 +86,41 @@ impl ExitLinks {
         table: std::ptr::null(),
         side: false,
     };
+}
+
+/// One trace of a `Unit`.
+#[derive(Clone, Copy, Debug)]
+pub struct UnitTrace<'a> {
+    /// The trace.
+    pub trace: &'a crate::ir::Trace,
+    /// Its id and exit table (exits with a side trace attached through the table).
+    pub links: ExitLinks,
+    /// For a side trace compiled into the unit: the position in `Unit::traces` of the
+    /// trace it is attached to, and that trace's exit (snapshot index). `None` for
+    /// the unit's root.
+    pub parent: Option<(usize, usize)>,
+}
+
+/// What one compiled function contains: `traces[0]`, the unit's root (a loop trace,
+/// or a side trace called through an exit table), and the side traces compiled
+/// into it, each after its parent (see "Trace trees" above).
+#[derive(Clone, Debug, Default)]
+pub struct Unit<'a> {
+    /// Root first; every other trace's parent comes before it.
+    pub traces: Vec<UnitTrace<'a>>,
+}
+
+impl<'a> Unit<'a> {
+    /// A unit of one trace.
+    pub fn single(trace: &'a crate::ir::Trace, links: ExitLinks) -> Unit<'a> {
+        Unit {
+            traces: vec![UnitTrace {
+                trace,
+                links,
+                parent: None,
+            }],
+        }
+    }
 }
 
 /// Offsets (in bytes, from an object pointer) that compiled code needs.

@@ -75,6 +75,20 @@ pub enum Event {
         /// Aborts so far.
         aborts: u32,
     },
+    /// A side trace was compiled into the function of the trace tree it belongs to
+    /// (its unit's root was compiled again with it; `tracer/src/abi.rs`).
+    Inline {
+        /// The side trace.
+        id: usize,
+        /// The trace whose function now contains it.
+        into: usize,
+        /// Calls of the side trace that made it hot.
+        calls: u64,
+        /// Compile time of the new function.
+        compile_time: Duration,
+        /// Machine code size of the new function.
+        code_size: usize,
+    },
     /// At exit: how often a trace was entered and each snapshot's exit was taken.
     TraceStats {
         /// Trace id.
@@ -172,6 +186,16 @@ impl Log {
                 func,
                 aborts,
             } => format!("---- TRACE blacklisted {file}:{line} in {func} after {aborts} aborts\n"),
+            Event::Inline {
+                id,
+                into,
+                calls,
+                compile_time,
+                code_size,
+            } => format!(
+                "---- TRACE {id} inlined into trace {into} after {calls} calls, mcode {code_size} bytes, compiled in {:.3} ms\n",
+                compile_time.as_secs_f64() * 1e3
+            ),
             Event::TraceStats {
                 id,
                 file,
@@ -245,6 +269,16 @@ impl Log {
                 "{{\"event\":\"blacklist\",\"file\":{},\"line\":{line},\"func\":{},\"aborts\":{aborts}}}",
                 json_str(file),
                 json_str(func)
+            ),
+            Event::Inline {
+                id,
+                into,
+                calls,
+                compile_time,
+                code_size,
+            } => format!(
+                "{{\"event\":\"inline\",\"id\":{id},\"into\":{into},\"calls\":{calls},\"compile_us\":{},\"code_size\":{code_size}}}",
+                compile_time.as_micros()
             ),
             Event::TraceStats {
                 id,

@@ -24,7 +24,7 @@
 //! lifecycle transition is an event and compiling is a span, for whatever subscriber
 //! an embedder installs. The trace log (`log.rs`) is the product feature.
 
-use crate::abi::{ExitLinks, TraceCtx, TraceFn};
+use crate::abi::{ExitLinks, TraceCtx, TraceFn, Unit, UnitTrace};
 use crate::abort::AbortReason;
 use crate::ir::Trace;
 use crate::log::{Event, Log};
@@ -48,9 +48,10 @@ pub struct CompiledCode {
     pub code_size: usize,
 }
 
-/// Compiles an optimized trace (injected by the `tvm` binary), its exits linked as
-/// `ExitLinks` says (see `abi.rs`).
-pub type Compiler = Box<dyn FnMut(&Trace, &str, ExitLinks) -> Result<CompiledCode, String>>;
+/// Compiles a unit — an optimized trace and the side traces compiled into it, each
+/// with its exits linked as its `ExitLinks` say (see `abi.rs`) — to one function
+/// (injected by the `tvm` binary). The name labels errors and disassembly.
+pub type Compiler = Box<dyn FnMut(&Unit<'_>, &str) -> Result<CompiledCode, String>>;
 
 /// Where the trace manager is in a trace's lifecycle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,13 +88,68 @@ pub struct TraceRecord {
     pub code_size: usize,
     /// Whether it is still linked to its loop.
     pub linked: bool,
-    /// Per snapshot: the entry of the side trace attached to that exit, or 0. The
-    /// compiled exit stubs read it (`abi.rs`); it must not move (boxed).
+    /// Two words per snapshot: the entry of the side trace attached to that exit
+    /// (or 0), and the calls left before it is compiled into this trace's unit (see
+    /// `Manager::promote`). The compiled exit stubs read and count them (`abi.rs`);
+    /// it must not move (boxed).
     pub exit_table: Box<[usize]>,
     /// Per snapshot: whether a side trace was tried there already.
     pub side_tried: Vec<bool>,
     /// For a side trace: (parent trace index, exit) it is attached to.
     pub side_of: Option<(usize, usize)>,
+    /// The trace whose function this one's code is in: its own index, or for a side
+    /// trace compiled into its parent's unit, that unit's root (`abi.rs`, "Trace
+    /// trees").
+    pub unit: usize,
+    /// For a side trace called through its parent's exit table:
+    /// `Stats::compiled_iterations` when its call count was (re)armed.
+    pub armed_at: u64,
+}
+
+impl TraceRecord {
+    /// How trace `index` (this record) links its exits.
+    fn links(&self, index: usize) -> ExitLinks {
+        ExitLinks {
+            trace_id: index as u32 + 1,
+            table: self.exit_table.as_ptr(),
+            side: self.side_of.is_some(),
+        }
+    }
+}
+
+/// The unit rooted at trace `root`: the root, then every trace compiled into it in
+/// index order (a parent before its side traces), then `new`, a side trace not yet
+/// in `traces`, attached to (trace index, exit). `None` if `new`'s parent is not in
+/// the unit.
+fn unit_of<'a>(
+    traces: &'a [TraceRecord],
+    root: usize,
+    new: Option<(&'a Trace, ExitLinks, (usize, usize))>,
+) -> Option<Unit<'a>> {
+    let mut members = vec![root];
+    let mut unit = Unit::single(&traces[root].trace, traces[root].links(root));
+    for (i, t) in traces.iter().enumerate().skip(root + 1) {
+        if t.unit != root {
+            continue;
+        }
+        let (p, exit) = t.side_of?;
+        let pos = members.iter().position(|&m| m == p)?;
+        unit.traces.push(UnitTrace {
+            trace: &t.trace,
+            links: t.links(i),
+            parent: Some((pos, exit)),
+        });
+        members.push(i);
+    }
+    if let Some((trace, links, (p, exit))) = new {
+        let pos = members.iter().position(|&m| m == p)?;
+        unit.traces.push(UnitTrace {
+            trace,
+            links,
+            parent: Some((pos, exit)),
+        });
+    }
+    Some(unit)
 }
 
 /// Counters for `--jit-stats`.
@@ -113,6 +169,8 @@ pub struct Stats {
     pub unlinked: u64,
     /// Side traces compiled (included in `compiled`).
     pub side_traces: u64,
+    /// Side traces compiled into their parent's function after `sideinline` calls.
+    pub inlined: u64,
     /// Loop iterations run in compiled code.
     pub compiled_iterations: u64,
     /// Loop iterations run by the interpreter (back-edges counted at exit).
@@ -287,13 +345,13 @@ impl Manager {
         let id = self.traces.len();
         let name = format!("trace{}", id + 1);
         let side_of = self.rec_side.take();
-        let exit_table: Box<[usize]> = vec![0usize; trace.snaps.len()].into_boxed_slice();
+        let exit_table: Box<[usize]> = vec![0usize; 2 * trace.snaps.len()].into_boxed_slice();
         let links = ExitLinks {
             trace_id: id as u32 + 1,
             table: exit_table.as_ptr(),
             side: side_of.is_some(),
         };
-        let compiled = (self.compiler)(&trace, &name, links);
+        let compiled = (self.compiler)(&Unit::single(&trace, links), &name);
         self.stats.compile_time += t0.elapsed();
         let compiled = match compiled {
             Ok(c) => c,
@@ -331,12 +389,16 @@ impl Manager {
             linked: true,
             exit_table,
             side_of,
+            unit: id,
+            armed_at: self.stats.compiled_iterations,
         });
         self.stats.compiled += 1;
         tracing::debug!(target: "tvm::jit", id = id + 1, code_size = self.traces[id].code_size, "trace compiled");
         if let Some((parent, exit)) = side_of {
-            // Attach: the parent's exit stub calls it from now on.
-            self.traces[parent].exit_table[exit] = compiled.entry as usize;
+            // Attach: the parent's exit stub calls it from now on, and counts the
+            // calls down from `sideinline` to its promotion (see `promote`).
+            self.traces[parent].exit_table[2 * exit] = compiled.entry as usize;
+            self.traces[parent].exit_table[2 * exit + 1] = self.params.sideinline as usize;
             self.stats.side_traces += 1;
         } else {
             code.loops[lp.i()].trace.set(id as u32 + 1);
@@ -348,6 +410,74 @@ impl Manager {
 }
 
 impl Manager {
+    /// Compiles the side trace attached (through the exit table) to exit `exit` of
+    /// trace `t` into `t`'s unit, with the side traces already compiled into the side
+    /// trace: the unit's root is compiled again and its new function replaces the old
+    /// one where that was entered. Called when the side trace has been called
+    /// `sideinline` times. If compiling fails, everything stays as it was.
+    fn promote(&mut self, t: usize, exit: usize) {
+        let entry = self.traces[t].exit_table[2 * exit];
+        let Some(side) = (0..self.traces.len()).find(|&i| {
+            self.traces[i].side_of == Some((t, exit))
+                && self.traces[i].unit == i
+                && self.traces[i].entry as usize == entry
+        }) else {
+            return;
+        };
+        // Hot relative to the loop? A side trace taken once per 50 iterations saves
+        // less than compiling the whole function again costs: count again.
+        let since = self
+            .stats
+            .compiled_iterations
+            .saturating_sub(self.traces[side].armed_at);
+        let calls = u64::from(self.params.sideinline);
+        if calls.saturating_mul(u64::from(self.params.sideratio)) < since {
+            self.traces[t].exit_table[2 * exit + 1] = self.params.sideinline as usize;
+            self.traces[side].armed_at = self.stats.compiled_iterations;
+            return;
+        }
+        let t0 = Instant::now();
+        let u = self.traces[t].unit;
+        let moved: Vec<usize> = (side..self.traces.len())
+            .filter(|&i| self.traces[i].unit == side)
+            .collect();
+        for &i in &moved {
+            self.traces[i].unit = u;
+        }
+        let name = format!("trace{}", u + 1);
+        let compiled = match unit_of(&self.traces, u, None) {
+            Some(unit) => (self.compiler)(&unit, &name),
+            None => Err("inconsistent trace tree".to_string()),
+        };
+        self.stats.compile_time += t0.elapsed();
+        let c = match compiled {
+            Ok(c) => c,
+            Err(msg) => {
+                tracing::debug!(target: "tvm::jit", side = side + 1, unit = u + 1, %msg, "side trace not inlined");
+                for &i in &moved {
+                    self.traces[i].unit = side;
+                }
+                return;
+            }
+        };
+        self.traces[u].entry = c.entry;
+        self.traces[u].code_size = c.code_size;
+        if let Some((p, e)) = self.traces[u].side_of {
+            self.traces[p].exit_table[2 * e] = c.entry as usize;
+        }
+        // The new function runs the side trace inline; the table word is unused.
+        self.traces[t].exit_table[2 * exit] = 0;
+        self.stats.inlined += 1;
+        tracing::debug!(target: "tvm::jit", side = side + 1, unit = u + 1, code_size = c.code_size, "side trace inlined");
+        self.event(Event::Inline {
+            id: side + 1,
+            into: u + 1,
+            calls: u64::from(self.params.sideinline),
+            compile_time: t0.elapsed(),
+            code_size: c.code_size,
+        });
+    }
+
     /// After exit `exit` of trace `t` (entered as root `root`), resuming at `pc`:
     /// starts recording a side trace there if the exit is hot, has not been tried,
     /// resumes in the root frame (no inlined frames to rebuild) away from the loop
@@ -536,6 +666,16 @@ impl JitHooks for Manager {
             };
         };
         snapshot::restore(vm, root_base, snap);
+        // The exit's side trace used up its calls (the stub returned instead of
+        // calling it): compile it into this trace's function.
+        if self.traces[t]
+            .exit_table
+            .get(2 * exit)
+            .is_some_and(|&e| e != 0)
+            && self.traces[t].exit_table[2 * exit + 1] == 0
+        {
+            self.promote(t, exit);
+        }
         // An entry guard (snapshot 0) failing again and again: the loop's types changed
         // for good. Unlink the trace and let the loop be recorded anew.
         let tr = &mut self.traces[idx];
@@ -599,8 +739,8 @@ impl Manager {
         let mut out = String::new();
         out.push_str("jit-stats:\n");
         out.push_str(&format!(
-            "  traces compiled  {}\n  side traces      {}\n",
-            s.compiled, s.side_traces
+            "  traces compiled  {}\n  side traces      {} ({} inlined)\n",
+            s.compiled, s.side_traces, s.inlined
         ));
         out.push_str(&format!("  traces aborted   {}\n", s.aborted));
         for (code, n) in &s.abort_reasons {

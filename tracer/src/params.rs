@@ -72,6 +72,15 @@ jit_params! {
          of a few hundred iterations run compiled.";
     hotexit: u32 = 10,
         "Exits taken through one guard before a side trace is recorded from it (LuaJIT hotexit 10).";
+    sideinline: u32 = 1000,
+        "Calls of a side trace (through its parent's exit table) after which it is \
+         compiled into its parent's function: the function is compiled again with the \
+         side trace inside, which then starts with the parent's values in registers \
+         and jumps straight back to the loop header. 0: never.";
+    sideratio: u32 = 16,
+        "A side trace is compiled into its parent's function only if its sideinline \
+         calls took at most sideratio times as many loop iterations; a colder one is \
+         counted again (compiling the function again costs more than it saves).";
     maxside: u32 = 100,
         "Maximum side traces per loop (0 disables side traces; LuaJIT maxside 100).";
     maxrecord: u32 = 4000,

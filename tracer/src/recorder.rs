@@ -256,7 +256,15 @@ impl Recorder {
                 }
             }
         }
-        self.trace.push_snap(Snapshot { frames, entries })
+        let snap = Snapshot { frames, entries };
+        // Guards with nothing between them that changes the state share one
+        // snapshot (LuaJIT's `lj_snap_add` does the same): one exit stub, not two.
+        if let Some(last) = self.trace.snaps.last() {
+            if *last == snap {
+                return SnapId::new(self.trace.snaps.len() - 1);
+            }
+        }
+        self.trace.push_snap(snap)
     }
 
     fn guard(&mut self, mut ins: Ins, pc: usize) -> InsRef {

@@ -57,9 +57,9 @@ fn run(source: &str) -> Vec<String> {
             list_items,
             list_len,
         };
-        let compiler: Compiler = Box::new(move |t: &Trace, name: &str, links| {
+        let compiler: Compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {
             backend
-                .compile_linked(t, &layout, name, links)
+                .compile_unit(unit, &layout, name)
                 .map(|c| CompiledCode {
                     entry: c.entry,
                     code_size: c.code_size,

@@ -37,7 +37,6 @@ use tvm_tracer::log::{Format, Log};
 use tvm_tracer::manager::{CompiledCode, Compiler, Manager};
 use tvm_tracer::params::Params;
 use tvm_tracer::snapshot::{payload_bits, restore};
-use tvm_tracer::Trace;
 use tvm_vm::bytecode::Code;
 use tvm_vm::interp::Frame;
 use tvm_vm::{Value, Vm};
@@ -150,9 +149,9 @@ fn record(source: &str) -> Result<String, String> {
         list_len,
     };
     let pending = sink.clone();
-    let compiler: Compiler = Box::new(move |trace: &Trace, name: &str, links| {
-        pending.borrow_mut().pending = Some(trace.to_text());
-        let c = backend.compile_linked(trace, &layout, name, links);
+    let compiler: Compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {
+        pending.borrow_mut().pending = Some(unit.traces.last().expect("a trace").trace.to_text());
+        let c = backend.compile_unit(unit, &layout, name);
         c.map(|c| CompiledCode {
             entry: c.entry,
             code_size: c.code_size,
