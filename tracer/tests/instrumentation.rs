@@ -9,7 +9,6 @@ use tvm_backend::Backend;
 use tvm_tracer::abi::RuntimeLayout;
 use tvm_tracer::manager::{CompiledCode, Compiler, Manager};
 use tvm_tracer::params::Params;
-use tvm_tracer::Trace;
 use tvm_vm::Vm;
 
 /// Collects the `message` of every event with target `tvm::jit`, and span names.
