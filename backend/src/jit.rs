@@ -66,9 +66,7 @@ impl Backend {
             ("use_colocated_libcalls", "false"),
             ("preserve_frame_pointers", "true"),
             ("enable_verifier", verify),
-            ("regalloc_algorithm", "backtracking"),
         ] {
-            let value = &*std::env::var(format!("TVM_CL_{name}")).unwrap_or(value.to_string());
             flags
                 .set(name, value)
                 .map_err(|e| BackendError::Host(format!("setting {name}={value}: {e}")))?;
