@@ -118,14 +118,9 @@ impl TraceRecord {
 }
 
 /// The unit rooted at trace `root`: the root, then every trace compiled into it in
-/// index order (a parent before its side traces), then `new`, a side trace not yet
-/// in `traces`, attached to (trace index, exit). `None` if `new`'s parent is not in
-/// the unit.
-fn unit_of<'a>(
-    traces: &'a [TraceRecord],
-    root: usize,
-    new: Option<(&'a Trace, ExitLinks, (usize, usize))>,
-) -> Option<Unit<'a>> {
+/// index order (a parent before its side traces). `None` if a member's parent is
+/// not in the unit.
+fn unit_of(traces: &[TraceRecord], root: usize) -> Option<Unit<'_>> {
     let mut members = vec![root];
     let mut unit = Unit::single(&traces[root].trace, traces[root].links(root));
     for (i, t) in traces.iter().enumerate().skip(root + 1) {
@@ -140,14 +135,6 @@ fn unit_of<'a>(
             parent: Some((pos, exit)),
         });
         members.push(i);
-    }
-    if let Some((trace, links, (p, exit))) = new {
-        let pos = members.iter().position(|&m| m == p)?;
-        unit.traces.push(UnitTrace {
-            trace,
-            links,
-            parent: Some((pos, exit)),
-        });
     }
     Some(unit)
 }
@@ -416,12 +403,10 @@ impl Manager {
     /// one where that was entered. Called when the side trace has been called
     /// `sideinline` times. If compiling fails, everything stays as it was.
     fn promote(&mut self, t: usize, exit: usize) {
-        let entry = self.traces[t].exit_table[2 * exit];
-        let Some(side) = (0..self.traces.len()).find(|&i| {
-            self.traces[i].side_of == Some((t, exit))
-                && self.traces[i].unit == i
-                && self.traces[i].entry as usize == entry
-        }) else {
+        // One side trace per exit (`side_tried`), with a function of its own.
+        let Some(side) = (0..self.traces.len())
+            .find(|&i| self.traces[i].side_of == Some((t, exit)) && self.traces[i].unit == i)
+        else {
             return;
         };
         // Hot relative to the loop? A side trace taken once per 50 iterations saves
@@ -445,7 +430,7 @@ impl Manager {
             self.traces[i].unit = u;
         }
         let name = format!("trace{}", u + 1);
-        let compiled = match unit_of(&self.traces, u, None) {
+        let compiled = match unit_of(&self.traces, u) {
             Some(unit) => (self.compiler)(&unit, &name),
             None => Err("inconsistent trace tree".to_string()),
         };
