@@ -1017,3 +1017,157 @@ fn many_traces_stay_callable() {
         traces.iter().map(|t| t.code_size).sum::<usize>()
     );
 }
+
+// -- Units: side traces compiled into their loop's function ------------------------
+
+/// Root loop over slots 0 (i), 1 (n), 2 (total), 3 (k): `total += i + k` on even
+/// `i`, exit 2 on odd `i`; `i += 1` while `i < n` (exit 3 when done).
+const UNIT_ROOT: &str = "\
+s0 = frame(code=0x40, pc=0, base=0, ret=0) {}
+s1 = frame(code=0x40, pc=0, base=0, ret=0) {0: v5, 2: v6}
+s2 = frame(code=0x40, pc=3, base=0, ret=0) {0: v5, 2: v6}
+s3 = frame(code=0x40, pc=5, base=0, ret=0) {0: v14, 2: v13}
+v0 = int SLoad 0 ; s0
+v1 = int SLoad 1 ; s0
+v2 = int SLoad 2 ; s0
+v3 = int SLoad 3 ; s0
+Loop
+v5 = int LoopParam 0
+v6 = int LoopParam 2
+v7 = int KInt 1
+v8 = int BAnd v5, v7
+v9 = int KInt 0
+v10 = bool Eq v8, v9
+GuardTrue v10 ; s2
+v12 = int AddOv v5, v3 ; s2
+v13 = int AddOv v6, v12 ; s2
+v14 = int AddOv v5, v7 ; s2
+v15 = bool Lt v14, v1
+GuardTrue v15 ; s3
+carry 0: v0 -> v5 -> v14
+carry 2: v2 -> v6 -> v13
+header_snap s1
+";
+
+/// Side trace of the root's exit 2 (odd `i`): `total += 100; k += 1; i += 1`, exit 1
+/// when `i` reaches `n`, else back to the loop (with `k`, a loop invariant of the
+/// root, changed).
+const UNIT_SIDE: &str = "\
+s0 = frame(code=0x40, pc=3, base=0, ret=0) {}
+s1 = frame(code=0x40, pc=4, base=0, ret=0) {0: v8, 2: v4, 3: v7}
+v0 = int SLoad 0 ; s0
+v1 = int SLoad 2 ; s0
+v2 = int SLoad 1 ; s0
+v3 = int KInt 100
+v4 = int AddOv v1, v3 ; s0
+v5 = int SLoad 3 ; s0
+v6 = int KInt 1
+v7 = int AddOv v5, v6 ; s0
+v8 = int AddOv v0, v6 ; s0
+v9 = bool Lt v8, v2
+GuardTrue v9 ; s1
+SStore v4, 2
+SStore v7, 3
+SStore v8, 0
+";
+
+/// The same loop in Rust: (exit trace id, exit index, i, total, k).
+fn unit_model(n: i64, k0: i64) -> (u32, u32, i64, i64, i64) {
+    let (mut i, mut total, mut k) = (0i64, 0i64, k0);
+    loop {
+        if i & 1 == 0 {
+            total += i + k;
+            i += 1;
+            if i >= n {
+                return (1, 3, i, total, k);
+            }
+        } else {
+            total += 100;
+            k += 1;
+            i += 1;
+            if i >= n {
+                return (2, 1, i, total, k);
+            }
+        }
+    }
+}
+
+#[test]
+fn side_trace_compiled_into_the_loop_runs_like_the_loop() {
+    use tvm_tracer::abi::{ExitLinks, Unit, UnitTrace};
+    let root = tvm_tracer::text::parse(UNIT_ROOT).expect("root parses");
+    let side = tvm_tracer::text::parse(UNIT_SIDE).expect("side parses");
+    let links = |id, side| ExitLinks {
+        trace_id: id,
+        table: std::ptr::null(),
+        side,
+    };
+    let unit = Unit {
+        traces: vec![
+            UnitTrace {
+                trace: &root,
+                links: links(1, false),
+                parent: None,
+            },
+            UnitTrace {
+                trace: &side,
+                links: links(2, true),
+                parent: Some((0, 2)),
+            },
+        ],
+    };
+    let mut be = Backend::new().unwrap();
+    let ct = be
+        .compile_unit(&unit, &layout(), "unit")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (n, k0) in [(1, 5), (2, 5), (7, 0), (10, 3), (1001, -7)] {
+        let mut regs = vec![Value::Int(0), Value::Int(n), Value::Int(0), Value::Int(k0)];
+        let flag = 0u8;
+        let mut iterations = 0u64;
+        let mut who = 1u32; // the runtime's default: the root trace
+        let ctx = TraceCtx {
+            gc_flag: &flag,
+            iterations: &mut iterations,
+            exit_trace: &mut who,
+        };
+        // SAFETY: `regs` covers slots 0..4, every slot the traces touch.
+        let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
+        let (want_who, want_exit, i, total, k) = unit_model(n, k0);
+        assert_eq!(
+            (who, exit),
+            (want_who, want_exit),
+            "n={n}: who exited, where"
+        );
+        assert_eq!(int(&regs[0]), i, "n={n}: i");
+        assert_eq!(int(&regs[1]), n, "n={n}: n is never written");
+        assert_eq!(int(&regs[2]), total, "n={n}: total");
+        assert_eq!(int(&regs[3]), k, "n={n}: k, changed by the side trace");
+        assert_eq!(iterations, n as u64, "n={n}: one count per loop iteration");
+    }
+}
+
+#[test]
+fn side_trace_with_a_loop_or_a_bad_parent_is_rejected() {
+    use tvm_tracer::abi::{ExitLinks, Unit, UnitTrace};
+    let root = tvm_tracer::text::parse(UNIT_ROOT).expect("root parses");
+    let mut be = Backend::new().unwrap();
+    let mut unit = Unit::single(&root, ExitLinks::NONE);
+    unit.traces.push(UnitTrace {
+        trace: &root,
+        links: ExitLinks::NONE,
+        parent: Some((0, 2)),
+    });
+    assert!(matches!(
+        be.compile_unit(&unit, &layout(), "loop-in-side"),
+        Err(BackendError::InvalidTrace { .. })
+    ));
+    unit.traces[1].parent = Some((1, 0));
+    assert!(matches!(
+        be.compile_unit(&unit, &layout(), "self-parent"),
+        Err(BackendError::InvalidTrace { .. })
+    ));
+    // Still usable.
+    let ct = be.compile(&counting(false), &layout(), "ok").unwrap();
+    let mut regs = vec![Value::Int(0), Value::Int(3), Value::Int(1), Value::None];
+    assert_eq!(run(&ct, &mut regs), 3);
+}
