@@ -276,10 +276,11 @@ fn jit_factory(
     std::sync::Arc::new(move || {
         use tvm_tracer::manager::{CompiledCode, Manager};
         let mut backend = tvm_backend::Backend::new().map_err(|e| e.to_string())?;
-        let (list_items, list_len) = tvm_vm::object::list_layout().unwrap_or((-1, -1));
+        let l = tvm_vm::object::list_layout();
         let layout = tvm_tracer::abi::RuntimeLayout {
-            list_items,
-            list_len,
+            list_items: l.map_or(-1, |l| l.items),
+            list_len: l.map_or(-1, |l| l.len),
+            list_traced: l.map_or(-1, |l| l.traced),
         };
         let compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {
             backend

@@ -25,7 +25,7 @@ fn text(b: &[u8]) -> String {
 }
 
 /// (collections, live objects) from `--gc-stats`' line
-/// `gc: N collections, N objects freed, N live`.
+/// `gc: N collections, N full, N objects freed, N live`.
 fn gc_stats(stderr: &str) -> (u64, u64) {
     let line = stderr
         .lines()
@@ -182,6 +182,29 @@ fn cycles_are_collected() {
     let stats = text(&o.stderr);
     let (_, live) = gc_stats(&stats);
     assert!(live < 200_000, "cycles should be freed: {stats}");
+}
+
+/// Objects that survive minor collections and die later are reclaimed by full
+/// collections: a loop that keeps one big list at a time (promoted while it is
+/// alive) holds about one list's worth of objects, not all of them.
+#[test]
+fn old_garbage_is_collected() {
+    let p = scratch(
+        "old_garbage.py",
+        b"keep = None\nfor r in range(40):\n    keep = [str(i) for i in range(100000)]\nprint(len(keep))\n",
+    );
+    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "100000\n");
+    let stats = text(&o.stderr);
+    let (_, live) = gc_stats(&stats);
+    assert!(live < 1_000_000, "dead old lists should be freed: {stats}");
+    let full: u64 = stats
+        .split(", ")
+        .find_map(|w| w.strip_suffix(" full"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(full >= 1, "expected full collections: {stats}");
 }
 
 /// Deep recursion raises RecursionError (never a native stack overflow), and the

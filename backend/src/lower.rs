@@ -449,6 +449,11 @@ impl Lower<'_, '_> {
                 let c = self.value(ins.c, r)?;
                 let item = self.list_item(r, ins, list, index)?;
                 self.store_value(self.trace.get(ins.c).ty, c, item, 0);
+                // The collector traces this item again (`ListObj::traced`).
+                let off = self.layout.list_traced;
+                let traced = self.b.ins().load(types::I64, trusted(), list, off);
+                let lower = self.b.ins().umin(traced, index);
+                self.b.ins().store(trusted(), lower, list, off);
                 None
             }
             SStore => {

@@ -86,10 +86,11 @@ impl B {
 }
 
 fn layout() -> RuntimeLayout {
-    let (list_items, list_len) = list_layout().expect("list layout");
+    let l = list_layout().expect("list layout");
     RuntimeLayout {
-        list_items,
-        list_len,
+        list_items: l.items,
+        list_len: l.len,
+        list_traced: l.traced,
     }
 }
 
@@ -833,6 +834,45 @@ fn list_get_and_list_set() {
         assert_eq!(int(&list.items()[0]), 10, "neighbours untouched");
         assert!(boolean(&list.items()[3]));
     }
+}
+
+/// The collector's side of `ListSet`: a store into a list that a collection has
+/// already traced (old, `traced` = len) must make the next minor collection trace
+/// that item again, or a young object kept only by the list would be freed.
+#[test]
+fn list_set_makes_the_collector_trace_the_item_again() {
+    let mut heap = Heap::new();
+    let list = heap.alloc(ListObj::new(vec![Value::Int(0); 8]));
+    // The list survives a collection: it is old and all its items are traced.
+    heap.collect_as(&mut vec![Value::List(list)], false);
+    let freed = heap.stats.freed;
+
+    let mut b = B::default();
+    let s0 = b.snap(&[]);
+    let l = b.sload(0, Ty::LIST, s0);
+    let i = b.sload(1, Ty::INT, s0);
+    let c = b.sload(2, Ty::STR, s0);
+    let s1 = b.snap(&[]);
+    b.guarded(Opcode::ListSet, Ty::VOID, &[l, i, c], s1);
+    let s2 = b.observe(&[]);
+    let ct = compile(&b.t);
+
+    for index in [5, 2] {
+        let fresh = heap.alloc(StrObj::new(format!("young {index}")));
+        let mut regs = vec![Value::List(list), Value::Int(index), Value::Str(fresh)];
+        assert_eq!(run(&ct, &mut regs), s(s2));
+        // Only the list is a root: the str is reachable through the store alone.
+        heap.collect_as(&mut vec![Value::List(list)], false);
+        assert_eq!(heap.stats.freed, freed, "the stored str must survive");
+        match list.items()[index as usize] {
+            Value::Str(p) => assert!(Gc::ptr_eq(p, fresh)),
+            _ => panic!("the store did not happen"),
+        }
+    }
+    // And a str nobody keeps is freed by the same kind of collection.
+    heap.alloc(StrObj::new("garbage"));
+    heap.collect_as(&mut vec![Value::List(list)], false);
+    assert_eq!(heap.stats.freed, freed + 1);
 }
 
 #[test]

@@ -130,6 +130,9 @@ pub struct RuntimeLayout {
     pub list_items: i32,
     /// Offset of a list's length (usize).
     pub list_len: i32,
+    /// Offset of a list's count of items its last collection traced (usize;
+    /// `ListObj::traced`): a store at index i lowers it to at most i.
+    pub list_traced: i32,
 }
 
 /// The signature of a compiled trace.

@@ -51,10 +51,11 @@ fn run(source: &str) -> Vec<String> {
     let seen = collect.0.clone();
     tracing::subscriber::with_default(collect, || {
         let mut backend = Backend::new().expect("backend");
-        let (list_items, list_len) = tvm_vm::object::list_layout().expect("layout");
+        let l = tvm_vm::object::list_layout().expect("layout");
         let layout = RuntimeLayout {
-            list_items,
-            list_len,
+            list_items: l.items,
+            list_len: l.len,
+            list_traced: l.traced,
         };
         let compiler: Compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {
             backend

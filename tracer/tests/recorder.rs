@@ -143,10 +143,11 @@ fn mask_hex(s: &str, name: impl Fn(&str) -> String) -> String {
 fn record(source: &str) -> Result<String, String> {
     let sink = Rc::new(RefCell::new(Sink::default()));
     let mut backend = tvm_backend::Backend::new().map_err(|e| e.to_string())?;
-    let (list_items, list_len) = tvm_vm::object::list_layout().ok_or("no list layout")?;
+    let l = tvm_vm::object::list_layout().ok_or("no list layout")?;
     let layout = RuntimeLayout {
-        list_items,
-        list_len,
+        list_items: l.items,
+        list_len: l.len,
+        list_traced: l.traced,
     };
     let pending = sink.clone();
     let compiler: Compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {

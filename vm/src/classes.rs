@@ -118,7 +118,7 @@ impl ClassData {
         true
     }
     /// Everything the GC must see.
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::gc::Marker) {
         out.extend(self.bases.iter().map(|t| Value::Type(*t)));
         out.extend(self.mro_tail.iter().map(|t| Value::Type(*t)));
         out.extend(self.dict().values().copied());
@@ -216,7 +216,7 @@ impl InstanceObj {
 }
 
 impl Trace for InstanceObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.push(Value::Type(self.class));
         crate::gc::visit_all(self.slots(), out);
         if let Some(d) = self.dict.get() {
@@ -238,7 +238,8 @@ pub struct BoundMethodObj {
     pub this: Value,
 }
 impl Trace for BoundMethodObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    const MUTABLE: bool = false;
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.push(self.func);
         out.push(self.this);
     }
@@ -267,7 +268,7 @@ impl CellObj {
     }
 }
 impl Trace for CellObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.push(self.value.get());
     }
 }
@@ -330,7 +331,8 @@ impl DescrObj {
     }
 }
 impl Trace for DescrObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    const MUTABLE: bool = false;
+    fn trace(&self, out: &mut crate::gc::Marker) {
         match &self.d {
             Descr::StaticMethod(f) | Descr::ClassMethod(f) => out.push(*f),
             Descr::Property {

@@ -151,7 +151,7 @@ impl DictTable {
         }
     }
     /// GC tracing.
-    pub fn trace(&self, out: &mut Vec<Value>) {
+    pub fn trace(&self, out: &mut crate::gc::Marker) {
         for e in self.iter() {
             crate::gc::visit(e.key, out);
             crate::gc::visit(e.value, out);

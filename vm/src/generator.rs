@@ -88,7 +88,7 @@ impl GenObj {
 }
 
 impl Trace for GenObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         let st = self.state();
         out.extend_from_slice(&st.regs);
         out.push(st.handling);

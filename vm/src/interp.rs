@@ -275,7 +275,11 @@ impl Vm {
         if b.len() == 1 && b[0] < 128 {
             return self.char_cache[b[0] as usize];
         }
-        Value::Str(self.heap.alloc(StrObj::with_nchars(s, nchars)))
+        // SAFETY: `write_with_nchars` writes a whole StrObj.
+        Value::Str(unsafe {
+            self.heap
+                .alloc_in_place(|p| StrObj::write_with_nchars(p, s, nchars))
+        })
     }
     /// Moves a made `StrObj` to the heap; `extra` bytes outside the box were
     /// allocated for it.
@@ -1798,7 +1802,7 @@ impl Vm {
                     Op::ListAppend { list, src } => {
                         bound!(src);
                         if let Value::List(l) = reg!(regs, list) {
-                            l.items_mut().push(reg!(regs, src));
+                            l.push(reg!(regs, src));
                         }
                     }
                     Op::BuildString { dst, start, count } => {

@@ -314,11 +314,11 @@ fn list_append(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         )));
     }
     let l = this_list(args);
-    let items = l.items_mut();
+    let items = l.items();
     if items.len() == items.capacity() {
         vm.heap.note_alloc(items.capacity().max(4) * 16);
     }
-    items.push(args[1]);
+    l.push(args[1]);
     Ok(Value::None)
 }
 

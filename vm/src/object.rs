@@ -25,7 +25,8 @@ pub struct BigIntObj {
     pub value: BigInt,
 }
 impl Trace for BigIntObj {
-    fn trace(&self, _: &mut Vec<Value>) {}
+    const MUTABLE: bool = false;
+    fn trace(&self, _: &mut crate::gc::Marker) {}
     fn extra_size(&self) -> usize {
         (self.value.bits() / 8) as usize
     }
@@ -189,6 +190,35 @@ impl StrObj {
             hash: Cell::new(0),
         }
     }
+    /// `with_nchars`, written straight to `dst` (see `Heap::alloc_in_place`).
+    ///
+    /// # Safety
+    /// `dst` must be valid for a write of a `StrObj`.
+    #[inline]
+    pub unsafe fn write_with_nchars(dst: *mut StrObj, s: impl StrText, nchars: usize) {
+        debug_assert_eq!(nchars, s.text().chars().count());
+        let t = s.text();
+        if t.len() <= STR_INLINE {
+            // SAFETY: `dst` is writable (the caller's promise); the bytes are
+            // copied in place after the zeroed object is written.
+            unsafe {
+                dst.write(StrObj {
+                    buf: StrBuf::Inline {
+                        len: t.len() as u8,
+                        bytes: [0; STR_INLINE],
+                    },
+                    nchars,
+                    hash: Cell::new(0),
+                });
+                if let StrBuf::Inline { bytes, .. } = &mut (*dst).buf {
+                    bytes[..t.len()].copy_from_slice(t.as_bytes());
+                }
+            }
+        } else {
+            // SAFETY: as above.
+            unsafe { dst.write(StrObj::with_nchars(s, nchars)) }
+        }
+    }
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -286,7 +316,8 @@ impl StrObj {
     }
 }
 impl Trace for StrObj {
-    fn trace(&self, _: &mut Vec<Value>) {}
+    const MUTABLE: bool = false;
+    fn trace(&self, _: &mut crate::gc::Marker) {}
     fn extra_size(&self) -> usize {
         match &self.buf {
             StrBuf::Inline { .. } => 0,
@@ -304,12 +335,18 @@ pub use crate::set::SetObj;
 /// A list.
 pub struct ListObj {
     items: UnsafeCell<Vec<Value>>,
+    /// How many leading items the last collection traced and nothing has replaced
+    /// since: they refer to old objects only, so a minor collection traces just
+    /// the items after them (see `gc.rs`). Appending keeps it; any other mutation
+    /// (`items_mut`, a store by compiled code) lowers it.
+    traced: Cell<usize>,
 }
 impl ListObj {
     /// A list holding `items`.
     pub fn new(items: Vec<Value>) -> ListObj {
         ListObj {
             items: UnsafeCell::new(items),
+            traced: Cell::new(0),
         }
     }
     /// The items. Do not hold across calls that may mutate this list.
@@ -318,10 +355,17 @@ impl ListObj {
         unsafe { &*self.items.get() }
     }
     /// The items, mutably. Do not hold across calls that may touch this list.
+    /// The collector will trace every item again.
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn items_mut(&self) -> &mut Vec<Value> {
+        self.traced.set(0);
         unsafe { &mut *self.items.get() }
+    }
+    /// `append(v)`: the items already there stay traced.
+    #[inline(always)]
+    pub fn push(&self, v: Value) {
+        unsafe { &mut *self.items.get() }.push(v)
     }
     /// `len()`.
     #[inline(always)]
@@ -333,30 +377,55 @@ impl ListObj {
         self.items().is_empty()
     }
 }
-/// Byte offsets, from a list's object pointer (its GC box), of the items pointer and
-/// the length, for JIT code. `std` does not fix `Vec`'s field order, so they are found
-/// by probing a live list with distinct pointer, capacity and length; `None` if the
-/// layout is not three plain words (compiled code then cannot index lists inline).
-pub fn list_layout() -> Option<(i32, i32)> {
-    if std::mem::size_of::<ListObj>() != 3 * std::mem::size_of::<usize>() {
+
+/// Byte offsets, from a list's object pointer (its GC box), of the fields compiled
+/// code reads and writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListLayout {
+    /// The items pointer (`*mut Value`).
+    pub items: i32,
+    /// The length (usize).
+    pub len: i32,
+    /// `ListObj::traced` (usize): a store at index i must lower it to at most i.
+    pub traced: i32,
+}
+
+/// Where a list's fields are, for JIT code. `std` does not fix `Vec`'s field order,
+/// so they are found by probing a live list with distinct pointer, capacity, length
+/// and `traced`; `None` if the layout is not four plain words (compiled code then
+/// cannot index lists inline).
+pub fn list_layout() -> Option<ListLayout> {
+    if std::mem::size_of::<ListObj>() != 4 * std::mem::size_of::<usize>() {
         return None;
     }
     let mut v: Vec<Value> = Vec::with_capacity(7);
     v.extend_from_slice(&[Value::None, Value::None, Value::None]);
     let ptr = v.as_ptr() as usize;
     let l = ListObj::new(v);
-    // SAFETY: ListObj is exactly three words (checked above); reading them as usizes
-    // reads the Vec's pointer, capacity and length.
-    let words: [usize; 3] = unsafe { std::mem::transmute_copy(&l) };
-    let items = words.iter().position(|&w| w == ptr)?;
-    let len = words.iter().position(|&w| w == 3)?;
-    let base = crate::gc::Gc::<ListObj>::PAYLOAD_OFFSET;
-    Some(((base + items * 8) as i32, (base + len * 8) as i32))
+    l.traced.set(5);
+    // SAFETY: ListObj is exactly four words (checked above): the Vec's pointer,
+    // capacity and length and `traced`, in some order.
+    let words: [usize; 4] = unsafe { std::mem::transmute_copy(&l) };
+    let at = |w: usize| -> Option<i32> {
+        let i = words.iter().position(|&x| x == w)?;
+        Some((crate::gc::Gc::<ListObj>::PAYLOAD_OFFSET + i * 8) as i32)
+    };
+    Some(ListLayout {
+        items: at(ptr)?,
+        len: at(3)?,
+        traced: at(5)?,
+    })
 }
 
 impl Trace for ListObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         crate::gc::visit_all(self.items(), out);
+        self.traced.set(self.len());
+    }
+    fn trace_old(&self, out: &mut crate::gc::Marker) {
+        let items = self.items();
+        crate::gc::visit_all(&items[self.traced.get().min(items.len())..], out);
+        self.traced.set(items.len());
     }
     fn extra_size(&self) -> usize {
         self.items().capacity() * 16
@@ -369,7 +438,8 @@ pub struct TupleObj {
     pub items: Box<[Value]>,
 }
 impl Trace for TupleObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    const MUTABLE: bool = false;
+    fn trace(&self, out: &mut crate::gc::Marker) {
         crate::gc::visit_all(&self.items, out);
     }
     fn extra_size(&self) -> usize {
@@ -401,7 +471,7 @@ impl DictObj {
     }
 }
 impl Trace for DictObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         self.table().trace(out)
     }
     fn extra_size(&self) -> usize {
@@ -498,7 +568,8 @@ impl RangeObj {
     }
 }
 impl Trace for RangeObj {
-    fn trace(&self, _: &mut Vec<Value>) {}
+    const MUTABLE: bool = false;
+    fn trace(&self, _: &mut crate::gc::Marker) {}
 }
 
 /// A slice object (`slice(1, 2)`); subscripts with `:` do not allocate one.
@@ -511,7 +582,8 @@ pub struct SliceObj {
     pub step: Value,
 }
 impl Trace for SliceObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    const MUTABLE: bool = false;
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.extend_from_slice(&[self.start, self.stop, self.step]);
     }
 }
@@ -541,7 +613,7 @@ impl FuncObj {
     }
 }
 impl Trace for FuncObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.extend_from_slice(&self.defaults);
         out.extend(self.kwdefaults.iter().map(|(_, v)| *v));
         out.extend_from_slice(&self.closure);
@@ -567,7 +639,8 @@ pub struct BuiltinObj {
     pub owner: Option<&'static str>,
 }
 impl Trace for BuiltinObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    const MUTABLE: bool = false;
+    fn trace(&self, out: &mut crate::gc::Marker) {
         if let Some(b) = self.bound {
             out.push(b);
         }
@@ -741,7 +814,7 @@ impl IterObj {
     }
 }
 impl Trace for IterObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         match self.state() {
             IterState::Range { .. } | IterState::BigRange { .. } | IterState::Done => {}
             IterState::Seq { seq, .. } | IterState::Reversed { seq, .. } => out.push(*seq),
@@ -790,7 +863,7 @@ pub struct DictViewObj {
     pub kind: ViewKind,
 }
 impl Trace for DictViewObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.push(Value::Dict(self.dict));
     }
 }
@@ -881,7 +954,7 @@ pub struct TypeObj {
     pub class: Option<Box<crate::classes::ClassData>>,
 }
 impl Trace for TypeObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         if let Some(b) = self.base {
             out.push(Value::Type(b));
         }
@@ -1002,7 +1075,7 @@ impl ExcObj {
     }
 }
 impl Trace for ExcObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.push(Value::Type(self.ty));
         out.extend_from_slice(&self.args);
         out.push(self.cause.get());
@@ -1025,7 +1098,7 @@ impl ModuleObj {
     }
 }
 impl Trace for ModuleObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         out.extend(self.attrs.iter().map(|(_, v)| *v));
     }
 }
@@ -1036,16 +1109,20 @@ mod tests {
 
     #[test]
     fn list_layout_is_found_and_correct() {
-        let (items_off, len_off) = list_layout().expect("Vec is three words");
+        let layout = list_layout().expect("a list is four words");
         let mut heap = crate::gc::Heap::new();
         let l = heap.alloc(ListObj::new(vec![Value::Int(1), Value::Int(2)]));
+        l.traced.set(1);
         let base = l.gc_header().as_ptr() as *const u8;
-        // SAFETY: the offsets point at the Vec's pointer and length words.
+        // SAFETY: the offsets point at the Vec's pointer and length words and at
+        // `traced`.
         unsafe {
-            let items = *(base.add(items_off as usize) as *const *const Value);
-            let len = *(base.add(len_off as usize) as *const usize);
+            let items = *(base.add(layout.items as usize) as *const *const Value);
+            let len = *(base.add(layout.len as usize) as *const usize);
+            let traced = *(base.add(layout.traced as usize) as *const usize);
             assert_eq!(items, l.items().as_ptr());
             assert_eq!(len, 2);
+            assert_eq!(traced, 1);
         }
     }
 }

@@ -184,8 +184,8 @@ fn run_source(source: &str, path: &str, opts: &RunOptions) -> i32 {
     if opts.gc_stats {
         let s = vm.heap.stats;
         eprintln!(
-            "gc: {} collections, {} objects freed, {} live",
-            s.collections, s.freed, s.live
+            "gc: {} collections, {} full, {} objects freed, {} live",
+            s.collections, s.full_collections, s.freed, s.live
         );
         eprintln!(
             "gc: {:.1} ms collecting, {:.1} MiB live after the last collection",

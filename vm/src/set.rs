@@ -271,7 +271,7 @@ impl SetObj {
 }
 
 impl Trace for SetObj {
-    fn trace(&self, out: &mut Vec<Value>) {
+    fn trace(&self, out: &mut crate::gc::Marker) {
         for e in self.table().iter() {
             crate::gc::visit(e.key, out);
         }

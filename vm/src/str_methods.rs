@@ -917,7 +917,15 @@ pub fn split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn split_ascii_byte(vm: &mut Vm, s: Gc<StrObj>, sep: u8, maxsplit: i64) -> Value {
     let text = s.as_str();
     let ascii = s.is_ascii();
-    let mut items = Vec::with_capacity(4);
+    // A long text is counted first (a vectorised byte count costs less than
+    // growing the item vector through a few copies of a big list).
+    let pieces = if text.len() > 256 {
+        let seps = text.bytes().filter(|&c| c == sep).count();
+        seps.min(usize::try_from(maxsplit).unwrap_or(usize::MAX)) + 1
+    } else {
+        4
+    };
+    let mut items = Vec::with_capacity(pieces);
     let mut start = 0;
     let mut left = maxsplit;
     while left > 0 {
@@ -1008,14 +1016,18 @@ pub fn splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 pub fn join(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let it = one_arg(vm, "join", args, kw)?;
     let sep = this(args);
-    let items = match it {
-        Value::List(l) => l.items().clone(),
-        Value::Tuple(t) => t.items.to_vec(),
+    // A list or tuple is read in place (nothing below runs Python code that could
+    // change it); only another iterable is collected first.
+    let collected;
+    let items: &[Value] = match &it {
+        Value::List(l) => l.items(),
+        Value::Tuple(t) => &t.items,
         _ => {
             if ops::get_iter(vm, it).is_err() {
                 return Err(vm.type_error("can only join an iterable"));
             }
-            ops::collect_iter(vm, it)?
+            collected = ops::collect_iter(vm, it)?;
+            &collected
         }
     };
     let mut len = 0;
