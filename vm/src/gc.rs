@@ -584,26 +584,35 @@ mod tests {
         // Appended: past what the list traced.
         let pushed = s(&mut heap, "pushed");
         list.push(pushed);
-        // Stored in the middle: `items_mut` makes the list be traced again.
+        // Stored in the middle: `set` makes the list trace that item again.
         let stored = s(&mut heap, "stored");
-        list.items_mut()[1] = stored;
+        list.set(1, stored);
         s(&mut heap, "garbage");
         heap.collect_as(&mut roots(), false);
         assert_eq!(heap.stats.freed, 1, "only the garbage str");
         assert_eq!(heap.stats.live, 6);
         assert_eq!(heap.stats.full_collections, 0);
+        // And through `items_mut`, which makes it trace every item again.
+        let swapped = s(&mut heap, "swapped");
+        list.items_mut()[0] = swapped;
+        heap.collect_as(&mut roots(), false);
+        assert_eq!(
+            heap.stats.freed, 1,
+            "the old str swapped out waits for a full one"
+        );
+        assert_eq!(heap.stats.live, 7);
 
         // Dropped from the old list: found only by a full collection.
         list.items_mut().truncate(1);
         heap.collect_as(&mut roots(), false);
         assert_eq!(heap.stats.freed, 1);
         heap.collect_as(&mut roots(), true);
-        assert_eq!(heap.stats.freed, 3);
+        assert_eq!(heap.stats.freed, 4);
         assert_eq!(heap.stats.live, 4);
         assert_eq!(heap.stats.full_collections, 1);
         // Old objects lose their marks: the next full collection sees them fresh.
         heap.collect_as(&mut vec![Value::List(list)], true);
-        assert_eq!(heap.stats.freed, 5, "the tuple and its str");
+        assert_eq!(heap.stats.freed, 6, "the tuple and its str");
         assert_eq!(list.items().len(), 1);
     }
 

@@ -1732,7 +1732,7 @@ impl Vm {
                                 && (i as usize) < l.len()
                                 && !matches!(rr!(regs, src), Value::Undef) =>
                         {
-                            l.items_mut()[i as usize] = reg!(regs, src);
+                            l.set(i as usize, reg!(regs, src));
                         }
                         (&o, &k) => {
                             bound!(obj, key, src);

@@ -337,8 +337,9 @@ pub struct ListObj {
     items: UnsafeCell<Vec<Value>>,
     /// How many leading items the last collection traced and nothing has replaced
     /// since: they refer to old objects only, so a minor collection traces just
-    /// the items after them (see `gc.rs`). Appending keeps it; any other mutation
-    /// (`items_mut`, a store by compiled code) lowers it.
+    /// the items after them (see `gc.rs`). Appending keeps it; a store at index i
+    /// (`set`, or compiled code's `ListSet`) lowers it to at most i, and any other
+    /// mutation (`items_mut`) to 0.
     traced: Cell<usize>,
 }
 impl ListObj {
@@ -361,6 +362,13 @@ impl ListObj {
     pub fn items_mut(&self) -> &mut Vec<Value> {
         self.traced.set(0);
         unsafe { &mut *self.items.get() }
+    }
+    /// `self[i] = v` for `i < len()`: only item `i` needs tracing again.
+    #[inline(always)]
+    pub fn set(&self, i: usize, v: Value) {
+        self.traced.set(self.traced.get().min(i));
+        let items = unsafe { &mut *self.items.get() };
+        items[i] = v;
     }
     /// `append(v)`: the items already there stay traced.
     #[inline(always)]

@@ -1713,7 +1713,7 @@ pub fn setitem(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
             let i = index_of(vm, &key, "list")?;
             match norm_index(i, l.len()) {
                 Some(j) => {
-                    l.items_mut()[j] = v;
+                    l.set(j, v);
                     Ok(())
                 }
                 None => Err(vm.err(ExcType::IndexError, "list assignment index out of range")),
