@@ -67,7 +67,9 @@ use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_entity::packed_option::PackedOption;
 use cranelift_entity::{EntityRef, SecondaryMap};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
-use tvm_tracer::abi::{ExitLinks, RuntimeLayout, TraceCtx, Unit, PAYLOAD, SLOT_SIZE};
+use tvm_tracer::abi::{
+    exit_entry, ExitLinks, RuntimeLayout, TraceCtx, Unit, EXIT_CALLS_OFFSET, PAYLOAD, SLOT_SIZE,
+};
 use tvm_tracer::ir::{Ins, InsRef, Opcode, SnapId, Trace, Ty};
 
 /// Returned by a trace without `Loop` that ran to its end (no exit taken, nothing
@@ -769,7 +771,7 @@ impl Lower<'_, '_> {
         let word = if self.links.table.is_null() {
             0
         } else {
-            self.links.table as i64 + 16 * s.index() as i64
+            self.links.table as i64 + (exit_entry(s.index()) * std::mem::size_of::<usize>()) as i64
         };
         let word = self.b.ins().iconst(types::I64, word);
         let dispatch = self.dispatch_block();
@@ -830,9 +832,12 @@ impl Lower<'_, '_> {
         self.b.ins().brif(side, count_b, &[], ret_b, &[]);
         self.b.switch_to_block(count_b);
         self.b.seal_block(count_b);
-        let left = self.b.ins().load(types::I64, trusted(), word, 8);
+        let left = self
+            .b
+            .ins()
+            .load(types::I64, trusted(), word, EXIT_CALLS_OFFSET);
         let left = self.b.ins().iadd_imm_s(left, -1);
-        self.b.ins().store(trusted(), left, word, 8);
+        self.b.ins().store(trusted(), left, word, EXIT_CALLS_OFFSET);
         self.b.ins().brif(left, call_b, &[], ret_b, &[]);
         self.b.switch_to_block(ret_b);
         self.b.seal_block(ret_b);

@@ -123,6 +123,21 @@ impl<'a> Unit<'a> {
     }
 }
 
+/// Words per snapshot in an exit table (see the module docs): the side trace's
+/// entry (a `TraceFn`, or 0) at `exit_entry(i)`, then the calls left before it is
+/// compiled into its parent's function at `exit_calls(i)`.
+pub const EXIT_WORDS: usize = 2;
+/// Index in an exit table of snapshot `exit`'s side-trace entry word.
+pub const fn exit_entry(exit: usize) -> usize {
+    EXIT_WORDS * exit
+}
+/// Index in an exit table of snapshot `exit`'s calls-left word.
+pub const fn exit_calls(exit: usize) -> usize {
+    EXIT_WORDS * exit + 1
+}
+/// Byte offset of the calls-left word from the entry word.
+pub const EXIT_CALLS_OFFSET: i32 = std::mem::size_of::<usize>() as i32;
+
 /// Offsets (in bytes, from an object pointer) that compiled code needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuntimeLayout {

@@ -24,7 +24,9 @@
 //! lifecycle transition is an event and compiling is a span, for whatever subscriber
 //! an embedder installs. The trace log (`log.rs`) is the product feature.
 
-use crate::abi::{ExitLinks, TraceCtx, TraceFn, Unit, UnitTrace};
+use crate::abi::{
+    exit_calls, exit_entry, ExitLinks, TraceCtx, TraceFn, Unit, UnitTrace, EXIT_WORDS,
+};
 use crate::abort::AbortReason;
 use crate::ir::Trace;
 use crate::log::{Event, Log};
@@ -332,7 +334,8 @@ impl Manager {
         let id = self.traces.len();
         let name = format!("trace{}", id + 1);
         let side_of = self.rec_side.take();
-        let exit_table: Box<[usize]> = vec![0usize; 2 * trace.snaps.len()].into_boxed_slice();
+        let exit_table: Box<[usize]> =
+            vec![0usize; EXIT_WORDS * trace.snaps.len()].into_boxed_slice();
         let links = ExitLinks {
             trace_id: id as u32 + 1,
             table: exit_table.as_ptr(),
@@ -384,8 +387,8 @@ impl Manager {
         if let Some((parent, exit)) = side_of {
             // Attach: the parent's exit stub calls it from now on, and counts the
             // calls down from `sideinline` to its promotion (see `promote`).
-            self.traces[parent].exit_table[2 * exit] = compiled.entry as usize;
-            self.traces[parent].exit_table[2 * exit + 1] = self.params.sideinline as usize;
+            self.traces[parent].exit_table[exit_entry(exit)] = compiled.entry as usize;
+            self.traces[parent].exit_table[exit_calls(exit)] = self.params.sideinline as usize;
             self.stats.side_traces += 1;
         } else {
             code.loops[lp.i()].trace.set(id as u32 + 1);
@@ -417,7 +420,7 @@ impl Manager {
             .saturating_sub(self.traces[side].armed_at);
         let calls = u64::from(self.params.sideinline);
         if calls.saturating_mul(u64::from(self.params.sideratio)) < since {
-            self.traces[t].exit_table[2 * exit + 1] = self.params.sideinline as usize;
+            self.traces[t].exit_table[exit_calls(exit)] = self.params.sideinline as usize;
             self.traces[side].armed_at = self.stats.compiled_iterations;
             return;
         }
@@ -448,10 +451,10 @@ impl Manager {
         self.traces[u].entry = c.entry;
         self.traces[u].code_size = c.code_size;
         if let Some((p, e)) = self.traces[u].side_of {
-            self.traces[p].exit_table[2 * e] = c.entry as usize;
+            self.traces[p].exit_table[exit_entry(e)] = c.entry as usize;
         }
         // The new function runs the side trace inline; the table word is unused.
-        self.traces[t].exit_table[2 * exit] = 0;
+        self.traces[t].exit_table[exit_entry(exit)] = 0;
         self.stats.inlined += 1;
         tracing::debug!(target: "tvm::jit", side = side + 1, unit = u + 1, code_size = c.code_size, "side trace inlined");
         self.event(Event::Inline {
@@ -655,9 +658,9 @@ impl JitHooks for Manager {
         // calling it): compile it into this trace's function.
         if self.traces[t]
             .exit_table
-            .get(2 * exit)
+            .get(exit_entry(exit))
             .is_some_and(|&e| e != 0)
-            && self.traces[t].exit_table[2 * exit + 1] == 0
+            && self.traces[t].exit_table[exit_calls(exit)] == 0
         {
             self.promote(t, exit);
         }
