@@ -41,6 +41,16 @@ fn gc_stats(stderr: &str) -> (u64, u64) {
     (num(1), num(words.len().saturating_sub(2)))
 }
 
+/// Runs `source` (saved as `name`) with `--gc-stats`, checks it succeeds with
+/// `stdout`, and returns its stderr (the statistics).
+fn run_for_gc_stats(name: &str, source: &[u8], stdout: &str) -> String {
+    let p = scratch(name, source);
+    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), stdout);
+    text(&o.stderr)
+}
+
 fn in_dir(dir: &Path, args: &[&str]) -> Output {
     tvm().current_dir(dir).args(args).output().expect("run tvm")
 }
@@ -152,14 +162,11 @@ fn stdout_is_flushed_before_the_traceback() {
 /// at back-edges. Checked through the GC statistics (collections happen, few live).
 #[test]
 fn short_lived_garbage_is_collected() {
-    let p = scratch(
+    let stats = run_for_gc_stats(
         "garbage.py",
         b"n = 0\nfor i in range(10000000):\n    x = [i, i]\n    n += len(x)\nprint(n)\n",
+        "20000000\n",
     );
-    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    assert_eq!(text(&o.stdout), "20000000\n");
-    let stats = text(&o.stderr);
     let (collections, live) = gc_stats(&stats);
     assert!(
         (10..u64::MAX).contains(&collections),
@@ -172,14 +179,11 @@ fn short_lived_garbage_is_collected() {
 /// accumulate them.
 #[test]
 fn cycles_are_collected() {
-    let p = scratch(
+    let stats = run_for_gc_stats(
         "cycles.py",
         b"for i in range(2000000):\n    a = [i]\n    b = [a]\n    a.append(b)\nprint(len(a))\n",
+        "2\n",
     );
-    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    assert_eq!(text(&o.stdout), "2\n");
-    let stats = text(&o.stderr);
     let (_, live) = gc_stats(&stats);
     assert!(live < 200_000, "cycles should be freed: {stats}");
 }
@@ -189,14 +193,11 @@ fn cycles_are_collected() {
 /// alive) holds about one list's worth of objects, not all of them.
 #[test]
 fn old_garbage_is_collected() {
-    let p = scratch(
+    let stats = run_for_gc_stats(
         "old_garbage.py",
         b"keep = None\nfor r in range(40):\n    keep = [str(i) for i in range(100000)]\nprint(len(keep))\n",
+        "100000\n",
     );
-    let o = run(&["run", "--gc-stats", p.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    assert_eq!(text(&o.stdout), "100000\n");
-    let stats = text(&o.stderr);
     let (_, live) = gc_stats(&stats);
     assert!(live < 1_000_000, "dead old lists should be freed: {stats}");
     let full: u64 = stats

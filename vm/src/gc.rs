@@ -331,11 +331,16 @@ impl Heap {
     /// Moves `value` to the heap. Never collects; may request a collection.
     #[inline]
     pub fn alloc<T: Trace>(&mut self, value: T) -> Gc<T> {
-        let extra = value.extra_size();
-        let b = Box::new(GcBox {
+        self.adopt(Box::new(GcBox {
             header: GcHeader::new(&VTableOf::<T>::VTABLE),
             value,
-        });
+        }))
+    }
+
+    /// Makes a filled box a young heap object and counts its bytes.
+    #[inline]
+    fn adopt<T: Trace>(&mut self, b: Box<GcBox<T>>) -> Gc<T> {
+        let extra = b.value.extra_size();
         let ptr = NonNull::from(Box::leak(b));
         self.young.push(ptr.cast());
         self.note_alloc(std::mem::size_of::<GcBox<T>>() + extra);
@@ -363,14 +368,7 @@ impl Heap {
             init(std::ptr::addr_of_mut!((*p).value));
             b.assume_init()
         };
-        let extra = b.value.extra_size();
-        let ptr = NonNull::from(Box::leak(b));
-        self.young.push(ptr.cast());
-        self.note_alloc(std::mem::size_of::<GcBox<T>>() + extra);
-        Gc {
-            ptr,
-            _marker: PhantomData,
-        }
+        self.adopt(b)
     }
 
     /// Accounts for memory an object grew by after allocation (a list append that
