@@ -6,11 +6,12 @@
 
 
 def churn(n):
-    # Enough short-lived allocation to run collections in any GC mode.
+    # Short-lived allocation, about 2 KB an iteration: collections run in any GC
+    # mode, with few safepoints (--gc-stress collects at each).
     t = 0
     for i in range(n):
-        x = [i, str(i), (i, i)]
-        t += len(x[1])
+        x = [str(i), (i, i)] * 60
+        t += len(x[0]) + len(x)
     return t
 
 
@@ -53,7 +54,7 @@ bump, get = make_counter()
 g = gen()
 next(g)
 nested = [[str(i)] for i in range(300)]
-print("churn", churn(100000))
+print("churn", churn(2500))
 
 # Stores of new objects into the now-old containers.
 for i in range(0, 1000, 7):
@@ -74,19 +75,19 @@ print(g.send("x" + str(1)), g.send("y" + str(2)), g.send("z" + str(3)))
 for i in range(300):
     nested[i].append(str(i) + "+")
     nested[i][0] = nested[i][0] + "-"
-print("churn", churn(100000))
+print("churn", churn(2500))
 
 # A hot loop (compiled with the JIT on) storing new strs into an old list.
 for i in range(len(old_list)):
     if i % 3 == 0:
         old_list[i] = "j" + str(i)
-print("churn", churn(100000))
+print("churn", churn(2500))
 print(old_list[:4], old_list[-4:], sum(len(s) for s in old_list))
 old_list.reverse()
 old_list.sort()
 popped = [old_list.pop() for _ in range(3)]
 old_list.append("again" + str(1))
-print("churn", churn(100000))
+print("churn", churn(2500))
 
 print(len(old_list), old_list[:6], old_list[-4:], popped)
 print(sum(len(s) for s in old_list))
