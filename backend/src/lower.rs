@@ -435,11 +435,8 @@ impl Lower<'_, '_> {
             }
             ListLen => {
                 let a = self.value(ins.a, r)?;
-                Some(
-                    self.b
-                        .ins()
-                        .load(types::I64, trusted(), a, self.layout.list_len),
-                )
+                let off = self.lists(r)?.list_len;
+                Some(self.b.ins().load(types::I64, trusted(), a, off))
             }
             ListGet => {
                 let (list, index) = self.args2(r, ins)?;
@@ -452,7 +449,7 @@ impl Lower<'_, '_> {
                 let item = self.list_item(r, ins, list, index)?;
                 self.store_value(self.trace.get(ins.c).ty, c, item, 0);
                 // The collector traces this item again (`ListObj::traced`).
-                let off = self.layout.list_traced;
+                let off = self.lists(r)?.list_traced;
                 let traced = self.b.ins().load(types::I64, trusted(), list, off);
                 let lower = self.b.ins().umin(traced, index);
                 self.b.ins().store(trusted(), lower, list, off);
@@ -1008,6 +1005,16 @@ impl Lower<'_, '_> {
             .ok_or(invalid(r, "the instance layout of this build is unknown"))
     }
 
+    /// The list layout, for instruction `r` that needs it (the `tvm` binary passes
+    /// negative offsets when `tvm_vm::object::list_layout` could not find them).
+    fn lists(&self, r: InsRef) -> Result<RuntimeLayout, BackendError> {
+        let l = self.layout;
+        if l.list_items < 0 || l.list_len < 0 || l.list_traced < 0 {
+            return Err(invalid(r, "the list layout of this build is unknown"));
+        }
+        Ok(l)
+    }
+
     /// `SLoad`: the value the slot holds. In the unit's root, a memory load (an
     /// entry load); in a side trace, the parent's value or the root's entry load of
     /// the slot when there is one (their types agree: the side trace was recorded
@@ -1084,10 +1091,11 @@ impl Lower<'_, '_> {
         list: Value,
         index: Value,
     ) -> Result<Value, BackendError> {
+        let layout = self.lists(r)?;
         let len = self
             .b
             .ins()
-            .load(types::I64, trusted(), list, self.layout.list_len);
+            .load(types::I64, trusted(), list, layout.list_len);
         let out = self
             .b
             .ins()
@@ -1096,7 +1104,7 @@ impl Lower<'_, '_> {
         let items = self
             .b
             .ins()
-            .load(types::I64, trusted(), list, self.layout.list_items);
+            .load(types::I64, trusted(), list, layout.list_items);
         let off = self.b.ins().ishl_imm_u(index, 4);
         Ok(self.b.ins().iadd(items, off))
     }

@@ -836,6 +836,41 @@ fn list_get_and_list_set() {
     }
 }
 
+/// Without a known list layout (the `tvm` binary passes negative offsets then),
+/// a trace with list instructions is refused, not compiled with loads at bogus
+/// offsets; the backend still compiles other traces.
+#[test]
+fn list_instructions_without_a_list_layout_are_refused() {
+    let mut be = Backend::new().expect("host backend");
+    let unknown = RuntimeLayout {
+        list_items: -1,
+        list_len: -1,
+        list_traced: -1,
+    };
+    for op in [Opcode::ListLen, Opcode::ListGet, Opcode::ListSet] {
+        let mut b = B::default();
+        let s0 = b.snap(&[]);
+        let l = b.sload(0, Ty::LIST, s0);
+        let i = b.sload(1, Ty::INT, s0);
+        let s1 = b.snap(&[]);
+        let x = match op {
+            Opcode::ListLen => b.op(op, Ty::INT, &[l]),
+            Opcode::ListGet => b.guarded(op, Ty::INT, &[l, i], s1),
+            _ => b.guarded(op, Ty::VOID, &[l, i, i], s1),
+        };
+        match be.compile(&b.t, &unknown, "test") {
+            Err(BackendError::InvalidTrace { ins, reason }) => {
+                assert_eq!(ins, x, "{op:?}");
+                assert!(reason.contains("list layout"), "{reason}");
+            }
+            Err(e) => panic!("unexpected error {e}"),
+            Ok(_) => panic!("{op:?} compiled without a list layout"),
+        }
+        be.compile(&b.t, &layout(), "test")
+            .expect("with the layout");
+    }
+}
+
 /// The collector's side of `ListSet`: a store into a list that a collection has
 /// already traced (old, `traced` = len) must make the next minor collection trace
 /// that item again, or a young object kept only by the list would be freed.
