@@ -314,9 +314,18 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             None if fb(0.0) => Same(x),
             None => Keep,
         },
+        // x * 2.0 is x + x, exactly (one rounding of the same value; inf and NaN
+        // alike), and an add is quicker: 2-3 cycles against 4 on recent x86 cores,
+        // on the loop-carried chain of `zi = 2.0 * zr * zi + ci` (LuaJIT
+        // `simplify_nummuldiv_k`; gcc does the same).
         FMul => match floats {
             Some((p, q)) => float(p * q),
             None if fb(1.0) => Same(x),
+            None if fb(2.0) => Fold::Emit(Ins {
+                op: FAdd,
+                b: x,
+                ..*ins
+            }),
             None => Keep,
         },
         FDiv => match floats {

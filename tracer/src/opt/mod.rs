@@ -10,6 +10,7 @@
 //! Passes are named in `--jit`-style specs with colons, as PyPy does:
 //! `fold:dce`, or `all`, or `none`.
 
+pub mod bounds;
 pub mod dce;
 pub mod fold;
 #[cfg(test)]
@@ -43,6 +44,11 @@ impl Pipeline {
             doc: "constant folding, simplification and CSE (also at emit time)",
         },
         Pass {
+            name: "bounds",
+            run: bounds::run,
+            doc: "integer ranges from guards; drop overflow checks that cannot fail",
+        },
+        Pass {
             name: "dce",
             run: dce::run,
             doc: "remove unused pure instructions and renumber",
@@ -58,7 +64,7 @@ impl Pipeline {
     pub fn help() -> String {
         Self::PASSES
             .iter()
-            .map(|p| format!("  {:<6} {}\n", p.name, p.doc))
+            .map(|p| format!("  {:<7} {}\n", p.name, p.doc))
             .collect()
     }
 }
@@ -182,11 +188,11 @@ mod tests {
     #[test]
     fn pass_sets() {
         assert_eq!(PassSet::parse("all"), Ok(PassSet::all()));
-        assert_eq!(PassSet::parse("dce:fold"), Ok(PassSet::all()));
+        assert_eq!(PassSet::parse("dce:bounds:fold"), Ok(PassSet::all()));
         let s = PassSet::parse("dce").unwrap();
         assert!(s.contains("dce") && !s.contains("fold"));
         assert_eq!(s.to_string(), "dce");
-        assert_eq!(PassSet::all().to_string(), "fold:dce");
+        assert_eq!(PassSet::all().to_string(), "fold:bounds:dce");
         assert_eq!(PassSet::none().to_string(), "none");
         let e = PassSet::parse("fold:licm").unwrap_err();
         assert!(e.contains("unknown optimizer pass 'licm'"), "{e}");
