@@ -61,7 +61,7 @@ use crate::error::BackendError;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::immediates::Ieee64;
 use cranelift_codegen::ir::{
-    types, Block, BlockArg, Function, InstBuilder, MemFlagsData, Type, Value,
+    types, Block, BlockArg, Function, InstBuilder, InstructionData, MemFlagsData, Type, Value,
 };
 use cranelift_codegen::isa::TargetFrontendConfig;
 use cranelift_entity::packed_option::PackedOption;
@@ -70,7 +70,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use tvm_tracer::abi::{
     exit_entry, ExitLinks, RuntimeLayout, TraceCtx, Unit, EXIT_CALLS_OFFSET, PAYLOAD, SLOT_SIZE,
 };
-use tvm_tracer::ir::{Ins, InsRef, Opcode, SnapId, Trace, Ty};
+use tvm_tracer::ir::{Carried, Ins, InsRef, Opcode, SnapId, Trace, Ty};
 
 /// Returned by a trace without `Loop` that ran to its end (no exit taken, nothing
 /// written back). Never a snapshot index: `compile` rejects traces with that many.
@@ -169,6 +169,7 @@ pub(crate) fn lower<'t>(
         entry_loads: vec![],
         entry_refs: vec![],
         direct_ok: false,
+        carried: carried_order(trace),
     };
     for (i, ins) in trace.ins.iter().enumerate() {
         l.ins(InsRef::new(i), ins)?;
@@ -184,6 +185,21 @@ pub(crate) fn lower<'t>(
     }
     l.b.finalize(config);
     Ok(())
+}
+
+/// `t.carried` ordered by the position of each slot's `next` value in the trace.
+///
+/// Cranelift computes the values a jump passes in the order of its arguments. In
+/// that order, `zi = 2.0 * zr * zi + ci; zr = zr2 - zi2 + cr` reads the old `zr`
+/// for the last time before it computes the new one, so the register allocator can
+/// give both the same register. In slot order (`zr` first) both are live at once,
+/// and the back edge needs a register move — for floats a `movdqa`, whose
+/// integer-domain bypass delay added two cycles to each iteration of a loop whose
+/// carried chain is twelve.
+fn carried_order(t: &Trace) -> Vec<Carried> {
+    let mut c = t.carried.clone();
+    c.sort_by_key(|c| c.next);
+    c
 }
 
 /// A slot's value in compiled code: (slot, Cranelift value, IR type).
@@ -249,6 +265,9 @@ struct Lower<'t, 'f> {
     /// Side traces may jump straight to the loop header: the root's preamble is
     /// nothing but entry loads and constants.
     direct_ok: bool,
+    /// The root's carried slots in the order of their loop header params: by where
+    /// the iteration defines their next value (see `carried_order`).
+    carried: Vec<Carried>,
 }
 
 /// The per-trace part of `Lower`, saved while a side trace is lowered.
@@ -417,14 +436,18 @@ impl Lower<'_, '_> {
                 let a = self.value(ins.a, r)?;
                 Some(self.b.ins().icmp_imm_s(IntCC::NotEqual, a, 0))
             }
-            GuardTrue => {
+            GuardTrue | GuardFalse => {
                 let a = self.value(ins.a, r)?;
-                self.exit_unless(r, ins.snap, a)?;
-                None
-            }
-            GuardFalse => {
-                let a = self.value(ins.a, r)?;
-                self.exit_if(r, ins.snap, a)?;
+                let pass = ins.op == GuardTrue;
+                // A side trace compiled in may test a bool its parent's exit knows
+                // (see `exit_state`): no branch for a guard that always passes.
+                if self.iconst_of(a) == Some(i64::from(pass)) {
+                    self.check_exit(r, ins.snap)?;
+                } else if pass {
+                    self.exit_unless(r, ins.snap, a)?;
+                } else {
+                    self.exit_if(r, ins.snap, a)?;
+                }
                 None
             }
             GuardRef => {
@@ -546,14 +569,28 @@ impl Lower<'_, '_> {
     /// every value the snapshot names is already defined (so it dominates this guard
     /// and every later one) and that its slots are addressable.
     fn exit_block(&mut self, at: InsRef, snap: Option<SnapId>) -> Result<Block, BackendError> {
+        let s = self.check_exit(at, snap)?;
+        if let Some(block) = self.exits[s].expand() {
+            return Ok(block);
+        }
+        let block = self.b.create_block();
+        if self.child_at(s).is_none() {
+            self.b.set_cold_block(block);
+        }
+        self.exits[s] = block.into();
+        Ok(block)
+    }
+
+    /// The snapshot of guard `at`, after checking what `exit_block` promises.
+    fn check_exit(&self, at: InsRef, snap: Option<SnapId>) -> Result<SnapId, BackendError> {
         let s = snap.ok_or(invalid(at, "guard without a snapshot"))?;
         let snapshot = self
             .trace
             .snaps
             .get(s.index())
             .ok_or(invalid(at, "snapshot index out of range"))?;
-        if let Some(block) = self.exits[s].expand() {
-            return Ok(block);
+        if self.exits[s].is_some() {
+            return Ok(s);
         }
         for &(slot, v) in &snapshot.entries {
             if self.vals[v].is_none() {
@@ -566,12 +603,7 @@ impl Lower<'_, '_> {
                 return Err(invalid(at, "snapshot slot out of range"));
             }
         }
-        let block = self.b.create_block();
-        if self.child_at(s).is_none() {
-            self.b.set_cold_block(block);
-        }
-        self.exits[s] = block.into();
-        Ok(block)
+        Ok(s)
     }
 
     /// The position in the unit of the side trace compiled into exit `s` of the
@@ -585,13 +617,52 @@ impl Lower<'_, '_> {
 
     /// The frame state at exit `s` of the trace being lowered: `env`, then the
     /// snapshot's entries over it.
-    fn exit_state(&self, s: SnapId) -> Vec<SlotVal> {
+    ///
+    /// When the one guard that exits through `s` is `GuardTrue v` or `GuardFalse v`,
+    /// `v` is known at the exit (false, or true), and a slot holding `v` gets that
+    /// constant (made in the current block, the exit's). The bool then need not be
+    /// materialised on the main path: the compare feeds only the branch, and
+    /// Cranelift fuses them into one compare-and-jump.
+    fn exit_state(&mut self, s: SnapId) -> Vec<SlotVal> {
         let mut state = self.env.clone().unwrap_or_default();
+        let known = self.guard_implied(s);
         for &(slot, v) in &self.trace.snaps[s.index()].entries {
-            let val = self.vals[v].expand().expect("checked by exit_block");
+            let val = match known {
+                Some((g, bit)) if g == v => self.b.ins().iconst(types::I8, i64::from(bit)),
+                _ => self.vals[v].expand().expect("checked by exit_block"),
+            };
             set_slot(&mut state, (slot, val, self.trace.get(v).ty));
         }
         state
+    }
+
+    /// `(v, value)` if exactly one instruction of the trace being lowered exits
+    /// through `s` and it is `GuardTrue v` (v is false there) or `GuardFalse v`
+    /// (true).
+    fn guard_implied(&self, s: SnapId) -> Option<(InsRef, bool)> {
+        let mut users = self.trace.ins.iter().filter(|i| i.snap == Some(s));
+        let guard = users.next()?;
+        if users.next().is_some() || self.trace.header_snap == Some(s) {
+            return None;
+        }
+        match guard.op {
+            Opcode::GuardTrue => Some((guard.a, false)),
+            Opcode::GuardFalse => Some((guard.a, true)),
+            _ => None,
+        }
+    }
+
+    /// The constant `v` is, if Cranelift's `iconst` defines it.
+    fn iconst_of(&self, v: Value) -> Option<i64> {
+        let dfg = &self.b.func.dfg;
+        let inst = dfg.value_def(v).inst()?;
+        match dfg.insts[inst] {
+            InstructionData::UnaryImm {
+                opcode: cranelift_codegen::ir::Opcode::Iconst,
+                imm,
+            } => Some(imm.bits()),
+            _ => None,
+        }
     }
 
     /// Leaves through `snap` when `cond` is nonzero; code continues in a new block.
@@ -712,9 +783,9 @@ impl Lower<'_, '_> {
         };
         // Straight back to the header: every carried and entry-loaded slot must
         // hold a value of the type the loop has for it.
-        let mut args = Vec::with_capacity(root.carried.len() + self.entry_loads.len() + 1);
+        let mut args = Vec::with_capacity(self.carried.len() + self.entry_loads.len() + 1);
         let mut direct = self.direct_ok;
-        for c in &root.carried {
+        for c in &self.carried {
             let want = root.get(c.param).ty;
             match find_slot(&state, c.slot) {
                 Some((_, v, ty)) if ty == want => args.push(BlockArg::Value(v)),
@@ -893,8 +964,8 @@ impl Lower<'_, '_> {
                 .ins()
                 .load(types::I64, trusted().with_readonly(), self.ctx, iter_offset);
         let header = self.b.create_block();
-        let mut args = Vec::with_capacity(self.trace.carried.len() + 1);
-        for c in &self.trace.carried {
+        let mut args = Vec::with_capacity(self.carried.len() + 1);
+        for c in &self.carried {
             let param = self
                 .trace
                 .ins
@@ -974,8 +1045,8 @@ impl Lower<'_, '_> {
             self.b.ins().return_(&[end]);
             return Ok(());
         };
-        let mut args = Vec::with_capacity(self.trace.carried.len());
-        for (i, c) in self.trace.carried.iter().enumerate() {
+        let mut args = Vec::with_capacity(self.carried.len());
+        for (i, c) in self.carried.iter().enumerate() {
             let next = self.value(c.next, last)?;
             let param = self.b.block_params(header)[i];
             if self.b.func.dfg.value_type(next) != self.b.func.dfg.value_type(param) {

@@ -1246,3 +1246,101 @@ fn side_trace_with_a_loop_or_a_bad_parent_is_rejected() {
     let mut regs = vec![Value::Int(0), Value::Int(3), Value::Int(1), Value::None];
     assert_eq!(run(&ct, &mut regs), 3);
 }
+
+/// A guard that is the only user of its snapshot knows its bool at the exit: the
+/// slot holding it is written as false (`GuardTrue`) or true (`GuardFalse`), with
+/// no setcc on the main path. A snapshot shared by two guards writes the computed
+/// bool, which is right for either guard.
+#[test]
+fn guards_write_back_the_bool_they_tested() {
+    let mut b = B::default();
+    let s0 = b.snap(&[]);
+    let x = b.sload(0, Ty::INT, s0);
+    let k10 = b.int(10);
+    let k0 = b.int(0);
+    let lt = b.op(Opcode::Lt, Ty::BOOL, &[x, k10]);
+    let s1 = b.snap(&[(1, lt)]);
+    b.guarded(Opcode::GuardTrue, Ty::VOID, &[lt], s1);
+    let neg = b.op(Opcode::Lt, Ty::BOOL, &[x, k0]);
+    let s2 = b.snap(&[(1, lt), (2, neg)]);
+    b.guarded(Opcode::GuardFalse, Ty::VOID, &[neg], s2);
+    // Two guards, one snapshot: x != 5 and x != 7.
+    let k5 = b.int(5);
+    let k7 = b.int(7);
+    let n5 = b.op(Opcode::Ne, Ty::BOOL, &[x, k5]);
+    let n7 = b.op(Opcode::Ne, Ty::BOOL, &[x, k7]);
+    let s3 = b.snap(&[(3, n5)]);
+    b.guarded(Opcode::GuardTrue, Ty::VOID, &[n5], s3);
+    b.guarded(Opcode::GuardTrue, Ty::VOID, &[n7], s3);
+    let done = b.observe(&[(1, lt), (2, neg), (3, n5)]);
+    let ct = compile(&b.t);
+    let fresh = |x: i64| vec![Value::Int(x), Value::None, Value::None, Value::None];
+
+    let mut regs = fresh(15);
+    assert_eq!(run(&ct, &mut regs), s(s1));
+    assert!(!boolean(&regs[1]), "x < 10 failed: slot 1 is False");
+
+    let mut regs = fresh(-3);
+    assert_eq!(run(&ct, &mut regs), s(s2));
+    assert!(boolean(&regs[1]));
+    assert!(boolean(&regs[2]), "x < 0 held: slot 2 is True");
+
+    let mut regs = fresh(5);
+    assert_eq!(run(&ct, &mut regs), s(s3));
+    assert!(!boolean(&regs[3]), "x != 5 failed: slot 3 is False");
+
+    let mut regs = fresh(7);
+    assert_eq!(run(&ct, &mut regs), s(s3));
+    assert!(
+        boolean(&regs[3]),
+        "x != 7 failed; the shared snapshot's x != 5 is True"
+    );
+
+    let mut regs = fresh(3);
+    assert_eq!(run(&ct, &mut regs), s(done));
+    assert!(boolean(&regs[1]) && !boolean(&regs[2]) && boolean(&regs[3]));
+}
+
+/// Carried slots whose next values the iteration defines in another order than
+/// their slots (`a, b = b, a + b` written as `t = a + b; a = b; b = t` in reverse):
+/// the header params follow the definition order, and the loop still passes each
+/// slot its own value.
+#[test]
+fn carried_slots_defined_out_of_slot_order() {
+    // slots: 0 a, 1 b, 2 i, 3 n.  while i < n: a, b = b, a + b; i += 1
+    let mut b = B::default();
+    let s0 = b.snap(&[]);
+    let a0 = b.sload(0, Ty::INT, s0);
+    let b0 = b.sload(1, Ty::INT, s0);
+    let i0 = b.sload(2, Ty::INT, s0);
+    let n = b.sload(3, Ty::INT, s0);
+    b.lp();
+    let i = b.param(2, Ty::INT);
+    let bb = b.param(1, Ty::INT);
+    let a = b.param(0, Ty::INT);
+    let s1 = b.snap(&[(0, a), (1, bb), (2, i)]);
+    b.t.header_snap = Some(s1);
+    let c = b.op(Opcode::Lt, Ty::BOOL, &[i, n]);
+    let s2 = b.snap(&[(0, a), (1, bb), (2, i)]);
+    b.guarded(Opcode::GuardTrue, Ty::VOID, &[c], s2);
+    let one = b.int(1);
+    let i1 = b.op(Opcode::Add, Ty::INT, &[i, one]);
+    let sum = b.guarded(Opcode::AddOv, Ty::INT, &[a, bb], s2);
+    // Slot order 0, 1, 2; definition order of the nexts: i1, b's sum, then a = b.
+    b.carry(0, a0, a, bb);
+    b.carry(1, b0, bb, sum);
+    b.carry(2, i0, i, i1);
+    let ct = compile(&b.t);
+    let mut regs = vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::Int(50)];
+    assert_eq!(run(&ct, &mut regs), s(s2));
+    let (mut fa, mut fb) = (0i64, 1i64);
+    for _ in 0..50 {
+        (fa, fb) = (fb, fa + fb);
+    }
+    assert_eq!((int(&regs[0]), int(&regs[1]), int(&regs[2])), (fa, fb, 50));
+    // Overflow exits with the state before the add.
+    let mut regs = vec![Value::Int(0), Value::Int(1), Value::Int(0), Value::Int(500)];
+    assert_eq!(run(&ct, &mut regs), s(s2));
+    let (a, b) = (int(&regs[0]), int(&regs[1]));
+    assert!(a.checked_add(b).is_none() && a > 0 && b > a, "{a} {b}");
+}
