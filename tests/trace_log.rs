@@ -650,7 +650,7 @@ fn json_log_follows_the_documented_schema() {
     let counts: Vec<usize> = SCHEMA.iter().map(|s| count(&events, s.0)).collect();
     assert_eq!(
         counts,
-        [3, 0, 4, 1, 3],
+        [3, 1, 4, 1, 3],
         "trace, inline, abort, blacklist, trace_stats events"
     );
 
@@ -694,24 +694,16 @@ fn json_log_follows_the_documented_schema() {
     assert_eq!(normalize(&from_json), normalize(&text_log));
 }
 
-#[test]
-fn side_traces_compiled_into_their_loop_are_logged() {
-    // A side trace called once is compiled into its loop's function at once.
-    let log = scratch("inline.jsonl");
+/// Runs `side_trace_inlined.py` with `jit` params; every `inline` event must say
+/// `calls` calls, and the text log must agree with the JSON one.
+fn check_inlined(jit: &str, calls: u64, tag: &str) {
+    let log = scratch(&format!("{tag}.jsonl"));
     let program = "../programs/jit/side_trace_inlined.py";
     let args = |log: &str, fmt: &str| -> Vec<String> {
-        [
-            "run",
-            "--trace-log",
-            log,
-            fmt,
-            "--jit",
-            "hotexit=1,sideinline=1,sideratio=4000000000",
-            program,
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+        ["run", "--trace-log", log, fmt, "--jit", jit, program]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     };
     let a = args(&log, "--trace-log-format=json");
     let o = tvm(&a.iter().map(String::as_str).collect::<Vec<_>>());
@@ -748,11 +740,11 @@ fn side_traces_compiled_into_their_loop_are_logged() {
             matches!(root.get("parent"), Json::Null),
             "trace {into} is a loop trace"
         );
-        assert_eq!(e.get("calls").uint(), 1);
+        assert_eq!(e.get("calls").uint(), calls);
         assert!(e.get("code_size").uint() > 0);
     }
     // The text log says the same.
-    let text_log_path = scratch("inline.log");
+    let text_log_path = scratch(&format!("{tag}.log"));
     let a = args(&text_log_path, "--trace-log-format=text");
     let o = tvm(&a.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(o.status.success(), "{}", text(&o.stderr));
@@ -760,6 +752,19 @@ fn side_traces_compiled_into_their_loop_are_logged() {
     let from_json: String = events.iter().map(|e| Log::text(&event_of(e))).collect();
     assert_eq!(normalize(&from_json), normalize(&text_log));
     assert!(text_log.contains("inlined into trace"), "{text_log}");
+}
+
+#[test]
+fn side_traces_compiled_into_their_loop_are_logged() {
+    // A side trace called once is compiled into its loop's function then.
+    check_inlined(
+        "hotexit=1,sidedirect=0,sideinline=1,sideratio=4000000000",
+        1,
+        "inline",
+    );
+    // With `sidedirect` (the default), one whose exit is hot is compiled into it
+    // straight away: after 0 calls.
+    check_inlined("hotexit=1,sideratio=4000000000", 0, "direct");
 }
 
 #[test]

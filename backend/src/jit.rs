@@ -141,7 +141,9 @@ impl Backend {
     ) -> Result<CompiledTrace, BackendError> {
         let start = Instant::now();
         let result = self.compile_inner(unit, layout, name, start);
+        // Clearing the context also resets its disassembly switch.
         self.module.clear_context(&mut self.ctx);
+        self.ctx.set_disasm(self.print_disasm);
         if result.is_err() {
             // Lowering may stop half-way, leaving the builder context dirty.
             self.fctx = FunctionBuilderContext::new();

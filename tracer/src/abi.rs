@@ -34,7 +34,8 @@
 //! and loops on; a side trace's stub passes it up. Any other result is the exit of
 //! whichever trace stored its id last, returned as is.
 //!
-//! **Trace trees.** A side trace that has been called `sideinline` times is not
+//! **Trace trees.** A side trace that has been called `sideinline` times (or, with
+//! `sidedirect`, one whose exit was hot before it was recorded, right away) is not
 //! called through the table any more: its parent's function is compiled again with
 //! the side trace inside it (a `Unit`: one function, a root trace and the side traces
 //! compiled into it). The inlined side trace starts where its parent's guard fails,

@@ -106,6 +106,9 @@ pub struct TraceRecord {
     /// For a side trace called through its parent's exit table:
     /// `Stats::compiled_iterations` when its call count was (re)armed.
     pub armed_at: u64,
+    /// `Stats::compiled_iterations` when it was compiled: with `exits`, how often
+    /// each exit is taken per loop iteration.
+    pub born: u64,
 }
 
 impl TraceRecord {
@@ -332,10 +335,118 @@ impl Manager {
         }
         self.state = State::Assembling;
         let id = self.traces.len();
-        let name = format!("trace{}", id + 1);
         let side_of = self.rec_side.take();
         let exit_table: Box<[usize]> =
             vec![0usize; EXIT_WORDS * trace.snaps.len()].into_boxed_slice();
+        // A side trace of an exit taken at least once per `sideratio` loop iterations
+        // is compiled straight into its parent's function (see `promote`): compiling
+        // it on its own first would only be thrown away after `sideinline` calls.
+        if let Some((parent, exit)) = side_of {
+            let p = &self.traces[parent];
+            let since = self.stats.compiled_iterations.saturating_sub(p.born);
+            let taken = p.exits.get(exit).copied().unwrap_or(0);
+            if self.params.sidedirect != 0
+                && self.params.sideinline != 0
+                && taken.saturating_mul(u64::from(self.params.sideratio)) >= since
+            {
+                let u = p.unit;
+                let placeholder = self.traces[u].entry;
+                self.traces.push(TraceRecord {
+                    exits: vec![0; trace.snaps.len()],
+                    side_tried: vec![false; trace.snaps.len()],
+                    trace,
+                    entry: placeholder,
+                    code: code.clone(),
+                    lp,
+                    header_pc: rec.header_pc,
+                    max_depth: rec.max_depth,
+                    entered: 0,
+                    code_size: 0,
+                    linked: true,
+                    exit_table,
+                    side_of,
+                    unit: u,
+                    armed_at: self.stats.compiled_iterations,
+                    born: self.stats.compiled_iterations,
+                });
+                let compiled = match unit_of(&self.traces, u) {
+                    Some(unit) => (self.compiler)(&unit, &format!("trace{}", u + 1)),
+                    None => Err("inconsistent trace tree".to_string()),
+                };
+                match compiled {
+                    Ok(c) => {
+                        self.stats.compile_time += t0.elapsed();
+                        vm.jit_roots.extend(rec.roots.iter().copied());
+                        let start_pc = rec.side_start.unwrap_or(rec.header_pc);
+                        let (line, _) = where_(vm, &code, start_pc);
+                        self.event(Event::Trace {
+                            id: id + 1,
+                            file: code.filename.to_string(),
+                            line,
+                            func: code.name.clone(),
+                            header_pc: rec.header_pc,
+                            recorded: recorded.to_text(),
+                            ir: annotated_ir(&self.traces[id].trace, &code, &rec),
+                            compile_time: t0.elapsed(),
+                            code_size: c.code_size,
+                            side_of: Some((parent + 1, exit, start_pc)),
+                        });
+                        self.traces[id].entry = c.entry;
+                        self.traces[id].code_size = c.code_size;
+                        self.install_unit(u, &c);
+                        self.stats.compiled += 1;
+                        self.stats.side_traces += 1;
+                        self.stats.inlined += 1;
+                        self.event(Event::Inline {
+                            id: id + 1,
+                            into: u + 1,
+                            calls: 0,
+                            compile_time: t0.elapsed(),
+                            code_size: c.code_size,
+                        });
+                        self.rec_loop = None;
+                        self.state = State::Idle;
+                        return;
+                    }
+                    Err(msg) => {
+                        // Compile it on its own instead, as a colder one would be.
+                        tracing::debug!(target: "tvm::jit", side = id + 1, unit = u + 1, %msg, "side trace not inlined");
+                        let r = self.traces.pop().expect("pushed above");
+                        return self.compile_alone(
+                            vm,
+                            code,
+                            lp,
+                            rec,
+                            r.trace,
+                            recorded,
+                            r.exit_table,
+                            side_of,
+                            t0,
+                        );
+                    }
+                }
+            }
+        }
+        self.compile_alone(vm, code, lp, rec, trace, recorded, exit_table, side_of, t0)
+    }
+
+    /// The end of `complete` for a trace with a function of its own: compile it,
+    /// log it, and link it to its loop or attach it to its parent's exit.
+    #[allow(clippy::too_many_arguments)]
+    fn compile_alone(
+        &mut self,
+        vm: &mut Vm,
+        code: Rc<Code>,
+        lp: LoopId,
+        rec: Recorder,
+        trace: Trace,
+        recorded: Trace,
+        exit_table: Box<[usize]>,
+        side_of: Option<(usize, usize)>,
+        t0: Instant,
+    ) {
+        let id = self.traces.len();
+        let name = format!("trace{}", id + 1);
         let links = ExitLinks {
             trace_id: id as u32 + 1,
             table: exit_table.as_ptr(),
@@ -381,6 +492,7 @@ impl Manager {
             side_of,
             unit: id,
             armed_at: self.stats.compiled_iterations,
+            born: self.stats.compiled_iterations,
         });
         self.stats.compiled += 1;
         tracing::debug!(target: "tvm::jit", id = id + 1, code_size = self.traces[id].code_size, "trace compiled");
@@ -448,11 +560,7 @@ impl Manager {
                 return;
             }
         };
-        self.traces[u].entry = c.entry;
-        self.traces[u].code_size = c.code_size;
-        if let Some((p, e)) = self.traces[u].side_of {
-            self.traces[p].exit_table[exit_entry(e)] = c.entry as usize;
-        }
+        self.install_unit(u, &c);
         // The new function runs the side trace inline; the table word is unused.
         self.traces[t].exit_table[exit_entry(exit)] = 0;
         self.stats.inlined += 1;
@@ -464,6 +572,17 @@ impl Manager {
             compile_time: t0.elapsed(),
             code_size: c.code_size,
         });
+    }
+
+    /// Makes `c`, the function of unit `u` compiled again, the one that runs: where
+    /// the loop enters `u`, or, for a side trace with a function of its own, where
+    /// its parent's exit calls it.
+    fn install_unit(&mut self, u: usize, c: &CompiledCode) {
+        self.traces[u].entry = c.entry;
+        self.traces[u].code_size = c.code_size;
+        if let Some((p, e)) = self.traces[u].side_of {
+            self.traces[p].exit_table[exit_entry(e)] = c.entry as usize;
+        }
     }
 
     /// After exit `exit` of trace `t` (entered as root `root`), resuming at `pc`:

@@ -77,6 +77,11 @@ jit_params! {
          compiled into its parent's function: the function is compiled again with the \
          side trace inside, which then starts with the parent's values in registers \
          and jumps straight back to the loop header. 0: never.";
+    sidedirect: u32 = 1,
+        "1: a side trace whose exit was taken at least once per sideratio loop \
+         iterations before it was recorded is compiled straight into its parent's \
+         function, without a function of its own first (see sideinline). 0: every \
+         side trace starts with a function of its own.";
     sideratio: u32 = 16,
         "A side trace is compiled into its parent's function only if its sideinline \
          calls took at most sideratio times as many loop iterations; a colder one is \
