@@ -309,6 +309,27 @@ impl Lower<'_, '_> {
                 }
                 None
             }
+            AddOv | SubOv if self.kint(ins.b).is_some_and(|c| c != 0) => {
+                // A constant step: the wrapped result overflowed iff it moved the
+                // wrong way (`x < a` after adding a positive c). One compare-and-jump
+                // instead of materialising the overflow flag (`seto`, `test`, `jnz`).
+                let c = self.kint(ins.b).unwrap_or(1);
+                let (a, b) = self.args2(r, ins)?;
+                let up = (c > 0) == (ins.op == AddOv);
+                let x = if ins.op == AddOv {
+                    self.b.ins().iadd(a, b)
+                } else {
+                    self.b.ins().isub(a, b)
+                };
+                let cc = if up {
+                    IntCC::SignedLessThan
+                } else {
+                    IntCC::SignedGreaterThan
+                };
+                let overflow = self.b.ins().icmp(cc, x, a);
+                self.exit_if(r, ins.snap, overflow)?;
+                Some(x)
+            }
             AddOv => {
                 let (a, b) = self.args2(r, ins)?;
                 let (x, overflow) = self.b.ins().sadd_overflow(a, b);
@@ -618,38 +639,59 @@ impl Lower<'_, '_> {
     /// The frame state at exit `s` of the trace being lowered: `env`, then the
     /// snapshot's entries over it.
     ///
-    /// When the one guard that exits through `s` is `GuardTrue v` or `GuardFalse v`,
-    /// `v` is known at the exit (false, or true), and a slot holding `v` gets that
-    /// constant (made in the current block, the exit's). The bool then need not be
-    /// materialised on the main path: the compare feeds only the branch, and
-    /// Cranelift fuses them into one compare-and-jump.
+    /// A bool a guard has tested is a constant at every exit after it: `GuardTrue v`
+    /// passed, so later `v` is true; and at the exit of the guard itself, when it is
+    /// the one guard leaving through `s`, `v` is false. A slot holding such a bool
+    /// (the interpreter keeps a condition in a register until the next statement
+    /// overwrites it) gets the constant, made in the current block, the exit's. The
+    /// bool then need not be materialised on the main path: the compare feeds only
+    /// its branch, and Cranelift fuses the two into one compare-and-jump.
     fn exit_state(&mut self, s: SnapId) -> Vec<SlotVal> {
         let mut state = self.env.clone().unwrap_or_default();
-        let known = self.guard_implied(s);
+        let known = self.known_bools(s);
         for &(slot, v) in &self.trace.snaps[s.index()].entries {
-            let val = match known {
-                Some((g, bit)) if g == v => self.b.ins().iconst(types::I8, i64::from(bit)),
-                _ => self.vals[v].expand().expect("checked by exit_block"),
+            let val = match known.iter().find(|k| k.0 == v) {
+                Some(&(_, bit)) => self.b.ins().iconst(types::I8, i64::from(bit)),
+                None => self.vals[v].expand().expect("checked by exit_block"),
             };
             set_slot(&mut state, (slot, val, self.trace.get(v).ty));
         }
         state
     }
 
-    /// `(v, value)` if exactly one instruction of the trace being lowered exits
-    /// through `s` and it is `GuardTrue v` (v is false there) or `GuardFalse v`
-    /// (true).
-    fn guard_implied(&self, s: SnapId) -> Option<(InsRef, bool)> {
-        let mut users = self.trace.ins.iter().filter(|i| i.snap == Some(s));
-        let guard = users.next()?;
-        if users.next().is_some() || self.trace.header_snap == Some(s) {
-            return None;
-        }
-        match guard.op {
-            Opcode::GuardTrue => Some((guard.a, false)),
-            Opcode::GuardFalse => Some((guard.a, true)),
+    /// The bools known at exit `s` of the trace being lowered: those tested by a
+    /// guard before the first instruction that exits through `s` (before `Loop` for
+    /// the header snapshot, whose exit is taken at the top of every iteration), and
+    /// the operand of that instruction if it is the only one exiting through `s` and
+    /// a `GuardTrue` (false there) or `GuardFalse` (true).
+    fn known_bools(&self, s: SnapId) -> Vec<(InsRef, bool)> {
+        let ins = &self.trace.ins;
+        let first = if self.trace.header_snap == Some(s) {
+            self.trace.loop_index()
+        } else {
+            ins.iter().position(|i| i.snap == Some(s))
+        };
+        let Some(first) = first else {
+            return vec![];
+        };
+        let tested = |i: &Ins| match i.op {
+            Opcode::GuardTrue => Some((i.a, true)),
+            Opcode::GuardFalse => Some((i.a, false)),
             _ => None,
+        };
+        let mut known: Vec<(InsRef, bool)> = ins[..first].iter().filter_map(tested).collect();
+        let sole =
+            self.trace.header_snap != Some(s) && ins[first + 1..].iter().all(|i| i.snap != Some(s));
+        if let Some((v, passes)) = tested(&ins[first]).filter(|_| sole) {
+            known.push((v, !passes));
         }
+        known
+    }
+
+    /// The value of IR constant `v`, if it is a `KInt`.
+    fn kint(&self, v: InsRef) -> Option<i64> {
+        let k = self.trace.ins.get(v.index())?;
+        (k.op == Opcode::KInt).then_some(k.imm)
     }
 
     /// The constant `v` is, if Cranelift's `iconst` defines it.

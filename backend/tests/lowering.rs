@@ -544,6 +544,57 @@ fn overflow_checked_and_wrapping_int_ops() {
     }
 }
 
+/// `AddOv`/`SubOv` by a constant are lowered as a wrapping op and one compare of the
+/// result with the operand; every constant sign and both ends of the i64 range must
+/// exit exactly when Rust's checked ops overflow, with the pre-op state.
+#[test]
+fn overflow_checks_with_a_constant_operand() {
+    let consts = [1, -1, 2, -2, 5, i64::MAX, i64::MIN, i64::MIN + 1];
+    let vals = [
+        0,
+        1,
+        -1,
+        7,
+        i64::MAX,
+        i64::MAX - 1,
+        i64::MAX - 5,
+        i64::MIN,
+        i64::MIN + 1,
+        i64::MIN + 5,
+    ];
+    for op in [Opcode::AddOv, Opcode::SubOv] {
+        for &c in &consts {
+            let mut b = B::default();
+            let s0 = b.snap(&[]);
+            let x = b.sload(0, Ty::INT, s0);
+            let k = b.int(c);
+            let s1 = b.snap(&[(1, x)]);
+            let y = b.guarded(op, Ty::INT, &[x, k], s1);
+            let done = b.observe(&[(1, y)]);
+            let ct = compile(&b.t);
+            for &a in &vals {
+                let want = if op == Opcode::AddOv {
+                    a.checked_add(c)
+                } else {
+                    a.checked_sub(c)
+                };
+                let mut regs = vec![Value::Int(a), Value::None];
+                let exit = run(&ct, &mut regs);
+                match want {
+                    Some(v) => {
+                        assert_eq!(exit, s(done), "{op:?} {a}, {c}");
+                        assert_eq!(int(&regs[1]), v, "{op:?} {a}, {c}");
+                    }
+                    None => {
+                        assert_eq!(exit, s(s1), "{op:?} {a}, {c} overflows");
+                        assert_eq!(int(&regs[1]), a, "the state before the op");
+                    }
+                }
+            }
+        }
+    }
+}
+
 // -- Floats -----------------------------------------------------------------------
 
 #[test]
@@ -1249,8 +1300,9 @@ fn side_trace_with_a_loop_or_a_bad_parent_is_rejected() {
 
 /// A guard that is the only user of its snapshot knows its bool at the exit: the
 /// slot holding it is written as false (`GuardTrue`) or true (`GuardFalse`), with
-/// no setcc on the main path. A snapshot shared by two guards writes the computed
-/// bool, which is right for either guard.
+/// no setcc on the main path; so does every later exit (s2 and the last one write
+/// the constants the earlier guards proved). A snapshot shared by two guards writes
+/// the computed bool, which is right for either guard.
 #[test]
 fn guards_write_back_the_bool_they_tested() {
     let mut b = B::default();
