@@ -377,20 +377,18 @@ impl Manager {
                     Ok(c) => {
                         self.stats.compile_time += t0.elapsed();
                         vm.jit_roots.extend(rec.roots.iter().copied());
-                        let start_pc = rec.side_start.unwrap_or(rec.header_pc);
-                        let (line, _) = where_(vm, &code, start_pc);
-                        self.event(Event::Trace {
-                            id: id + 1,
-                            file: code.filename.to_string(),
-                            line,
-                            func: code.name.clone(),
-                            header_pc: rec.header_pc,
-                            recorded: recorded.to_text(),
-                            ir: annotated_ir(&self.traces[id].trace, &code, &rec),
-                            compile_time: t0.elapsed(),
-                            code_size: c.code_size,
-                            side_of: Some((parent + 1, exit, start_pc)),
-                        });
+                        let ir = annotated_ir(&self.traces[id].trace, &code, &rec);
+                        self.log_trace(
+                            vm,
+                            id,
+                            &code,
+                            &rec,
+                            &recorded,
+                            ir,
+                            c.code_size,
+                            side_of,
+                            t0,
+                        );
                         self.traces[id].entry = c.entry;
                         self.traces[id].code_size = c.code_size;
                         self.install_unit(u, &c);
@@ -462,20 +460,18 @@ impl Manager {
             }
         };
         vm.jit_roots.extend(rec.roots.iter().copied());
-        let start_pc = rec.side_start.unwrap_or(rec.header_pc);
-        let (line, _) = where_(vm, &code, start_pc);
-        self.event(Event::Trace {
-            id: id + 1,
-            file: code.filename.to_string(),
-            line,
-            func: code.name.clone(),
-            header_pc: rec.header_pc,
-            recorded: recorded.to_text(),
-            ir: annotated_ir(&trace, &code, &rec),
-            compile_time: t0.elapsed(),
-            code_size: compiled.code_size,
-            side_of: side_of.map(|(p, e)| (p + 1, e, start_pc)),
-        });
+        let ir = annotated_ir(&trace, &code, &rec);
+        self.log_trace(
+            vm,
+            id,
+            &code,
+            &rec,
+            &recorded,
+            ir,
+            compiled.code_size,
+            side_of,
+            t0,
+        );
         self.traces.push(TraceRecord {
             exits: vec![0; trace.snaps.len()],
             side_tried: vec![false; trace.snaps.len()],
@@ -571,6 +567,36 @@ impl Manager {
             calls: u64::from(self.params.sideinline),
             compile_time: t0.elapsed(),
             code_size: c.code_size,
+        });
+    }
+
+    /// Logs trace `id` (an index), compiled `t0.elapsed()` after recording ended.
+    #[allow(clippy::too_many_arguments)]
+    fn log_trace(
+        &mut self,
+        vm: &Vm,
+        id: usize,
+        code: &Code,
+        rec: &Recorder,
+        recorded: &Trace,
+        ir: String,
+        code_size: usize,
+        side_of: Option<(usize, usize)>,
+        t0: Instant,
+    ) {
+        let start_pc = rec.side_start.unwrap_or(rec.header_pc);
+        let (line, _) = where_(vm, code, start_pc);
+        self.event(Event::Trace {
+            id: id + 1,
+            file: code.filename.to_string(),
+            line,
+            func: code.name.clone(),
+            header_pc: rec.header_pc,
+            recorded: recorded.to_text(),
+            ir,
+            compile_time: t0.elapsed(),
+            code_size,
+            side_of: side_of.map(|(p, e)| (p + 1, e, start_pc)),
         });
     }
 
