@@ -1,10 +1,10 @@
 //! FUZZ (tests only): randomised tests of the pipeline. Random straight-line
 //! traces over ints, floats and bools run through a small reference evaluator
-//! before and after `fold` and `dce`; both must leave through the same snapshot
+//! before and after `fold`, `bounds` and `dce`; both must leave through the same snapshot
 //! with the same values. The evaluator implements Python semantics independently
 //! of the fold rules. `TVM_FUZZ_CASES=N` runs more cases than the default 3000.
 
-use super::{dce, fold};
+use super::{bounds, dce, fold};
 use crate::ir::{flags, Ins, InsRef, Opcode, SnapId, Snapshot, Trace, Ty};
 use crate::text::parse;
 use crate::verify::verify;
@@ -277,7 +277,7 @@ fn random_trace(rng: &mut Rng) -> (Trace, Vec<V>) {
 }
 
 #[test]
-fn fold_and_dce_preserve_behaviour() {
+fn passes_preserve_behaviour() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let cases = std::env::var("TVM_FUZZ_CASES")
         .ok()
@@ -292,24 +292,38 @@ fn fold_and_dce_preserve_behaviour() {
             "case {case}: text round trip"
         );
         let (exit, vals) = eval(&t, &inputs);
+        let behaves_the_same = |o: &Trace, what: &str| {
+            let (exit2, vals2) = eval(o, &inputs);
+            let same = exit == exit2
+                && vals.len() == vals2.len()
+                && vals
+                    .iter()
+                    .zip(&vals2)
+                    .all(|(x, y)| x.0 == y.0 && x.1.same(y.1));
+            assert!(same, "case {case} ({what}), inputs {inputs:?}:\n{t}\n=>\n{o}\nexit {exit} {vals:?}\nvs   {exit2} {vals2:?}");
+        };
         let mut o = t.clone();
         fold::run(&mut o);
         assert_eq!(verify(&o), Ok(()), "case {case} after fold:\n{t}\n=>\n{o}");
         dce::run(&mut o);
         assert_eq!(verify(&o), Ok(()), "case {case} after dce:\n{t}\n=>\n{o}");
         assert!(o.ins.len() <= t.ins.len(), "case {case}: the IR grew");
-        let (exit2, vals2) = eval(&o, &inputs);
-        let same = exit == exit2
-            && vals.len() == vals2.len()
-            && vals
-                .iter()
-                .zip(&vals2)
-                .all(|(x, y)| x.0 == y.0 && x.1.same(y.1));
-        assert!(same, "case {case}, inputs {inputs:?}:\n{t}\n=>\n{o}\nexit {exit} {vals:?}\nvs   {exit2} {vals2:?}");
+        behaves_the_same(&o, "fold, dce");
         // Folding is idempotent.
         let mut again = o.clone();
         fold::run(&mut again);
         dce::run(&mut again);
         assert_eq!(again, o, "case {case}: fold+dce not idempotent");
+        // `bounds` (which only turns checked ops into wrapping ones) on top.
+        bounds::run(&mut o);
+        assert_eq!(
+            verify(&o),
+            Ok(()),
+            "case {case} after bounds:\n{t}\n=>\n{o}"
+        );
+        behaves_the_same(&o, "fold, dce, bounds");
+        let mut again = o.clone();
+        bounds::run(&mut again);
+        assert_eq!(again, o, "case {case}: bounds not idempotent");
     }
 }
