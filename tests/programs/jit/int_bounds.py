@@ -37,6 +37,15 @@ def count_down_by_one(start, stop):
     return i
 
 
+def down_past_the_end(start, stop):
+    # i >= stop leaves i - 1 unproven at i64::MIN: a constant step whose check
+    # stays, and fails there.
+    i = start
+    while i >= stop:
+        i -= 1
+    return i
+
+
 def bounded_sum(n):
     # (i * 7) % 1000 is in [0, 999]: subtracting 500 cannot overflow.
     t = 0
@@ -61,6 +70,7 @@ print(count_down(-M + 3000, -M - 1, 1))
 print(count_down(-M + 3000, -M - 1, 3))
 print(count_up_by_one(M - 3000, M), count_up_by_one(M - 3000, M - 7))
 print(count_down_by_one(-M + 3000, -M - 1))
+print(down_past_the_end(-M + 3000, -M - 1))
 print(bounded_sum(20000))
 print(le_loop(M - 1))
 print(le_loop(M))
