@@ -112,6 +112,41 @@ pub struct TraceRecord {
 }
 
 impl TraceRecord {
+    /// The record of a trace just recorded from loop `lp` of `code` by `rec`,
+    /// compiled to `entry` (`code_size` bytes) in the function of unit `unit`; `now`
+    /// is `Stats::compiled_iterations`.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        trace: Trace,
+        rec: &Recorder,
+        code: Rc<Code>,
+        lp: LoopId,
+        exit_table: Box<[usize]>,
+        side_of: Option<(usize, usize)>,
+        (entry, code_size): (TraceFn, usize),
+        unit: usize,
+        now: u64,
+    ) -> TraceRecord {
+        TraceRecord {
+            exits: vec![0; trace.snaps.len()],
+            side_tried: vec![false; trace.snaps.len()],
+            trace,
+            entry,
+            code,
+            lp,
+            header_pc: rec.header_pc,
+            max_depth: rec.max_depth,
+            entered: 0,
+            code_size,
+            linked: true,
+            exit_table,
+            side_of,
+            unit,
+            armed_at: now,
+            born: now,
+        }
+    }
+
     /// How trace `index` (this record) links its exits.
     fn links(&self, index: usize) -> ExitLinks {
         ExitLinks {
@@ -350,48 +385,30 @@ impl Manager {
                 && taken.saturating_mul(u64::from(self.params.sideratio)) >= since
             {
                 let u = p.unit;
-                let placeholder = self.traces[u].entry;
-                self.traces.push(TraceRecord {
-                    exits: vec![0; trace.snaps.len()],
-                    side_tried: vec![false; trace.snaps.len()],
+                // Its entry is never called (the exit-table word stays 0): until the
+                // unit compiles, it is the unit's.
+                let unit_fn = (self.traces[u].entry, 0);
+                let now = self.stats.compiled_iterations;
+                self.traces.push(TraceRecord::new(
                     trace,
-                    entry: placeholder,
-                    code: code.clone(),
+                    &rec,
+                    code.clone(),
                     lp,
-                    header_pc: rec.header_pc,
-                    max_depth: rec.max_depth,
-                    entered: 0,
-                    code_size: 0,
-                    linked: true,
                     exit_table,
                     side_of,
-                    unit: u,
-                    armed_at: self.stats.compiled_iterations,
-                    born: self.stats.compiled_iterations,
-                });
-                let compiled = match unit_of(&self.traces, u) {
-                    Some(unit) => (self.compiler)(&unit, &format!("trace{}", u + 1)),
-                    None => Err("inconsistent trace tree".to_string()),
-                };
-                match compiled {
+                    unit_fn,
+                    u,
+                    now,
+                ));
+                match self.compile_unit(u) {
                     Ok(c) => {
                         self.stats.compile_time += t0.elapsed();
                         vm.jit_roots.extend(rec.roots.iter().copied());
-                        let ir = annotated_ir(&self.traces[id].trace, &code, &rec);
-                        self.log_trace(
-                            vm,
-                            id,
-                            &code,
-                            &rec,
-                            &recorded,
-                            ir,
-                            c.code_size,
-                            side_of,
-                            t0,
-                        );
                         self.traces[id].entry = c.entry;
                         self.traces[id].code_size = c.code_size;
+                        self.log_trace(vm, id, &code, &rec, &recorded, t0);
                         self.install_unit(u, &c);
+                        tracing::debug!(target: "tvm::jit", side = id + 1, unit = u + 1, code_size = c.code_size, "side trace inlined");
                         self.stats.compiled += 1;
                         self.stats.side_traces += 1;
                         self.stats.inlined += 1;
@@ -460,36 +477,19 @@ impl Manager {
             }
         };
         vm.jit_roots.extend(rec.roots.iter().copied());
-        let ir = annotated_ir(&trace, &code, &rec);
-        self.log_trace(
-            vm,
-            id,
-            &code,
-            &rec,
-            &recorded,
-            ir,
-            compiled.code_size,
-            side_of,
-            t0,
-        );
-        self.traces.push(TraceRecord {
-            exits: vec![0; trace.snaps.len()],
-            side_tried: vec![false; trace.snaps.len()],
+        let now = self.stats.compiled_iterations;
+        self.traces.push(TraceRecord::new(
             trace,
-            entry: compiled.entry,
-            code: code.clone(),
+            &rec,
+            code.clone(),
             lp,
-            header_pc: rec.header_pc,
-            max_depth: rec.max_depth,
-            entered: 0,
-            code_size: compiled.code_size,
-            linked: true,
             exit_table,
             side_of,
-            unit: id,
-            armed_at: self.stats.compiled_iterations,
-            born: self.stats.compiled_iterations,
-        });
+            (compiled.entry, compiled.code_size),
+            id,
+            now,
+        ));
+        self.log_trace(vm, id, &code, &rec, &recorded, t0);
         self.stats.compiled += 1;
         tracing::debug!(target: "tvm::jit", id = id + 1, code_size = self.traces[id].code_size, "trace compiled");
         if let Some((parent, exit)) = side_of {
@@ -540,11 +540,7 @@ impl Manager {
         for &i in &moved {
             self.traces[i].unit = u;
         }
-        let name = format!("trace{}", u + 1);
-        let compiled = match unit_of(&self.traces, u) {
-            Some(unit) => (self.compiler)(&unit, &name),
-            None => Err("inconsistent trace tree".to_string()),
-        };
+        let compiled = self.compile_unit(u);
         self.stats.compile_time += t0.elapsed();
         let c = match compiled {
             Ok(c) => c,
@@ -570,8 +566,8 @@ impl Manager {
         });
     }
 
-    /// Logs trace `id` (an index), compiled `t0.elapsed()` after recording ended.
-    #[allow(clippy::too_many_arguments)]
+    /// Logs trace `id` (an index, its record complete), recorded as `recorded` and
+    /// compiled `t0.elapsed()` after recording ended.
     fn log_trace(
         &mut self,
         vm: &Vm,
@@ -579,13 +575,12 @@ impl Manager {
         code: &Code,
         rec: &Recorder,
         recorded: &Trace,
-        ir: String,
-        code_size: usize,
-        side_of: Option<(usize, usize)>,
         t0: Instant,
     ) {
         let start_pc = rec.side_start.unwrap_or(rec.header_pc);
         let (line, _) = where_(vm, code, start_pc);
+        let t = &self.traces[id];
+        let (ir, code_size, side_of) = (annotated_ir(&t.trace, code, rec), t.code_size, t.side_of);
         self.event(Event::Trace {
             id: id + 1,
             file: code.filename.to_string(),
@@ -598,6 +593,14 @@ impl Manager {
             code_size,
             side_of: side_of.map(|(p, e)| (p + 1, e, start_pc)),
         });
+    }
+
+    /// Compiles the function of unit `u`: its root and every trace compiled into it.
+    fn compile_unit(&mut self, u: usize) -> Result<CompiledCode, String> {
+        match unit_of(&self.traces, u) {
+            Some(unit) => (self.compiler)(&unit, &format!("trace{}", u + 1)),
+            None => Err("inconsistent trace tree".to_string()),
+        }
     }
 
     /// Makes `c`, the function of unit `u` compiled again, the one that runs: where

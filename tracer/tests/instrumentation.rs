@@ -47,6 +47,12 @@ impl Subscriber for Collect {
 }
 
 fn run(source: &str) -> Vec<String> {
+    run_with(source, Params::default(), false)
+}
+
+/// Runs `source` with a JIT of `params` (`maxabort` 1); with `refuse_units`, the
+/// compiler fails every function holding more than one trace.
+fn run_with(source: &str, params: Params, refuse_units: bool) -> Vec<String> {
     let collect = Collect::default();
     let seen = collect.0.clone();
     tracing::subscriber::with_default(collect, || {
@@ -58,6 +64,9 @@ fn run(source: &str) -> Vec<String> {
             list_traced: l.traced,
         };
         let compiler: Compiler = Box::new(move |unit: &tvm_tracer::abi::Unit<'_>, name: &str| {
+            if refuse_units && unit.traces.len() > 1 {
+                return Err("refused by the test".to_string());
+            }
             backend
                 .compile_unit(unit, &layout, name)
                 .map(|c| CompiledCode {
@@ -68,7 +77,7 @@ fn run(source: &str) -> Vec<String> {
         });
         let params = Params {
             maxabort: 1,
-            ..Params::default()
+            ..params
         };
         let mut vm = Vm::new();
         vm.jit = Some(Box::new(Manager::new(params, compiler)));
@@ -91,4 +100,28 @@ fn lifecycle_events_are_reported() {
     assert!(has("trace compiled"), "{events:?}");
     assert!(has("trace aborted"), "{events:?}");
     assert!(has("loop blacklisted"), "{events:?}");
+}
+
+/// A side trace of a hot exit is compiled straight into its loop's function
+/// (`sidedirect`); when that compile fails, it gets a function of its own instead,
+/// and the program runs on, with the same result.
+#[test]
+fn a_side_trace_the_unit_cannot_take_is_compiled_alone() {
+    let source = "def f(n):\n    s = 0\n    i = 0\n    while i < n:\n        if i % 2 == 0:\n            s += i\n        else:\n            s -= 1\n        i += 1\n    return s\nassert f(3000) == 2247000, f(3000)\n";
+    let direct = run_with(source, Params::default(), false);
+    assert!(
+        direct.iter().any(|e| e == "side trace inlined"),
+        "{direct:?}"
+    );
+    let alone = run_with(source, Params::default(), true);
+    assert!(
+        alone.iter().any(|e| e == "side trace not inlined"),
+        "{alone:?}"
+    );
+    assert!(
+        !alone.iter().any(|e| e == "side trace inlined"),
+        "{alone:?}"
+    );
+    let compiled = alone.iter().filter(|e| *e == "trace compiled").count();
+    assert!(compiled >= 2, "the loop and its side trace: {alone:?}");
 }
