@@ -29,10 +29,14 @@
 //! with a tag guard. Its `SStore`s are deferred to its end, which goes
 //!
 //! ```text
-//!   side end:    store every slot in env+stores that is neither carried nor the
-//!                root's unchanged entry load; jump loop(carried values, n)
-//!                -- if no entry-loaded slot changed and the carried types agree;
-//!                else: store env+stores; jump pre (the preamble reloads)
+//!   side end:    store every slot in env+stores that is neither carried, nor the
+//!                root's unchanged entry load, nor dead at the loop header
+//!                (`dead_at_header`); jump loop(carried values, entry loads, n)
+//!                -- if carried and entry-loaded slots keep their types and no
+//!                slot read by an instruction `licm` hoisted into the preamble
+//!                changed (`pinned_slots`);
+//!                else: store env+stores (dead ones too); jump pre (the preamble
+//!                reloads and recomputes)
 //!                -- and in a unit whose root is itself a side trace: store; return END
 //! ```
 //!
@@ -71,6 +75,7 @@ use tvm_tracer::abi::{
     exit_entry, ExitLinks, RuntimeLayout, TraceCtx, Unit, EXIT_CALLS_OFFSET, PAYLOAD, SLOT_SIZE,
 };
 use tvm_tracer::ir::{Carried, Ins, InsRef, Opcode, SnapId, Trace, Ty};
+use tvm_tracer::opt::licm;
 
 /// Returned by a trace without `Loop` that ran to its end (no exit taken, nothing
 /// written back). Never a snapshot index: `compile` rejects traces with that many.
@@ -170,6 +175,8 @@ pub(crate) fn lower<'t>(
         entry_refs: vec![],
         direct_ok: false,
         carried: carried_order(trace),
+        pinned: vec![],
+        dead_at_header: dead_at_header(trace),
     };
     for (i, ins) in trace.ins.iter().enumerate() {
         l.ins(InsRef::new(i), ins)?;
@@ -185,6 +192,56 @@ pub(crate) fn lower<'t>(
     }
     l.b.finalize(config);
     Ok(())
+}
+
+/// The entry-loaded slots whose values the computed instructions of `preamble`
+/// (hoisted by `licm`) read, directly or through each other.
+fn pinned_slots(preamble: &[Ins]) -> Vec<u32> {
+    let mut needed = vec![false; preamble.len()];
+    let mut pinned = vec![];
+    for (i, ins) in preamble.iter().enumerate().rev() {
+        match ins.op {
+            Opcode::SLoad => {
+                if needed[i] {
+                    pinned.push(ins.imm as u32);
+                }
+            }
+            _ => {
+                for a in ins.args() {
+                    if let Some(n) = needed.get_mut(a.index()) {
+                        *n = true;
+                    }
+                }
+            }
+        }
+    }
+    pinned
+}
+
+/// The slots a loop trace's snapshots name that are neither carried nor stored at
+/// the end of an iteration: temporaries (and inlined callees' registers) that the
+/// recorded iteration wrote before reading. The recorder does not carry or store
+/// them because they are dead at the loop header (`Recorder::finish`), so a side
+/// trace ending at the header need not write them back either.
+fn dead_at_header(t: &Trace) -> Vec<u32> {
+    if t.loop_index().is_none() {
+        return vec![];
+    }
+    let mut dead: Vec<u32> = t
+        .snaps
+        .iter()
+        .flat_map(|s| s.entries.iter().map(|e| e.0))
+        .filter(|&slot| {
+            !t.carried.iter().any(|c| c.slot == slot)
+                && !t
+                    .ins
+                    .iter()
+                    .any(|i| i.op == Opcode::SStore && i.imm == i64::from(slot))
+        })
+        .collect();
+    dead.sort_unstable();
+    dead.dedup();
+    dead
 }
 
 /// `t.carried` ordered by the position of each slot's `next` value in the trace.
@@ -263,11 +320,16 @@ struct Lower<'t, 'f> {
     /// The `SLoad` of each of `entry_loads` (until `enter_loop`).
     entry_refs: Vec<InsRef>,
     /// Side traces may jump straight to the loop header: the root's preamble is
-    /// nothing but entry loads and constants.
+    /// nothing but entry loads, constants and instructions `licm` hoisted.
     direct_ok: bool,
     /// The root's carried slots in the order of their loop header params: by where
     /// the iteration defines their next value (see `carried_order`).
     carried: Vec<Carried>,
+    /// Entry-loaded slots that instructions hoisted into the preamble read.
+    pinned: Vec<u32>,
+    /// Slots of the root's frame dead at its loop header (see `dead_at_header`),
+    /// which a side trace's end need not write back.
+    dead_at_header: Vec<u32>,
 }
 
 /// The per-trace part of `Lower`, saved while a side trace is lowered.
@@ -836,6 +898,7 @@ impl Lower<'_, '_> {
         }
         for &(slot, v, want) in &self.entry_loads {
             match find_slot(&state, slot) {
+                Some((_, sv, _)) if sv != v && self.pinned.contains(&slot) => direct = false,
                 Some((_, sv, ty)) if ty == want => args.push(BlockArg::Value(sv)),
                 Some(_) => direct = false,
                 None => args.push(BlockArg::Value(v)),
@@ -847,7 +910,7 @@ impl Lower<'_, '_> {
                 .entry_loads
                 .iter()
                 .any(|&(es, ev, _)| es == slot && ev == val);
-            if (direct && carried) || unchanged {
+            if (direct && carried) || unchanged || self.dead_at_header.contains(&slot) {
                 continue;
             }
             let off =
@@ -1045,18 +1108,16 @@ impl Lower<'_, '_> {
             keep.push(*e);
         }
         self.entry_loads = keep;
+        // Side traces may come straight back to the header if the preamble is entry
+        // loads, constants and what `licm` hoisted: instructions on entry-loaded
+        // values. Those values are computed once, so a side trace that changes a
+        // slot they read (`pinned`) must go through the preamble instead.
+        let preamble = &self.trace.ins[..r.index()];
         self.direct_ok = self.unit.traces.len() > 1
-            && self.trace.ins[..r.index()].iter().all(|i| {
-                matches!(
-                    i.op,
-                    Opcode::SLoad
-                        | Opcode::KInt
-                        | Opcode::KFloat
-                        | Opcode::KBool
-                        | Opcode::KNone
-                        | Opcode::KRef
-                )
-            });
+            && preamble
+                .iter()
+                .all(|i| i.op == Opcode::SLoad || licm::hoistable(i.op, true));
+        self.pinned = pinned_slots(preamble);
         // The iteration count lives in a register and is stored, never reloaded, in
         // the loop: a load-add-store of memory each iteration would chain through
         // store forwarding (~5 cycles), the whole cost of a tight loop. Memory

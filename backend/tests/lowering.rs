@@ -1272,6 +1272,112 @@ fn side_trace_compiled_into_the_loop_runs_like_the_loop() {
     }
 }
 
+/// `UNIT_ROOT` with `total += i + 3 * k`, the `3 * k` hoisted into the preamble
+/// (as `licm` does): `UNIT_SIDE` changes `k`, so it must come back through the
+/// preamble, which computes `3 * k` again, not straight to the loop header.
+const UNIT_ROOT_HOISTED: &str = "\
+s0 = frame(code=0x40, pc=0, base=0, ret=0) {}
+s1 = frame(code=0x40, pc=0, base=0, ret=0) {0: v7, 2: v8}
+s2 = frame(code=0x40, pc=3, base=0, ret=0) {0: v7, 2: v8}
+s3 = frame(code=0x40, pc=5, base=0, ret=0) {0: v16, 2: v15}
+v0 = int SLoad 0 ; s0
+v1 = int SLoad 1 ; s0
+v2 = int SLoad 2 ; s0
+v3 = int SLoad 3 ; s0
+v4 = int KInt 3
+v5 = int MulOv v3, v4 ; s0
+Loop
+v7 = int LoopParam 0
+v8 = int LoopParam 2
+v9 = int KInt 1
+v10 = int BAnd v7, v9
+v11 = int KInt 0
+v12 = bool Eq v10, v11
+GuardTrue v12 ; s2
+v14 = int AddOv v7, v5 ; s2
+v15 = int AddOv v8, v14 ; s2
+v16 = int AddOv v7, v9 ; s2
+v17 = bool Lt v16, v1
+GuardTrue v17 ; s3
+carry 0: v0 -> v7 -> v16
+carry 2: v2 -> v8 -> v15
+header_snap s1
+";
+
+#[test]
+fn side_trace_changing_what_the_preamble_computed_from_reenters_it() {
+    use tvm_tracer::abi::{ExitLinks, Unit, UnitTrace};
+    let root = tvm_tracer::text::parse(UNIT_ROOT_HOISTED).expect("root parses");
+    let side = tvm_tracer::text::parse(UNIT_SIDE).expect("side parses");
+    let links = |id, side| ExitLinks {
+        trace_id: id,
+        table: std::ptr::null(),
+        side,
+    };
+    let unit = Unit {
+        traces: vec![
+            UnitTrace {
+                trace: &root,
+                links: links(1, false),
+                parent: None,
+            },
+            UnitTrace {
+                trace: &side,
+                links: links(2, true),
+                parent: Some((0, 2)),
+            },
+        ],
+    };
+    let mut be = Backend::new().unwrap();
+    let ct = be
+        .compile_unit(&unit, &layout(), "unit")
+        .unwrap_or_else(|e| panic!("{e}"));
+    // (exit trace id, exit index, i, total, k), as the Rust model of the loop has it.
+    let model = |n: i64, k0: i64| {
+        let (mut i, mut total, mut k) = (0i64, 0i64, k0);
+        loop {
+            let Some(k3) = k.checked_mul(3) else {
+                return (1, 0, i, total, k); // the preamble's check, at entry
+            };
+            loop {
+                if i & 1 == 0 {
+                    total += i + k3;
+                    i += 1;
+                    if i >= n {
+                        return (1, 3, i, total, k);
+                    }
+                } else {
+                    total += 100;
+                    k += 1;
+                    i += 1;
+                    if i >= n {
+                        return (2, 1, i, total, k);
+                    }
+                    break;
+                }
+            }
+        }
+    };
+    for (n, k0) in [(1, 5), (2, 5), (7, 0), (10, 3), (1001, -7), (50, 1 << 62)] {
+        let mut regs = vec![Value::Int(0), Value::Int(n), Value::Int(0), Value::Int(k0)];
+        let flag = 0u8;
+        let mut iterations = 0u64;
+        let mut who = 1u32;
+        let ctx = TraceCtx {
+            gc_flag: &flag,
+            iterations: &mut iterations,
+            exit_trace: &mut who,
+        };
+        // SAFETY: `regs` covers slots 0..4, every slot the traces touch.
+        let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
+        let (want_who, want_exit, i, total, k) = model(n, k0);
+        assert_eq!((who, exit), (want_who, want_exit), "n={n} k0={k0}");
+        assert_eq!(int(&regs[0]), i, "n={n} k0={k0}: i");
+        assert_eq!(int(&regs[2]), total, "n={n} k0={k0}: total");
+        assert_eq!(int(&regs[3]), k, "n={n} k0={k0}: k");
+    }
+}
+
 #[test]
 fn side_trace_with_a_loop_or_a_bad_parent_is_rejected() {
     use tvm_tracer::abi::{ExitLinks, Unit, UnitTrace};

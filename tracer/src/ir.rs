@@ -30,7 +30,7 @@
 //! `Opcode::name`, `Opcode::flags`, `OPCODE_DOCS`, the printer and the parser are
 //! generated from or driven by it.
 
-use cranelift_entity::{entity_impl, EntityRef};
+use cranelift_entity::{entity_impl, EntityRef, SecondaryMap};
 use std::fmt::{self, Write};
 
 // -- Typed indices ----------------------------------------------------------------
@@ -375,6 +375,10 @@ pub struct Trace {
     /// Snapshot of the loop header (every carried slot = its `LoopParam`): the exit
     /// taken when compiled code polls the GC flag at the top of an iteration.
     pub header_snap: Option<SnapId>,
+    /// For each instruction, its index in the trace as recorded, before passes
+    /// dropped or moved instructions (the trace log maps it to a source line).
+    /// Empty means unchanged; not part of the text form.
+    pub origin: Vec<u32>,
 }
 
 impl Trace {
@@ -395,6 +399,41 @@ impl Trace {
     /// Index of the `Loop` instruction, if any.
     pub fn loop_index(&self) -> Option<usize> {
         self.ins.iter().position(|i| i.op == Opcode::Loop)
+    }
+
+    /// Keeps the instructions `order` lists (by current index, in their new order)
+    /// and renumbers them: operands, snapshot entries, `carried` and `origin`.
+    /// Every value a kept instruction, snapshot or carried slot uses must be kept,
+    /// and defined before its users in the new order. Returns old -> new.
+    pub fn reorder(&mut self, order: &[usize]) -> SecondaryMap<InsRef, InsRef> {
+        let mut map: SecondaryMap<InsRef, InsRef> = SecondaryMap::with_capacity(self.ins.len());
+        for (new, &old) in order.iter().enumerate() {
+            map[InsRef::new(old)] = InsRef::new(new);
+        }
+        let old_origin = std::mem::take(&mut self.origin);
+        let mut ins = Vec::with_capacity(order.len());
+        for &old in order {
+            let mut x = self.ins[old];
+            let nvals = x.op.operands().values as usize;
+            for field in [&mut x.a, &mut x.b, &mut x.c].into_iter().take(nvals) {
+                *field = map[*field];
+            }
+            ins.push(x);
+            self.origin
+                .push(old_origin.get(old).copied().unwrap_or(old as u32));
+        }
+        self.ins = ins;
+        for snap in &mut self.snaps {
+            for entry in &mut snap.entries {
+                entry.1 = map[entry.1];
+            }
+        }
+        for c in &mut self.carried {
+            c.param = map[c.param];
+            c.init = map[c.init];
+            c.next = map[c.next];
+        }
+        map
     }
 }
 

@@ -680,14 +680,13 @@ fn where_(_vm: &Vm, code: &Code, pc: usize) -> (u32, usize) {
 fn annotated_ir(t: &Trace, root: &Code, rec: &Recorder) -> String {
     let mut out = String::new();
     let lines: Vec<&str> = root.source.lines().collect();
-    let mut marks = rec.marks.iter().peekable();
     let mut last: Option<(usize, u32)> = None;
     for i in 0..t.ins.len() {
-        while let Some(&&(at, code, pc)) = marks.peek() {
-            if at > i {
-                break;
-            }
-            marks.next();
+        // The mark of the recorded instruction this one comes from (passes drop
+        // and move instructions: `Trace::origin`).
+        let recorded = t.origin.get(i).map_or(i, |&o| o as usize);
+        let at = rec.marks.partition_point(|m| m.0 <= recorded);
+        if let Some(&(_, code, pc)) = at.checked_sub(1).map(|m| &rec.marks[m]) {
             // SAFETY: code objects outlive the run.
             let c: &Code = unsafe { &*code };
             let line = c.locs.get(pc as usize).map(|l| l.line).unwrap_or(0);

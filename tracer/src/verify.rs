@@ -10,8 +10,9 @@
 //! - Every guard has a snapshot, nothing else does, and every snapshot entry names a
 //!   value that exists where the snapshot is used: before the guard that uses it, and
 //!   at the loop header for `Trace::header_snap`. Entries are sorted by slot.
-//! - Zero or one `Loop`. Before it (the preamble) only constants, entry loads and the
-//!   guards over them; right after it the run of `LoopParam`s and nowhere else.
+//! - Zero or one `Loop`. Before it (the preamble) only constants, entry loads, and
+//!   what `opt::licm` may hoist (pure instructions, guards over values); right after
+//!   it the run of `LoopParam`s and nowhere else.
 //! - Each `LoopParam` has exactly one `Carried`, whose `init` is defined before the
 //!   `Loop` and whose `next` is any value of the same type. (`next` may be a preamble
 //!   value: emit-time CSE legitimately turns `i = 0` in the body into the preamble's
@@ -120,7 +121,8 @@ pub enum VerifyError {
         /// The second `Loop`.
         ins: InsRef,
     },
-    /// `ins` comes before the `Loop` but is not a constant, an entry load, or a guard.
+    /// `ins` comes before the `Loop` but is not a constant, an entry load, or an
+    /// instruction `licm` may hoist.
     NotInPreamble {
         /// The instruction.
         ins: InsRef,
@@ -331,10 +333,7 @@ fn operand_kinds(op: Opcode) -> [Kind; 3] {
 /// Whether `op` may appear before the `Loop`.
 fn allowed_in_preamble(op: Opcode) -> bool {
     use Opcode::*;
-    matches!(
-        op,
-        KInt | KFloat | KBool | KNone | KRef | SLoad | GLoad | GuardRef | GuardTrue | GuardFalse
-    )
+    matches!(op, SLoad | GLoad | GuardRef) || crate::opt::licm::hoistable(op, true)
 }
 
 // -- The verifier ------------------------------------------------------------------
@@ -764,8 +763,16 @@ mod tests {
 
     #[test]
     fn not_in_preamble() {
-        let e = check("v1 = int SLoad 1 ; s0", "v1 = int Add v0, v0");
-        assert_eq!(e, Err(NotInPreamble { ins: v(1) }));
+        let e = check(
+            "v1 = int SLoad 1 ; s0",
+            "v1 = int SLoad 1 ; s0\n        GStore v0, 0x10",
+        );
+        assert_eq!(e, Err(NotInPreamble { ins: v(2) }));
+        // What licm hoists is fine there.
+        assert_eq!(
+            check("v1 = int SLoad 1 ; s0", "v1 = int AddOv v0, v0 ; s0"),
+            Ok(())
+        );
     }
 
     #[test]

@@ -9,8 +9,8 @@
 //! needs it). Guards, stores and calls stay whether or not their value is used: they
 //! have effects. So do `Loop` and `LoopParam`, which give the trace its shape.
 //!
-//! One backward sweep marks liveness (operands always come before their users), one
-//! forward sweep renumbers, rewriting operands, snapshot entries and `carried`.
+//! One backward sweep marks liveness (operands always come before their users), then
+//! `Trace::reorder` keeps the live instructions and renumbers them.
 //! Snapshots keep their ids: exits are numbered by them.
 
 use crate::ir::{flags, InsRef, Opcode, Trace};
@@ -50,30 +50,6 @@ pub fn run(t: &mut Trace) {
         }
     }
 
-    let mut map: SecondaryMap<InsRef, InsRef> = SecondaryMap::with_capacity(n);
-    let mut kept = Vec::with_capacity(n);
-    for (i, &ins) in t.ins.iter().enumerate() {
-        let r = InsRef::new(i);
-        if !live[r] {
-            continue;
-        }
-        let mut ins = ins;
-        let nvals = ins.op.operands().values as usize;
-        for field in [&mut ins.a, &mut ins.b, &mut ins.c].into_iter().take(nvals) {
-            *field = map[*field];
-        }
-        map[r] = InsRef::new(kept.len());
-        kept.push(ins);
-    }
-    t.ins = kept;
-    for snap in &mut t.snaps {
-        for entry in &mut snap.entries {
-            entry.1 = map[entry.1];
-        }
-    }
-    for c in &mut t.carried {
-        c.param = map[c.param];
-        c.init = map[c.init];
-        c.next = map[c.next];
-    }
+    let order: Vec<usize> = (0..n).filter(|&i| live[InsRef::new(i)]).collect();
+    t.reorder(&order);
 }

@@ -15,6 +15,7 @@ pub mod dce;
 pub mod fold;
 #[cfg(test)]
 mod fuzz;
+pub mod licm;
 
 use crate::ir::{Ins, InsRef, Trace};
 use crate::verify::{verify, VerifyError};
@@ -47,6 +48,11 @@ impl Pipeline {
             name: "bounds",
             run: bounds::run,
             doc: "integer ranges from guards; drop overflow checks that cannot fail",
+        },
+        Pass {
+            name: "licm",
+            run: licm::run,
+            doc: "hoist loop-invariant instructions and guards into the preamble",
         },
         Pass {
             name: "dce",
@@ -188,14 +194,14 @@ mod tests {
     #[test]
     fn pass_sets() {
         assert_eq!(PassSet::parse("all"), Ok(PassSet::all()));
-        assert_eq!(PassSet::parse("dce:bounds:fold"), Ok(PassSet::all()));
+        assert_eq!(PassSet::parse("dce:licm:bounds:fold"), Ok(PassSet::all()));
         let s = PassSet::parse("dce").unwrap();
         assert!(s.contains("dce") && !s.contains("fold"));
         assert_eq!(s.to_string(), "dce");
-        assert_eq!(PassSet::all().to_string(), "fold:bounds:dce");
+        assert_eq!(PassSet::all().to_string(), "fold:bounds:licm:dce");
         assert_eq!(PassSet::none().to_string(), "none");
-        let e = PassSet::parse("fold:licm").unwrap_err();
-        assert!(e.contains("unknown optimizer pass 'licm'"), "{e}");
+        let e = PassSet::parse("fold:gvn").unwrap_err();
+        assert!(e.contains("unknown optimizer pass 'gvn'"), "{e}");
         let mut s = PassSet::default();
         s.disable("fold").unwrap();
         assert!(!s.contains("fold"));
