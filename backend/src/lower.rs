@@ -426,6 +426,19 @@ impl Lower<'_, '_> {
             }
             FloorDiv => Some(self.floor_div_mod(r, ins, false)?),
             Mod => Some(self.floor_div_mod(r, ins, true)?),
+            UDiv | URem => {
+                // `bounds` proved a >= 0 and made these only for a constant b > 0;
+                // a divisor Cranelift might see as zero would be a trap, not an exit.
+                if self.kint(ins.b).is_none_or(|k| k <= 0) {
+                    return Err(invalid(r, "unsigned division by a non-constant"));
+                }
+                let (a, b) = self.args2(r, ins)?;
+                Some(if ins.op == UDiv {
+                    self.b.ins().udiv(a, b)
+                } else {
+                    self.b.ins().urem(a, b)
+                })
+            }
             BAnd => {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().band(a, b))

@@ -455,6 +455,57 @@ fn floor_div_and_mod_follow_python() {
     assert_eq!((py_floordiv(-7, 2), py_mod(-7, 2)), (-4, 1));
 }
 
+/// `UDiv`/`URem` (what `bounds` makes of `//` and `%` of a value that cannot be
+/// negative by a positive constant) agree with Python for every such dividend,
+/// i64::MAX included; a non-constant divisor is refused, not compiled to a trap.
+#[test]
+fn unsigned_div_and_rem_by_constants() {
+    for d in [1i64, 2, 3, 7, 10, 255, 1 << 40, i64::MAX] {
+        let mut b = B::default();
+        let s0 = b.snap(&[]);
+        let x = b.sload(0, Ty::INT, s0);
+        let k = b.int(d);
+        let q = b.op(Opcode::UDiv, Ty::INT, &[x, k]);
+        let m = b.op(Opcode::URem, Ty::INT, &[x, k]);
+        let done = b.observe(&[(1, q), (2, m)]);
+        let ct = compile(&b.t);
+        for a in [
+            0,
+            1,
+            2,
+            6,
+            7,
+            8,
+            100,
+            254,
+            255,
+            256,
+            1 << 40,
+            i64::MAX - 1,
+            i64::MAX,
+        ] {
+            let mut regs = vec![Value::Int(a), Value::None, Value::None];
+            assert_eq!(run(&ct, &mut regs), s(done));
+            assert_eq!(int(&regs[1]), py_floordiv(a, d), "{a} // {d}");
+            assert_eq!(int(&regs[2]), py_mod(a, d), "{a} % {d}");
+        }
+    }
+    let mut b = B::default();
+    let s0 = b.snap(&[]);
+    let x = b.sload(0, Ty::INT, s0);
+    let y = b.sload(1, Ty::INT, s0);
+    let m = b.op(Opcode::URem, Ty::INT, &[x, y]);
+    b.observe(&[(2, m)]);
+    let Err(e) = Backend::new().unwrap().compile(&b.t, &layout(), "t") else {
+        panic!("URem by a non-constant compiled");
+    };
+    assert!(
+        e.to_string()
+            .contains("unsigned division by a non-constant"),
+        "{e}"
+    );
+}
+
 #[test]
 fn overflow_checked_and_wrapping_int_ops() {
     let mut b = B::default();

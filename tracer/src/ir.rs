@@ -230,6 +230,8 @@ ir_ops! {
     Sub(2, false) -> Fixed(Ty::INT), PURE, "a - b, known not to overflow (wrapping).";
     FloorDiv(2, false) -> Fixed(Ty::INT), GUARD, "Python a // b; exit unless b > 0.";
     Mod(2, false) -> Fixed(Ty::INT), GUARD, "Python a % b; exit unless b > 0.";
+    UDiv(2, false) -> Fixed(Ty::INT), PURE, "a // b where `bounds` proved a >= 0 and b is a constant > 0: no exit, no sign fix.";
+    URem(2, false) -> Fixed(Ty::INT), PURE, "a % b where `bounds` proved a >= 0 and b is a constant > 0: no exit, no sign fix.";
     BAnd(2, false) -> Fixed(Ty::INT), PURE | COMM, "a & b.";
     BOr(2, false) -> Fixed(Ty::INT), PURE | COMM, "a | b.";
     BXor(2, false) -> Fixed(Ty::INT), PURE | COMM, "a ^ b.";

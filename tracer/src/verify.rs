@@ -314,8 +314,8 @@ fn operand_kinds(op: Opcode) -> [Kind; 3] {
     use Opcode::*;
     match op {
         KInt | KFloat | KBool | KNone | KRef | SLoad | GLoad | Loop | LoopParam => [Any; 3],
-        AddOv | SubOv | MulOv | NegOv | Add | Sub | FloorDiv | Mod | BAnd | BOr | BXor | Shr
-        | ShlOv => [Int; 3],
+        AddOv | SubOv | MulOv | NegOv | Add | Sub | FloorDiv | Mod | UDiv | URem | BAnd | BOr
+        | BXor | Shr | ShlOv => [Int; 3],
         IToF | IntTruth | Lt | Le | Gt | Ge | Eq | Ne => [Int; 3],
         FAdd | FSub | FMul | FDiv | FNeg | FSqrt | FLt | FLe | FGt | FGe | FEq | FNe => [Float; 3],
         RefEq => [Identity; 3],

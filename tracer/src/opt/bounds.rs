@@ -18,9 +18,12 @@
 //! passed at least once.
 //!
 //! Rewrites: an `AddOv`/`SubOv` whose operand intervals cannot overflow becomes the
-//! wrapping `Add`/`Sub` (pure, no snapshot). Its snapshot stays in the trace, unused,
-//! as with a guard `fold` removes. Nothing else changes; `dce` then drops what only
-//! the old guard needed.
+//! wrapping `Add`/`Sub` (pure, no snapshot). A `FloorDiv`/`Mod` of a value that
+//! cannot be negative (`i * i`, `i & 255`, a remainder) by a positive constant
+//! becomes `UDiv`/`URem`: Python's floor semantics and the machine's truncating
+//! unsigned division agree there, so the sign correction and the exit go. A
+//! rewritten guard's snapshot stays in the trace, unused, as with a guard `fold`
+//! removes. Nothing else changes; `dce` then drops what only the old guard needed.
 
 use crate::ir::{InsRef, Opcode, Trace, Ty};
 use cranelift_entity::{EntityRef, SecondaryMap};
@@ -125,18 +128,44 @@ pub fn run(t: &mut Trace) {
             }
             Opcode::MulOv => {
                 let corners = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
-                let lo = corners.iter().copied().min().unwrap_or(MIN);
+                let mut lo = corners.iter().copied().min().unwrap_or(MIN);
                 let hi = corners.iter().copied().max().unwrap_or(MAX);
+                if ins.a == ins.b {
+                    // A square is never negative.
+                    lo = lo.max(0);
+                }
                 Range::clamped(lo, hi)
             }
             Opcode::NegOv => Range::clamped(-a.hi, -a.lo),
             // Both exit unless b > 0. Then a // b lies between a and 0, and a % b in
             // [0, b - 1].
+            Opcode::FloorDiv | Opcode::Mod
+                if a.lo >= 0 && b.lo == b.hi && b.lo > 0 && t.get(ins.b).op == Opcode::KInt =>
+            {
+                // A dividend that cannot be negative and a positive constant divisor:
+                // no exit, and no floor correction of the truncating machine op.
+                let x = &mut t.ins[i];
+                x.snap = None;
+                if ins.op == Opcode::FloorDiv {
+                    x.op = Opcode::UDiv;
+                    Range { lo: 0, hi: a.hi }
+                } else {
+                    x.op = Opcode::URem;
+                    Range {
+                        lo: 0,
+                        hi: b.hi - 1,
+                    }
+                }
+            }
             Opcode::FloorDiv | Opcode::Shr => Range {
                 lo: a.lo.min(0),
                 hi: a.hi.max(0),
             },
-            Opcode::Mod => Range {
+            Opcode::UDiv => Range {
+                lo: 0,
+                hi: a.hi.max(0),
+            },
+            Opcode::Mod | Opcode::URem => Range {
                 lo: 0,
                 hi: (b.hi - 1).clamp(0, MAX),
             },

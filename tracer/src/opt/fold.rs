@@ -272,6 +272,17 @@ fn fold(t: &Trace, ins: &Ins) -> Fold {
             (_, Some(1)) => Int(0),
             _ => Keep,
         },
+        // What the machine computes: unsigned (`bounds` only makes these for a >= 0).
+        UDiv => match (ints, ib) {
+            (Some((p, q)), _) if q > 0 => Int((p as u64 / q as u64) as i64),
+            (_, Some(1)) => Same(x),
+            _ => Keep,
+        },
+        URem => match (ints, ib) {
+            (Some((p, q)), _) if q > 0 => Int((p as u64 % q as u64) as i64),
+            (_, Some(1)) => Int(0),
+            _ => Keep,
+        },
         BAnd => match (ints, ib) {
             (Some((p, q)), _) => Int(p & q),
             (_, Some(0)) => Int(0),

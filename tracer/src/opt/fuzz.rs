@@ -121,6 +121,11 @@ fn eval(t: &Trace, inputs: &[V]) -> (SnapId, Vec<(u32, V)>) {
             FloorDiv if j > 0 => Some(V::I(i / j - i64::from(i % j != 0 && i < 0))),
             Mod if j > 0 => Some(V::I(if i % j < 0 { i % j + j } else { i % j })),
             FloorDiv | Mod => None,
+            // Unsigned, as the machine computes them: a rewrite `bounds` should not
+            // have made (a negative a) shows as a different value.
+            UDiv if j > 0 => Some(V::I((i as u64 / j as u64) as i64)),
+            URem if j > 0 => Some(V::I((i as u64 % j as u64) as i64)),
+            UDiv | URem => None,
             BAnd => Some(V::I(i & j)),
             BOr => Some(V::I(i | j)),
             BXor => Some(V::I(i ^ j)),
