@@ -371,13 +371,14 @@ impl Lower<'_, '_> {
                 }
                 None
             }
-            AddOv | SubOv if self.kint(ins.b).is_some_and(|c| c != 0) => {
-                // A constant step: the wrapped result overflowed iff it moved the
-                // wrong way (`x < a` after adding a positive c). One compare-and-jump
+            AddOv | SubOv if self.sign_known(ins).is_some() => {
+                // An operand of known sign (a constant step, `i & 255`, a
+                // remainder): the wrapped result overflowed iff it moved the wrong
+                // way (`x < a` after adding something >= 0). One compare-and-jump
                 // instead of materialising the overflow flag (`seto`, `test`, `jnz`).
-                let c = self.kint(ins.b).unwrap_or(1);
-                let (a, b) = self.args2(r, ins)?;
-                let up = (c > 0) == (ins.op == AddOv);
+                let (a, b, nonneg) = self.sign_known(ins).unwrap_or((ins.a, ins.b, true));
+                let (a, b) = (self.value(a, r)?, self.value(b, r)?);
+                let up = nonneg == (ins.op == AddOv);
                 let x = if ins.op == AddOv {
                     self.b.ins().iadd(a, b)
                 } else {
@@ -761,6 +762,33 @@ impl Lower<'_, '_> {
             known.push((v, !passes));
         }
         known
+    }
+
+    /// For an `AddOv`/`SubOv`: its operands ordered so that the second one's sign
+    /// is known, and whether that one is `>= 0` (else `<= 0`); None if neither
+    /// operand's is (`SubOv` only looks at the subtrahend). Known: constants, and
+    /// results that cannot be negative (`URem`, `UDiv`, `BAnd` with a constant
+    /// that is not, `ListLen`).
+    fn sign_known(&self, ins: &Ins) -> Option<(InsRef, InsRef, bool)> {
+        let sign = |v: InsRef| -> Option<bool> {
+            let d = self.trace.ins.get(v.index())?;
+            match d.op {
+                Opcode::KInt => Some(d.imm >= 0),
+                Opcode::URem | Opcode::UDiv | Opcode::ListLen => Some(true),
+                Opcode::BAnd => [d.a, d.b]
+                    .iter()
+                    .any(|&o| self.kint(o).is_some_and(|k| k >= 0))
+                    .then_some(true),
+                _ => None,
+            }
+        };
+        if let Some(nonneg) = sign(ins.b) {
+            return Some((ins.a, ins.b, nonneg));
+        }
+        match ins.op {
+            Opcode::AddOv => sign(ins.a).map(|nonneg| (ins.b, ins.a, nonneg)),
+            _ => None,
+        }
     }
 
     /// The value of IR constant `v`, if it is a `KInt`.

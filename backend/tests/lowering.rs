@@ -598,6 +598,75 @@ fn overflow_checked_and_wrapping_int_ops() {
 /// `AddOv`/`SubOv` by a constant are lowered as a wrapping op and one compare of the
 /// result with the operand; every constant sign and both ends of the i64 range must
 /// exit exactly when Rust's checked ops overflow, with the pre-op state.
+/// The same compare trick when an operand is not a constant but cannot be
+/// negative (`x & 255`, `x % 7` as `URem`): checked against Rust's checked ops at
+/// both ends of the i64 range, with the known operand on either side of an `AddOv`
+/// (and a `BAnd` with a negative mask, whose sign is not known, for contrast).
+#[test]
+fn overflow_checks_with_an_operand_that_cannot_be_negative() {
+    let vals = [
+        0,
+        1,
+        -1,
+        255,
+        256,
+        i64::MAX,
+        i64::MAX - 100,
+        i64::MIN,
+        i64::MIN + 100,
+    ];
+    // (op, known operand first?, mask op, mask constant)
+    let cases = [
+        (Opcode::AddOv, false, Opcode::BAnd, 255),
+        (Opcode::AddOv, true, Opcode::BAnd, 255),
+        (Opcode::SubOv, false, Opcode::BAnd, 255),
+        (Opcode::AddOv, false, Opcode::URem, 7),
+        (Opcode::SubOv, false, Opcode::URem, 1000),
+        (Opcode::AddOv, true, Opcode::BAnd, -256),
+        (Opcode::SubOv, false, Opcode::BAnd, -256),
+    ];
+    for (op, known_first, mask_op, k) in cases {
+        let mut b = B::default();
+        let s0 = b.snap(&[]);
+        let a = b.sload(0, Ty::INT, s0);
+        let x = b.sload(1, Ty::INT, s0);
+        let kk = b.int(k);
+        let m = b.op(mask_op, Ty::INT, &[x, kk]);
+        let s1 = b.snap(&[(2, a)]);
+        let args = if known_first { [m, a] } else { [a, m] };
+        let y = b.guarded(op, Ty::INT, &args, s1);
+        let done = b.observe(&[(2, y)]);
+        let ct = compile(&b.t);
+        for &av in &vals {
+            for &xv in &vals {
+                if mask_op == Opcode::URem && xv < 0 {
+                    continue; // bounds only makes URem of values that are not negative
+                }
+                let mv = if mask_op == Opcode::BAnd {
+                    xv & k
+                } else {
+                    xv % k
+                };
+                let want = match (op, known_first) {
+                    (Opcode::AddOv, false) => av.checked_add(mv),
+                    (Opcode::AddOv, true) => mv.checked_add(av),
+                    _ => av.checked_sub(mv),
+                };
+                let mut regs = vec![Value::Int(av), Value::Int(xv), Value::None];
+                let exit = run(&ct, &mut regs);
+                let what = format!("{op:?} {av} {mask_op:?}({xv}, {k})");
+                match want {
+                    Some(v) => {
+                        assert_eq!(exit, s(done), "{what}");
+                        assert_eq!(int(&regs[2]), v, "{what}");
+                    }
+                    None => assert_eq!(exit, s(s1), "{what} overflows"),
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn overflow_checks_with_a_constant_operand() {
     let consts = [1, -1, 2, -2, 5, i64::MAX, i64::MIN, i64::MIN + 1];
