@@ -9,11 +9,12 @@
 //!                jump loop(carried[0].init, carried[1].init, ...)
 //!                (and n0 = *ctx.iterations)
 //!   loop(p0.., n):  GC poll: brif *ctx.gc_flag -> exit(header_snap);
-//!                *ctx.iterations = n + 1 (a store only: n is a register)
+//!                n1 = n + 1 (the count lives in a register)
 //!                the body; each guard splits the block: brif fail -> exit(snap)
-//!                jump loop(carried[0].next, ...)
+//!                jump loop(carried[0].next, ..., n1)
 //!   exit_sN:     (cold, one per snapshot used) store each (slot, value): tag byte,
-//!                payload; return N
+//!                payload; *ctx.iterations = n1 (n at the GC poll, nothing from
+//!                the preamble); return N
 //! ```
 //!
 //! A trace without `Loop` (tests, straight-line fragments) returns `END_OF_TRACE`
@@ -163,6 +164,7 @@ pub(crate) fn lower<'t>(
         exits: SecondaryMap::with_capacity(trace.snaps.len()),
         header: None,
         iter_next: None,
+        iter_count: None,
         links,
         pre,
         sig,
@@ -298,6 +300,9 @@ struct Lower<'t, 'f> {
     /// The iteration count after this iteration (`*ctx.iterations` is stored from it),
     /// carried around the loop as the header's last param.
     iter_next: Option<Value>,
+    /// The loop header's count param (iterations before this one) and the
+    /// address of `*ctx.iterations`: exits from the loop store the count there.
+    iter_count: Option<(Value, Value)>,
     /// The exit table and this trace's id (`tvm_tracer::abi`).
     links: ExitLinks,
     /// A root's preamble block, which exits jump back to after a side trace.
@@ -791,6 +796,28 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// In the stub of exit `s` of the trace being lowered: store the iteration
+    /// count if the exit leaves the loop — the header's count at the GC poll (the
+    /// iteration has not started), the count including this iteration at any
+    /// exit after it (a side trace's are all inside the loop). The preamble's
+    /// exits (before `Loop`) leave memory's count as it was.
+    fn store_count(&mut self, s: SnapId) {
+        let (Some((n, ptr)), Some(n1)) = (self.iter_count, self.iter_next) else {
+            return;
+        };
+        let count = if self.idx == 0 && self.trace.header_snap == Some(s) {
+            n
+        } else {
+            let loop_at = self.trace.loop_index();
+            let first = self.trace.ins.iter().position(|i| i.snap == Some(s));
+            match (self.idx, loop_at, first) {
+                (0, Some(l), Some(f)) if f < l => return,
+                _ => n1,
+            }
+        };
+        self.b.ins().store(trusted(), count, ptr, 0);
+    }
+
     /// The value of IR constant `v`, if it is a `KInt`.
     fn kint(&self, v: InsRef) -> Option<i64> {
         let k = self.trace.ins.get(v.index())?;
@@ -859,6 +886,7 @@ impl Lower<'_, '_> {
                 let off = slot_offset(i64::from(slot)).expect("checked by exit_block");
                 self.store_value(ty, val, self.regs, off);
             }
+            self.store_count(s);
             let index = self.b.ins().iconst(types::I32, s.index() as i64);
             if self.links.table.is_null() && self.env.is_none() {
                 self.b.ins().return_(&[index]);
@@ -969,6 +997,9 @@ impl Lower<'_, '_> {
                 InsRef::new(0),
                 "a unit with a loop but no preamble block",
             ))?;
+            if let (Some((_, ptr)), Some(n1)) = (self.iter_count, self.iter_next) {
+                self.b.ins().store(trusted(), n1, ptr, 0);
+            }
             self.b.ins().jump(pre, &[]);
         }
         Ok(())
@@ -1159,10 +1190,9 @@ impl Lower<'_, '_> {
                 .iter()
                 .all(|i| i.op == Opcode::SLoad || licm::hoistable(i.op, true));
         self.pinned = pinned_slots(preamble);
-        // The iteration count lives in a register and is stored, never reloaded, in
-        // the loop: a load-add-store of memory each iteration would chain through
-        // store forwarding (~5 cycles), the whole cost of a tight loop. Memory
-        // still holds the count at every exit; entering (again) reloads it.
+        // The iteration count lives in a register: memory is written only when
+        // the loop is left (`store_count`), at its exits and before a side trace
+        // goes back through the preamble, which reloads it.
         let n0 = self.b.ins().load(types::I64, trusted(), iter_ptr, 0);
         args.push(BlockArg::Value(n0));
         let n = self.b.append_block_param(header, types::I64);
@@ -1172,8 +1202,8 @@ impl Lower<'_, '_> {
         let flag = self.b.ins().load(types::I8, trusted(), flag_ptr, 0);
         self.exit_if(r, Some(snap), flag)?;
         let n1 = self.b.ins().iadd_imm_s(n, 1);
-        self.b.ins().store(trusted(), n1, iter_ptr, 0);
         self.iter_next = Some(n1);
+        self.iter_count = Some((n, iter_ptr));
         self.header = Some(header);
         Ok(())
     }

@@ -100,28 +100,10 @@ fn compile(t: &Trace) -> CompiledTrace {
         .unwrap_or_else(|e| panic!("{e}\n{t}"))
 }
 
-/// Runs `ct` on `regs` with the GC flag `gc`; returns the exit index.
-fn run_gc(ct: &CompiledTrace, regs: &mut [Value], gc: bool) -> u32 {
+/// Runs `ct` on `regs` with the GC flag `gc` and `*ctx.iterations` starting at
+/// `start`; returns the exit index and the count the trace left there.
+fn run_ctx(ct: &CompiledTrace, regs: &mut [Value], gc: bool, start: u64) -> (u32, u64) {
     let flag = gc as u8;
-    let mut iterations = 0u64;
-    let mut who = 0u32;
-    let ctx = TraceCtx {
-        gc_flag: &flag,
-        iterations: &mut iterations,
-        exit_trace: &mut who,
-    };
-    // SAFETY: `regs` covers every slot the test traces touch.
-    unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) }
-}
-
-fn run(ct: &CompiledTrace, regs: &mut [Value]) -> u32 {
-    run_gc(ct, regs, false)
-}
-
-/// Runs `ct` with `*ctx.iterations` starting at `start`; returns the exit index
-/// and the count the trace left there.
-fn run_counted(ct: &CompiledTrace, regs: &mut [Value], start: u64) -> (u32, u64) {
-    let flag = 0u8;
     let mut iterations = start;
     let mut who = 0u32;
     let ctx = TraceCtx {
@@ -132,6 +114,21 @@ fn run_counted(ct: &CompiledTrace, regs: &mut [Value], start: u64) -> (u32, u64)
     // SAFETY: `regs` covers every slot the test traces touch.
     let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
     (exit, iterations)
+}
+
+/// Runs `ct` on `regs` with the GC flag `gc`; returns the exit index.
+fn run_gc(ct: &CompiledTrace, regs: &mut [Value], gc: bool) -> u32 {
+    run_ctx(ct, regs, gc, 0).0
+}
+
+fn run(ct: &CompiledTrace, regs: &mut [Value]) -> u32 {
+    run_gc(ct, regs, false)
+}
+
+/// Runs `ct` with `*ctx.iterations` starting at `start`; returns the exit index
+/// and the count the trace left there.
+fn run_counted(ct: &CompiledTrace, regs: &mut [Value], start: u64) -> (u32, u64) {
+    run_ctx(ct, regs, false, start)
 }
 
 fn s(id: SnapId) -> u32 {
@@ -226,9 +223,9 @@ fn counting_loop_exits_through_its_guard() {
     assert_eq!(int(&regs[1]), 10);
     assert!(matches!(regs[3], Value::None));
 
-    // The iteration count is carried in a register and stored each time round:
-    // memory holds one per pass through the loop header (10, the pass that exits
-    // leaves before the header), added to what was there on entry.
+    // The iteration count is carried in a register and stored when the loop is
+    // left: memory holds one per pass through the loop header (10, the pass that
+    // exits leaves before the header), added to what was there on entry.
     let mut regs = vec![Value::Int(0), Value::Int(10), Value::Int(1), Value::None];
     assert_eq!(run_counted(&ct, &mut regs, 0), (3, 10));
     let mut regs = vec![Value::Int(0), Value::Int(10), Value::Int(1), Value::None];
@@ -265,7 +262,11 @@ fn entry_type_guards_exit_without_writing() {
     assert_eq!(int(&regs[0]), 0);
     assert_eq!(float(&regs[1]), 10.0);
     let mut regs = vec![Value::None, Value::Int(10), Value::Int(1), Value::None];
-    assert_eq!(run(&ct, &mut regs), 0);
+    assert_eq!(
+        run_counted(&ct, &mut regs, 77),
+        (0, 77),
+        "no iteration counted"
+    );
     assert!(matches!(regs[0], Value::None));
 }
 
@@ -290,7 +291,11 @@ fn gc_flag_exits_at_the_loop_header_with_carried_values() {
     let ct = compile(&t);
     let header = s(t.header_snap.unwrap());
     let mut regs = vec![Value::Int(7), Value::Int(10), Value::Int(1), Value::None];
-    assert_eq!(run_gc(&ct, &mut regs, true), header);
+    assert_eq!(
+        run_ctx(&ct, &mut regs, true, 5),
+        (header, 5),
+        "the poll comes before the iteration is counted"
+    );
     assert_eq!(int(&regs[0]), 7);
     assert_eq!(int(&regs[3]), 42, "carried init written back with its tag");
 
@@ -1495,6 +1500,9 @@ fn side_trace_changing_what_the_preamble_computed_from_reenters_it() {
         assert_eq!(int(&regs[0]), i, "n={n} k0={k0}: i");
         assert_eq!(int(&regs[2]), total, "n={n} k0={k0}: total");
         assert_eq!(int(&regs[3]), k, "n={n} k0={k0}: k");
+        // Through the preamble again or not, one count per iteration, each of
+        // which adds one to i.
+        assert_eq!(iterations, i as u64, "n={n} k0={k0}: iterations");
     }
 }
 

@@ -16,7 +16,9 @@
 //!   from the snapshot and resumes the interpreter there.
 //! - At the top of every iteration it loads the byte at `ctx.gc_flag`; if it is not 0 it
 //!   leaves through `Trace::header_snap` (GC safepoint, later also Ctrl-C). Then it
-//!   adds 1 to the u64 at `ctx.iterations`.
+//!   counts the iteration; the u64 at `ctx.iterations` has the count added whenever
+//!   the loop is left (by an exit, or by a side trace going back through the
+//!   preamble), not on every iteration.
 //! - List objects are reached through `RuntimeLayout`: an object pointer points at the
 //!   GC box; the list's items pointer and length are words at fixed offsets in it.
 //!
@@ -55,8 +57,9 @@
 pub struct TraceCtx {
     /// Address of the heap's `gc_requested` flag (a bool byte).
     pub gc_flag: *const u8,
-    /// Address of a u64 the trace increments once per loop iteration (for
-    /// `--jit-stats`: the share of iterations that ran compiled).
+    /// Address of a u64 that counts loop iterations (for `--jit-stats`: the share
+    /// of iterations that ran compiled; for `sideratio`): up to date whenever
+    /// the trace has returned.
     pub iterations: *mut u64,
     /// Where an exit stub stores the id of the trace leaving (its snapshot index is
     /// the return value): a side trace may be the one that exits.
