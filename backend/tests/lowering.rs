@@ -1343,10 +1343,10 @@ fn unit_model(n: i64, k0: i64) -> (u32, u32, i64, i64, i64) {
     }
 }
 
-#[test]
-fn side_trace_compiled_into_the_loop_runs_like_the_loop() {
+/// Compiles `root` (text) with `UNIT_SIDE` compiled into its exit 2, as one unit.
+fn compile_root_and_side(root: &str) -> CompiledTrace {
     use tvm_tracer::abi::{ExitLinks, Unit, UnitTrace};
-    let root = tvm_tracer::text::parse(UNIT_ROOT).expect("root parses");
+    let root = tvm_tracer::text::parse(root).expect("root parses");
     let side = tvm_tracer::text::parse(UNIT_SIDE).expect("side parses");
     let links = |id, side| ExitLinks {
         trace_id: id,
@@ -1368,21 +1368,31 @@ fn side_trace_compiled_into_the_loop_runs_like_the_loop() {
         ],
     };
     let mut be = Backend::new().unwrap();
-    let ct = be
-        .compile_unit(&unit, &layout(), "unit")
-        .unwrap_or_else(|e| panic!("{e}"));
+    be.compile_unit(&unit, &layout(), "unit")
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Runs a unit; returns (id of the trace that exited, exit index, iterations).
+fn run_unit(ct: &CompiledTrace, regs: &mut [Value]) -> (u32, u32, u64) {
+    let flag = 0u8;
+    let mut iterations = 0u64;
+    let mut who = 1u32; // the runtime's default: the root trace
+    let ctx = TraceCtx {
+        gc_flag: &flag,
+        iterations: &mut iterations,
+        exit_trace: &mut who,
+    };
+    // SAFETY: `regs` covers every slot the unit's traces touch.
+    let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
+    (who, exit, iterations)
+}
+
+#[test]
+fn side_trace_compiled_into_the_loop_runs_like_the_loop() {
+    let ct = compile_root_and_side(UNIT_ROOT);
     for (n, k0) in [(1, 5), (2, 5), (7, 0), (10, 3), (1001, -7)] {
         let mut regs = vec![Value::Int(0), Value::Int(n), Value::Int(0), Value::Int(k0)];
-        let flag = 0u8;
-        let mut iterations = 0u64;
-        let mut who = 1u32; // the runtime's default: the root trace
-        let ctx = TraceCtx {
-            gc_flag: &flag,
-            iterations: &mut iterations,
-            exit_trace: &mut who,
-        };
-        // SAFETY: `regs` covers slots 0..4, every slot the traces touch.
-        let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
+        let (who, exit, iterations) = run_unit(&ct, &mut regs);
         let (want_who, want_exit, i, total, k) = unit_model(n, k0);
         assert_eq!(
             (who, exit),
@@ -1431,32 +1441,7 @@ header_snap s1
 
 #[test]
 fn side_trace_changing_what_the_preamble_computed_from_reenters_it() {
-    use tvm_tracer::abi::{ExitLinks, Unit, UnitTrace};
-    let root = tvm_tracer::text::parse(UNIT_ROOT_HOISTED).expect("root parses");
-    let side = tvm_tracer::text::parse(UNIT_SIDE).expect("side parses");
-    let links = |id, side| ExitLinks {
-        trace_id: id,
-        table: std::ptr::null(),
-        side,
-    };
-    let unit = Unit {
-        traces: vec![
-            UnitTrace {
-                trace: &root,
-                links: links(1, false),
-                parent: None,
-            },
-            UnitTrace {
-                trace: &side,
-                links: links(2, true),
-                parent: Some((0, 2)),
-            },
-        ],
-    };
-    let mut be = Backend::new().unwrap();
-    let ct = be
-        .compile_unit(&unit, &layout(), "unit")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let ct = compile_root_and_side(UNIT_ROOT_HOISTED);
     // (exit trace id, exit index, i, total, k), as the Rust model of the loop has it.
     let model = |n: i64, k0: i64| {
         let (mut i, mut total, mut k) = (0i64, 0i64, k0);
@@ -1485,16 +1470,7 @@ fn side_trace_changing_what_the_preamble_computed_from_reenters_it() {
     };
     for (n, k0) in [(1, 5), (2, 5), (7, 0), (10, 3), (1001, -7), (50, 1 << 62)] {
         let mut regs = vec![Value::Int(0), Value::Int(n), Value::Int(0), Value::Int(k0)];
-        let flag = 0u8;
-        let mut iterations = 0u64;
-        let mut who = 1u32;
-        let ctx = TraceCtx {
-            gc_flag: &flag,
-            iterations: &mut iterations,
-            exit_trace: &mut who,
-        };
-        // SAFETY: `regs` covers slots 0..4, every slot the traces touch.
-        let exit = unsafe { (ct.entry)(regs.as_mut_ptr() as *mut u8, &ctx) };
+        let (who, exit, iterations) = run_unit(&ct, &mut regs);
         let (want_who, want_exit, i, total, k) = model(n, k0);
         assert_eq!((who, exit), (want_who, want_exit), "n={n} k0={k0}");
         assert_eq!(int(&regs[0]), i, "n={n} k0={k0}: i");
