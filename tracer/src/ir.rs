@@ -365,8 +365,9 @@ pub struct Carried {
     pub next: InsRef,
 }
 
-/// A recorded, optimizable, compilable trace.
-#[derive(Clone, PartialEq, Debug, Default)]
+/// A recorded, optimizable, compilable trace. Two traces are equal when
+/// everything but `origin` (where instructions were recorded) is.
+#[derive(Clone, Debug, Default)]
 pub struct Trace {
     /// Instructions; `InsRef(i)` is `ins[i]`.
     pub ins: Vec<Ins>,
@@ -379,8 +380,17 @@ pub struct Trace {
     pub header_snap: Option<SnapId>,
     /// For each instruction, its index in the trace as recorded, before passes
     /// dropped or moved instructions (the trace log maps it to a source line).
-    /// Empty means unchanged; not part of the text form.
+    /// Empty means unchanged; not part of the text form, nor of equality.
     pub origin: Vec<u32>,
+}
+
+impl PartialEq for Trace {
+    fn eq(&self, o: &Trace) -> bool {
+        self.ins == o.ins
+            && self.snaps == o.snaps
+            && self.carried == o.carried
+            && self.header_snap == o.header_snap
+    }
 }
 
 impl Trace {

@@ -160,9 +160,7 @@ fn side_by_side(expected: &str, actual: &str) -> String {
 fn check(path: &Path, bless: bool) -> Result<(), String> {
     let text = fs::read_to_string(path).map_err(|e| e.to_string())?;
     let case = split(&text)?;
-    let mut actual = run(&case)?;
-    // Where instructions came from is for the trace log, not the text form.
-    actual.origin.clear();
+    let actual = run(&case)?;
     let expected = match parse(&case.expect) {
         Ok(t) if t == actual => return Ok(()),
         Ok(t) => t.to_text(),

@@ -85,6 +85,9 @@ pub fn run(t: &mut Trace) {
             *field = map[*field];
         }
         map[InsRef::new(i)] = emit(t, ins);
+        // What emitting it added comes from where it came from (`Trace::origin`).
+        let from = old.origin.get(i).copied().unwrap_or(i as u32);
+        t.origin.resize(t.ins.len(), from);
     }
     for snap in &mut t.snaps {
         for entry in &mut snap.entries {
@@ -537,6 +540,44 @@ mod tests {
             },
         );
         assert_eq!(t.get(r).op, Opcode::NegOv);
+    }
+
+    #[test]
+    fn run_keeps_where_each_instruction_was_recorded() {
+        // Recorded (pushed without folding): v0 = SLoad, v1 = 0, v2 = v0 + 0 (is
+        // v0), v3 = 5, v4 = v2 + v3. After `run`: SLoad, 0, 5, v0 + 5; the sum
+        // still comes from recorded instruction 4, and an earlier `Trace::origin`
+        // carries through.
+        let mut t = Trace::default();
+        let s = t.push_snap(Default::default());
+        let x = t.push(Ins {
+            snap: Some(s),
+            ..Ins::new(Opcode::SLoad, Ty::INT)
+        });
+        let k0 = t.push(Ins {
+            imm: 0,
+            ..Ins::new(Opcode::KInt, Ty::INT)
+        });
+        let same = t.push(Ins {
+            a: x,
+            b: k0,
+            ..Ins::new(Opcode::Add, Ty::INT)
+        });
+        let k5 = t.push(Ins {
+            imm: 5,
+            ..Ins::new(Opcode::KInt, Ty::INT)
+        });
+        t.push(Ins {
+            a: same,
+            b: k5,
+            ..Ins::new(Opcode::Add, Ty::INT)
+        });
+        run(&mut t);
+        assert_eq!(t.ins.len(), 4);
+        assert_eq!(t.origin, vec![0, 1, 3, 4]);
+        t.origin = vec![10, 11, 13, 14];
+        run(&mut t);
+        assert_eq!(t.origin, vec![10, 11, 13, 14]);
     }
 
     #[test]
