@@ -229,17 +229,19 @@ fn dead_at_header(t: &Trace) -> Vec<u32> {
     if t.loop_index().is_none() {
         return vec![];
     }
+    let live: Vec<u32> = (t.carried.iter().map(|c| c.slot))
+        .chain(
+            t.ins
+                .iter()
+                .filter(|i| i.op == Opcode::SStore)
+                .map(|i| i.imm as u32),
+        )
+        .collect();
     let mut dead: Vec<u32> = t
         .snaps
         .iter()
         .flat_map(|s| s.entries.iter().map(|e| e.0))
-        .filter(|&slot| {
-            !t.carried.iter().any(|c| c.slot == slot)
-                && !t
-                    .ins
-                    .iter()
-                    .any(|i| i.op == Opcode::SStore && i.imm == i64::from(slot))
-        })
+        .filter(|slot| !live.contains(slot))
         .collect();
     dead.sort_unstable();
     dead.dedup();
@@ -376,40 +378,7 @@ impl Lower<'_, '_> {
                 }
                 None
             }
-            AddOv | SubOv if self.sign_known(ins).is_some() => {
-                // An operand of known sign (a constant step, `i & 255`, a
-                // remainder): the wrapped result overflowed iff it moved the wrong
-                // way (`x < a` after adding something >= 0). One compare-and-jump
-                // instead of materialising the overflow flag (`seto`, `test`, `jnz`).
-                let (a, b, nonneg) = self.sign_known(ins).unwrap_or((ins.a, ins.b, true));
-                let (a, b) = (self.value(a, r)?, self.value(b, r)?);
-                let up = nonneg == (ins.op == AddOv);
-                let x = if ins.op == AddOv {
-                    self.b.ins().iadd(a, b)
-                } else {
-                    self.b.ins().isub(a, b)
-                };
-                let cc = if up {
-                    IntCC::SignedLessThan
-                } else {
-                    IntCC::SignedGreaterThan
-                };
-                let overflow = self.b.ins().icmp(cc, x, a);
-                self.exit_if(r, ins.snap, overflow)?;
-                Some(x)
-            }
-            AddOv => {
-                let (a, b) = self.args2(r, ins)?;
-                let (x, overflow) = self.b.ins().sadd_overflow(a, b);
-                self.exit_if(r, ins.snap, overflow)?;
-                Some(x)
-            }
-            SubOv => {
-                let (a, b) = self.args2(r, ins)?;
-                let (x, overflow) = self.b.ins().ssub_overflow(a, b);
-                self.exit_if(r, ins.snap, overflow)?;
-                Some(x)
-            }
+            AddOv | SubOv => Some(self.add_sub_checked(r, ins)?),
             MulOv => {
                 let (a, b) = self.args2(r, ins)?;
                 let (x, overflow) = self.b.ins().smul_overflow(a, b);
@@ -740,6 +709,17 @@ impl Lower<'_, '_> {
         state
     }
 
+    /// The position of the first instruction of the trace being lowered that exits
+    /// through `s`: the `Loop` for the header snapshot (its exit is the GC poll at
+    /// the top of every iteration), else the first guard naming `s`.
+    fn first_exit_at(&self, s: SnapId) -> Option<usize> {
+        if self.trace.header_snap == Some(s) {
+            self.trace.loop_index()
+        } else {
+            self.trace.ins.iter().position(|i| i.snap == Some(s))
+        }
+    }
+
     /// The bools known at exit `s` of the trace being lowered: those tested by a
     /// guard before the first instruction that exits through `s` (before `Loop` for
     /// the header snapshot, whose exit is taken at the top of every iteration), and
@@ -747,12 +727,7 @@ impl Lower<'_, '_> {
     /// a `GuardTrue` (false there) or `GuardFalse` (true).
     fn known_bools(&self, s: SnapId) -> Vec<(InsRef, bool)> {
         let ins = &self.trace.ins;
-        let first = if self.trace.header_snap == Some(s) {
-            self.trace.loop_index()
-        } else {
-            ins.iter().position(|i| i.snap == Some(s))
-        };
-        let Some(first) = first else {
+        let Some(first) = self.first_exit_at(s) else {
             return vec![];
         };
         let tested = |i: &Ins| match i.op {
@@ -767,6 +742,39 @@ impl Lower<'_, '_> {
             known.push((v, !passes));
         }
         known
+    }
+
+    /// `AddOv`/`SubOv`: the wrapped result, leaving through the snapshot on
+    /// overflow. With an operand of known sign (a constant step, `i & 255`, a
+    /// remainder) the wrapped result overflowed iff it moved the wrong way (`x < a`
+    /// after adding something >= 0): one compare-and-jump instead of
+    /// materialising the overflow flag (`seto`, `test`, `jnz`).
+    fn add_sub_checked(&mut self, r: InsRef, ins: &Ins) -> Result<Value, BackendError> {
+        let add = ins.op == Opcode::AddOv;
+        let Some((a, b, nonneg)) = self.sign_known(ins) else {
+            let (a, b) = self.args2(r, ins)?;
+            let (x, overflow) = if add {
+                self.b.ins().sadd_overflow(a, b)
+            } else {
+                self.b.ins().ssub_overflow(a, b)
+            };
+            self.exit_if(r, ins.snap, overflow)?;
+            return Ok(x);
+        };
+        let (a, b) = (self.value(a, r)?, self.value(b, r)?);
+        let x = if add {
+            self.b.ins().iadd(a, b)
+        } else {
+            self.b.ins().isub(a, b)
+        };
+        let cc = if nonneg == add {
+            IntCC::SignedLessThan
+        } else {
+            IntCC::SignedGreaterThan
+        };
+        let overflow = self.b.ins().icmp(cc, x, a);
+        self.exit_if(r, ins.snap, overflow)?;
+        Ok(x)
     }
 
     /// For an `AddOv`/`SubOv`: its operands ordered so that the second one's sign
@@ -805,15 +813,17 @@ impl Lower<'_, '_> {
         let (Some((n, ptr)), Some(n1)) = (self.iter_count, self.iter_next) else {
             return;
         };
-        let count = if self.idx == 0 && self.trace.header_snap == Some(s) {
+        let count = if self.idx > 0 {
+            n1
+        } else if self.trace.header_snap == Some(s) {
             n
+        } else if matches!(
+            (self.first_exit_at(s), self.trace.loop_index()),
+            (Some(f), Some(l)) if f < l
+        ) {
+            return;
         } else {
-            let loop_at = self.trace.loop_index();
-            let first = self.trace.ins.iter().position(|i| i.snap == Some(s));
-            match (self.idx, loop_at, first) {
-                (0, Some(l), Some(f)) if f < l => return,
-                _ => n1,
-            }
+            n1
         };
         self.b.ins().store(trusted(), count, ptr, 0);
     }

@@ -140,7 +140,7 @@ pub fn run(t: &mut Trace) {
             // Both exit unless b > 0. Then a // b lies between a and 0, and a % b in
             // [0, b - 1].
             Opcode::FloorDiv | Opcode::Mod
-                if a.lo >= 0 && b.lo == b.hi && b.lo > 0 && t.get(ins.b).op == Opcode::KInt =>
+                if a.lo >= 0 && t.get(ins.b).op == Opcode::KInt && b.lo > 0 =>
             {
                 // A dividend that cannot be negative and a positive constant divisor:
                 // no exit, and no floor correction of the truncating machine op.
