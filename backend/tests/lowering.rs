@@ -1322,22 +1322,31 @@ SStore v7, 3
 SStore v8, 0
 ";
 
-/// The same loop in Rust: (exit trace id, exit index, i, total, k).
-fn unit_model(n: i64, k0: i64) -> (u32, u32, i64, i64, i64) {
+/// The same loop in Rust, with `total += i + f * k` (`f` 1 for `UNIT_ROOT`, 3 for
+/// `UNIT_ROOT_HOISTED`, whose preamble computes `3 * k` and exits if it
+/// overflows): (exit trace id, exit index, i, total, k).
+fn unit_model(n: i64, k0: i64, f: i64) -> (u32, u32, i64, i64, i64) {
     let (mut i, mut total, mut k) = (0i64, 0i64, k0);
     loop {
-        if i & 1 == 0 {
-            total += i + k;
-            i += 1;
-            if i >= n {
-                return (1, 3, i, total, k);
-            }
-        } else {
-            total += 100;
-            k += 1;
-            i += 1;
-            if i >= n {
-                return (2, 1, i, total, k);
+        // The preamble, on entry and after the side trace.
+        let Some(fk) = k.checked_mul(f) else {
+            return (1, 0, i, total, k);
+        };
+        loop {
+            if i & 1 == 0 {
+                total += i + fk;
+                i += 1;
+                if i >= n {
+                    return (1, 3, i, total, k);
+                }
+            } else {
+                total += 100;
+                k += 1;
+                i += 1;
+                if i >= n {
+                    return (2, 1, i, total, k);
+                }
+                break;
             }
         }
     }
@@ -1393,7 +1402,7 @@ fn side_trace_compiled_into_the_loop_runs_like_the_loop() {
     for (n, k0) in [(1, 5), (2, 5), (7, 0), (10, 3), (1001, -7)] {
         let mut regs = vec![Value::Int(0), Value::Int(n), Value::Int(0), Value::Int(k0)];
         let (who, exit, iterations) = run_unit(&ct, &mut regs);
-        let (want_who, want_exit, i, total, k) = unit_model(n, k0);
+        let (want_who, want_exit, i, total, k) = unit_model(n, k0, 1);
         assert_eq!(
             (who, exit),
             (want_who, want_exit),
@@ -1442,36 +1451,10 @@ header_snap s1
 #[test]
 fn side_trace_changing_what_the_preamble_computed_from_reenters_it() {
     let ct = compile_root_and_side(UNIT_ROOT_HOISTED);
-    // (exit trace id, exit index, i, total, k), as the Rust model of the loop has it.
-    let model = |n: i64, k0: i64| {
-        let (mut i, mut total, mut k) = (0i64, 0i64, k0);
-        loop {
-            let Some(k3) = k.checked_mul(3) else {
-                return (1, 0, i, total, k); // the preamble's check, at entry
-            };
-            loop {
-                if i & 1 == 0 {
-                    total += i + k3;
-                    i += 1;
-                    if i >= n {
-                        return (1, 3, i, total, k);
-                    }
-                } else {
-                    total += 100;
-                    k += 1;
-                    i += 1;
-                    if i >= n {
-                        return (2, 1, i, total, k);
-                    }
-                    break;
-                }
-            }
-        }
-    };
     for (n, k0) in [(1, 5), (2, 5), (7, 0), (10, 3), (1001, -7), (50, 1 << 62)] {
         let mut regs = vec![Value::Int(0), Value::Int(n), Value::Int(0), Value::Int(k0)];
         let (who, exit, iterations) = run_unit(&ct, &mut regs);
-        let (want_who, want_exit, i, total, k) = model(n, k0);
+        let (want_who, want_exit, i, total, k) = unit_model(n, k0, 3);
         assert_eq!((who, exit), (want_who, want_exit), "n={n} k0={k0}");
         assert_eq!(int(&regs[0]), i, "n={n} k0={k0}: i");
         assert_eq!(int(&regs[2]), total, "n={n} k0={k0}: total");

@@ -40,3 +40,29 @@ print(masked(3000))
 print(remainders(3000, 11))
 print(remainders(3000, -11))
 print(big(200))
+
+
+
+def near_the_top(n, start):
+    # Adding a value that cannot be negative (x & 255, a remainder) checks
+    # overflow with one compare; here it fails inside compiled code and the
+    # interpreter goes on with big ints.
+    t = start
+    for i in range(n):
+        t += i & 255
+        t += (i & 1023) % 7
+    return t
+
+
+def near_the_bottom(n, start):
+    # The same for a subtraction going past i64::MIN.
+    u = start
+    for i in range(n):
+        u -= i & 1023
+    return u
+
+
+print(near_the_top(3000, 2**63 - 200000))
+print(near_the_top(3000, 2**63 - 2000))
+print(near_the_bottom(3000, -(2**63) + 200000))
+print(near_the_bottom(3000, -(2**63) + 2000))
