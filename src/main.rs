@@ -275,7 +275,8 @@ fn jit_factory(
 ) -> tvm_vm::run::JitFactory {
     std::sync::Arc::new(move || {
         use tvm_tracer::manager::{CompiledCode, Manager};
-        let mut backend = tvm_backend::Backend::new().map_err(|e| e.to_string())?;
+        let mut backend = tvm_backend::Backend::with_optimizer(params.optimize != 0)
+            .map_err(|e| e.to_string())?;
         let l = tvm_vm::object::list_layout();
         let layout = tvm_tracer::abi::RuntimeLayout {
             list_items: l.map_or(-1, |l| l.items),

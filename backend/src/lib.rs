@@ -10,6 +10,7 @@
 //! ownership of machine code).
 #![deny(missing_docs)]
 
+pub mod divconst;
 pub mod error;
 pub mod jit;
 pub mod lower;

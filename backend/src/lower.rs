@@ -44,6 +44,14 @@
 //! An exit of a side trace writes back env and then its own snapshot over it, stores
 //! the side trace's id at `*ctx.exit_trace` and returns the snapshot index.
 //!
+//! **Constants** are emitted again at every use (`Lower::remat`), exit stubs
+//! included, so none stays live across the loop for a cold exit's sake; Cranelift
+//! then folds them into immediates. Its own optimizer is off by default (see
+//! `Backend::with_optimizer`), so the lowering does the strength reductions traces
+//! need: `//` and `%` by constants as multiplies or masks (`divconst`), shifts by
+//! constant counts without checks, list items at constant indices as immediate
+//! offsets, and one `index << 4` per index along a path (`item_offsets`).
+//!
 //! Why plain SSA values rather than `cranelift_frontend::Variable`s: the trace IR is
 //! already SSA, and its linear order is a dominance order here. The preamble is one
 //! chain of blocks that dominates the loop; the body is one chain starting at the loop
@@ -62,6 +70,7 @@
 //! stored. Memory accesses to slots, globals and list items use trusted flags
 //! (aligned, cannot trap): the runtime guarantees those addresses are valid.
 
+use crate::divconst::{self, UDivBy};
 use crate::error::BackendError;
 use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
 use cranelift_codegen::ir::immediates::Ieee64;
@@ -173,6 +182,7 @@ pub(crate) fn lower<'t>(
         idx: 0,
         env: None,
         stores: vec![],
+        item_offsets: vec![],
         entry_loads: vec![],
         entry_refs: vec![],
         direct_ok: false,
@@ -321,6 +331,11 @@ struct Lower<'t, 'f> {
     env: Option<Vec<SlotVal>>,
     /// A side trace's `SStore`s, deferred to its end.
     stores: Vec<SlotVal>,
+    /// `index << 4` (an item's offset in a list) per index value already computed
+    /// on the path being lowered, so that `a[j]` and `b[j]` share one shift. Emptied
+    /// when a side trace starts (what the parent computed after its guard does not
+    /// dominate the side trace).
+    item_offsets: Vec<(Value, Value)>,
     /// The unit root's entry loads (a loop root's: of slots it does not carry). In
     /// a loop with side traces compiled in, their values are loop header params.
     entry_loads: Vec<SlotVal>,
@@ -404,14 +419,18 @@ impl Lower<'_, '_> {
             UDiv | URem => {
                 // `bounds` proved a >= 0 and made these only for a constant b > 0;
                 // a divisor Cranelift might see as zero would be a trap, not an exit.
-                if self.kint(ins.b).is_none_or(|k| k <= 0) {
+                let Some(d) = self.kint(ins.b).filter(|&k| k > 0) else {
                     return Err(invalid(r, "unsigned division by a non-constant"));
-                }
-                let (a, b) = self.args2(r, ins)?;
+                };
+                let a = self.value(ins.a, r)?;
                 Some(if ins.op == UDiv {
-                    self.b.ins().udiv(a, b)
+                    self.udiv_const(a, d)
+                } else if d.count_ones() == 1 {
+                    self.b.ins().band_imm_s(a, d - 1)
                 } else {
-                    self.b.ins().urem(a, b)
+                    let q = self.udiv_const(a, d);
+                    let qd = self.b.ins().imul_imm_s(q, d);
+                    self.b.ins().isub(a, qd)
                 })
             }
             BAnd => {
@@ -426,6 +445,11 @@ impl Lower<'_, '_> {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().bxor(a, b))
             }
+            Shr if self.kint(ins.b).is_some_and(|k| k >= 0) => {
+                let k = self.kint(ins.b).unwrap_or(0).min(63);
+                let a = self.value(ins.a, r)?;
+                Some(self.b.ins().sshr_imm_u(a, k))
+            }
             Shr => {
                 let (a, b) = self.args2(r, ins)?;
                 let nonneg = self
@@ -437,6 +461,15 @@ impl Lower<'_, '_> {
                 let k63 = self.b.ins().iconst(types::I64, 63);
                 let n = self.b.ins().umin(b, k63);
                 Some(self.b.ins().sshr(a, n))
+            }
+            ShlOv if self.kint(ins.b).is_some_and(|k| (0..64).contains(&k)) => {
+                let k = self.kint(ins.b).unwrap_or(0);
+                let a = self.value(ins.a, r)?;
+                let v = self.b.ins().ishl_imm_u(a, k);
+                let back = self.b.ins().sshr_imm_u(v, k);
+                let lost = self.b.ins().icmp(IntCC::NotEqual, back, a);
+                self.exit_if(r, ins.snap, lost)?;
+                Some(v)
             }
             ShlOv => {
                 let (a, b) = self.args2(r, ins)?;
@@ -459,6 +492,10 @@ impl Lower<'_, '_> {
             FMul => {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().fmul(a, b))
+            }
+            FDiv if self.kfloat(ins.b).is_some_and(|k| k != 0.0) => {
+                let (a, b) = self.args2(r, ins)?;
+                Some(self.b.ins().fdiv(a, b))
             }
             FDiv => {
                 let (a, b) = self.args2(r, ins)?;
@@ -623,14 +660,32 @@ impl Lower<'_, '_> {
     // -- Operands -------------------------------------------------------------------
 
     /// The value of operand `v` of instruction `at`; it must be defined already.
-    fn value(&self, v: InsRef, at: InsRef) -> Result<Value, BackendError> {
-        self.vals[v]
+    fn value(&mut self, v: InsRef, at: InsRef) -> Result<Value, BackendError> {
+        let val = self.vals[v]
             .expand()
-            .ok_or(invalid(at, "operand is void or used before its definition"))
+            .ok_or(invalid(at, "operand is void or used before its definition"))?;
+        Ok(self.remat(v).unwrap_or(val))
+    }
+
+    /// A constant emitted again where it is used, rather than the one emitted where
+    /// the trace defines it: the defining one would stay live (in a register, or
+    /// materialized on the hot path) all the way to its last use, often a cold
+    /// exit. Cranelift's lowering folds a constant next to its use into an
+    /// immediate or a constant-pool operand.
+    fn remat(&mut self, v: InsRef) -> Option<Value> {
+        let k = self.trace.ins.get(v.index())?;
+        let ins = self.b.ins();
+        Some(match k.op {
+            Opcode::KInt | Opcode::KRef => ins.iconst(types::I64, k.imm),
+            Opcode::KFloat => ins.f64const(Ieee64::with_bits(k.imm as u64)),
+            Opcode::KBool => ins.iconst(types::I8, i64::from(k.imm != 0)),
+            Opcode::KNone => ins.iconst(types::I64, 0),
+            _ => return None,
+        })
     }
 
     /// Operands `a` and `b`.
-    fn args2(&self, r: InsRef, ins: &Ins) -> Result<(Value, Value), BackendError> {
+    fn args2(&mut self, r: InsRef, ins: &Ins) -> Result<(Value, Value), BackendError> {
         Ok((self.value(ins.a, r)?, self.value(ins.b, r)?))
     }
 
@@ -702,7 +757,10 @@ impl Lower<'_, '_> {
         for &(slot, v) in &self.trace.snaps[s.index()].entries {
             let val = match known.iter().find(|k| k.0 == v) {
                 Some(&(_, bit)) => self.b.ins().iconst(types::I8, i64::from(bit)),
-                None => self.vals[v].expand().expect("checked by exit_block"),
+                None => match self.remat(v) {
+                    Some(k) => k,
+                    None => self.vals[v].expand().expect("checked by exit_block"),
+                },
             };
             set_slot(&mut state, (slot, val, self.trace.get(v).ty));
         }
@@ -834,6 +892,12 @@ impl Lower<'_, '_> {
         (k.op == Opcode::KInt).then_some(k.imm)
     }
 
+    /// The value of IR constant `v`, if it is a `KFloat`.
+    fn kfloat(&self, v: InsRef) -> Option<f64> {
+        let k = self.trace.ins.get(v.index())?;
+        (k.op == Opcode::KFloat).then(|| f64::from_bits(k.imm as u64))
+    }
+
     /// The constant `v` is, if Cranelift's `iconst` defines it.
     fn iconst_of(&self, v: Value) -> Option<i64> {
         let dfg = &self.b.func.dfg;
@@ -930,11 +994,13 @@ impl Lower<'_, '_> {
         if ut.trace.ins.iter().any(|i| i.op == Opcode::Loop) {
             return Err(invalid(InsRef::new(0), "a side trace with a Loop"));
         }
+        self.item_offsets.clear();
         for (i, ins) in ut.trace.ins.iter().enumerate() {
             self.ins(InsRef::new(i), ins)?;
         }
         self.side_end()?;
         self.fill_exits()?;
+        self.item_offsets.clear();
         self.trace = saved.trace;
         self.links = saved.links;
         self.idx = saved.idx;
@@ -1152,7 +1218,7 @@ impl Lower<'_, '_> {
                 .load(types::I64, trusted().with_readonly(), self.ctx, iter_offset);
         let header = self.b.create_block();
         let mut args = Vec::with_capacity(self.carried.len() + 1);
-        for c in &self.carried {
+        for c in self.carried.clone() {
             let param = self
                 .trace
                 .ins
@@ -1230,7 +1296,7 @@ impl Lower<'_, '_> {
             return Ok(());
         };
         let mut args = Vec::with_capacity(self.carried.len());
-        for (i, c) in self.carried.iter().enumerate() {
+        for (i, c) in self.carried.clone().into_iter().enumerate() {
             let next = self.value(c.next, last)?;
             let param = self.b.block_params(header)[i];
             if self.b.func.dfg.value_type(next) != self.b.func.dfg.value_type(param) {
@@ -1330,8 +1396,9 @@ impl Lower<'_, '_> {
     /// Stores `v` (of IR type `ty`) as a `Value` at `base + off`: the tag byte, then
     /// the payload with the type's width (nothing for None).
     fn store_value(&mut self, ty: Ty, v: Value, base: Value, off: i32) {
-        let tag = self.b.ins().iconst(types::I32, i64::from(ty.0));
-        self.b.ins().istore8(trusted(), tag, base, off);
+        // An I8 constant stored with `store` becomes one `movb $tag, off(base)`.
+        let tag = self.b.ins().iconst(types::I8, i64::from(ty.0));
+        self.b.ins().store(trusted(), tag, base, off);
         if has_payload(ty) {
             self.b.ins().store(trusted(), v, base, off + PAYLOAD);
         }
@@ -1351,16 +1418,34 @@ impl Lower<'_, '_> {
             .b
             .ins()
             .load(types::I64, trusted(), list, layout.list_len);
-        let out = self
-            .b
-            .ins()
-            .icmp(IntCC::UnsignedGreaterThanOrEqual, index, len);
+        // A constant index (`p[0]`): compared and added as immediates.
+        let k = self.iconst_of(index).filter(|k| (0..1 << 27).contains(k));
+        let out = match k {
+            Some(k) => self
+                .b
+                .ins()
+                .icmp_imm_u(IntCC::UnsignedLessThanOrEqual, len, k),
+            None => self
+                .b
+                .ins()
+                .icmp(IntCC::UnsignedGreaterThanOrEqual, index, len),
+        };
         self.exit_if(r, ins.snap, out)?;
         let items = self
             .b
             .ins()
             .load(types::I64, trusted(), list, layout.list_items);
-        let off = self.b.ins().ishl_imm_u(index, 4);
+        if let Some(k) = k {
+            return Ok(self.b.ins().iadd_imm_s(items, k * 16));
+        }
+        let off = match self.item_offsets.iter().find(|o| o.0 == index) {
+            Some(&(_, off)) => off,
+            None => {
+                let off = self.b.ins().ishl_imm_u(index, 4);
+                self.item_offsets.push((index, off));
+                off
+            }
+        };
         Ok(self.b.ins().iadd(items, off))
     }
 
@@ -1374,6 +1459,29 @@ impl Lower<'_, '_> {
         ins: &Ins,
         want_mod: bool,
     ) -> Result<Value, BackendError> {
+        if let Some(d) = self.kint(ins.b).filter(|&k| k > 0) {
+            let a = self.value(ins.a, r)?;
+            if d.count_ones() == 1 {
+                // Two's complement: `a // 2^k` is `a >> k` and `a % 2^k` is
+                // `a & (2^k - 1)`, for either sign of `a`.
+                return Ok(if want_mod {
+                    self.b.ins().band_imm_s(a, d - 1)
+                } else {
+                    self.b.ins().sshr_imm_u(a, i64::from(d.trailing_zeros()))
+                });
+            }
+            // No exit; `s ^ ((a ^ s) / d)` with s = a >> 63 (see `divconst`).
+            let s = self.b.ins().sshr_imm_u(a, 63);
+            let n = self.b.ins().bxor(a, s);
+            let qn = self.udiv_const(n, d);
+            let q = self.b.ins().bxor(qn, s);
+            return Ok(if want_mod {
+                let qd = self.b.ins().imul_imm_s(q, d);
+                self.b.ins().isub(a, qd)
+            } else {
+                q
+            });
+        }
         let (a, b) = self.args2(r, ins)?;
         let positive = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, b, 0);
         self.exit_unless(r, ins.snap, positive)?;
@@ -1388,6 +1496,19 @@ impl Lower<'_, '_> {
         } else {
             self.b.ins().iadd(q, borrow)
         })
+    }
+
+    /// `n / d` for `0 <= n < 2^63` and a constant `d > 0`, as a multiply (`divconst`).
+    fn udiv_const(&mut self, n: Value, d: i64) -> Value {
+        match divconst::udiv_by(d) {
+            UDivBy::Shift(0) => n,
+            UDivBy::Shift(k) => self.b.ins().ushr_imm_u(n, i64::from(k)),
+            UDivBy::Magic { magic, shift } => {
+                let m = self.b.ins().iconst(types::I64, magic as i64);
+                let hi = self.b.ins().umulhi(n, m);
+                self.b.ins().ushr_imm_u(hi, i64::from(shift))
+            }
+        }
     }
 
     /// A signed int comparison, as a 0/1 byte.

@@ -460,6 +460,69 @@ fn floor_div_and_mod_follow_python() {
     assert_eq!((py_floordiv(-7, 2), py_mod(-7, 2)), (-4, 1));
 }
 
+/// `//` and `%` by a positive constant compile to a multiply (`divconst`), with no
+/// exit; they agree with Python for dividends of both signs up to both ends of i64.
+#[test]
+fn floor_div_and_mod_by_constants_multiply() {
+    let xs = [
+        0,
+        1,
+        -1,
+        2,
+        -2,
+        6,
+        -6,
+        7,
+        -7,
+        8,
+        -8,
+        100,
+        -100,
+        1 << 40,
+        -(1 << 40) - 1,
+        i64::MAX,
+        i64::MAX - 1,
+        i64::MIN,
+        i64::MIN + 1,
+        0x1234_5678_9abc_def0,
+        -0x1234_5678_9abc_def1,
+    ];
+    for d in [
+        1i64,
+        2,
+        3,
+        7,
+        10,
+        11,
+        255,
+        641,
+        1 << 40,
+        (1 << 40) + 1,
+        i64::MAX,
+    ] {
+        let mut b = B::default();
+        let s0 = b.snap(&[]);
+        let x = b.sload(0, Ty::INT, s0);
+        let k = b.int(d);
+        let s1 = b.snap(&[]);
+        let q = b.guarded(Opcode::FloorDiv, Ty::INT, &[x, k], s1);
+        let m = b.guarded(Opcode::Mod, Ty::INT, &[x, k], s1);
+        let done = b.observe(&[(1, q), (2, m)]);
+        let ct = compile(&b.t);
+        let mut tried = xs.to_vec();
+        tried.extend(
+            xs.iter()
+                .flat_map(|&a| [a.wrapping_mul(d), a.wrapping_mul(d) - 1]),
+        );
+        for a in tried {
+            let mut regs = vec![Value::Int(a), Value::None, Value::None];
+            assert_eq!(run(&ct, &mut regs), s(done), "{a} // {d}");
+            assert_eq!(int(&regs[1]), py_floordiv(a, d), "{a} // {d}");
+            assert_eq!(int(&regs[2]), py_mod(a, d), "{a} % {d}");
+        }
+    }
+}
+
 /// `UDiv`/`URem` (what `bounds` makes of `//` and `%` of a value that cannot be
 /// negative by a positive constant) agree with Python for every such dividend,
 /// i64::MAX included; a non-constant divisor is refused, not compiled to a trap.
@@ -720,7 +783,87 @@ fn overflow_checks_with_a_constant_operand() {
     }
 }
 
+/// Shifts by a constant count are lowered without the count checks (and a count of
+/// 64 or more still gives the sign); `<<` still exits when bits are lost.
+#[test]
+fn shifts_by_constant_counts() {
+    let xs = [
+        0,
+        1,
+        -1,
+        5,
+        -5,
+        255,
+        1 << 40,
+        -(1 << 40),
+        i64::MAX,
+        i64::MIN,
+    ];
+    for k in [0i64, 1, 3, 8, 40, 62, 63, 64, 100] {
+        let mut b = B::default();
+        let s0 = b.snap(&[]);
+        let x = b.sload(0, Ty::INT, s0);
+        let c = b.int(k);
+        let s1 = b.snap(&[]);
+        let r = b.guarded(Opcode::Shr, Ty::INT, &[x, c], s1);
+        let s2 = b.snap(&[(1, r)]);
+        let l = b.guarded(Opcode::ShlOv, Ty::INT, &[x, c], s2);
+        let done = b.observe(&[(1, r), (2, l)]);
+        let ct = compile(&b.t);
+        for &a in &xs {
+            let mut regs = vec![Value::Int(a), Value::None, Value::None];
+            let exit = run(&ct, &mut regs);
+            assert_eq!(int(&regs[1]), a >> k.min(63), "{a} >> {k}");
+            let fits = k < 64 && (a << k) >> k == a;
+            if fits {
+                assert_eq!(exit, s(done), "{a} << {k}");
+                assert_eq!(int(&regs[2]), a << k, "{a} << {k}");
+            } else {
+                assert_eq!(exit, s(s2), "{a} << {k} must exit");
+                assert!(matches!(regs[2], Value::None));
+            }
+        }
+    }
+}
+
 // -- Floats -----------------------------------------------------------------------
+
+/// Division by a nonzero float constant has no zero test; by a zero constant (of
+/// either sign) it still exits.
+#[test]
+fn fdiv_by_constants() {
+    for (k, exits) in [
+        (2.0, false),
+        (-0.5, false),
+        (f64::NAN, false),
+        (f64::INFINITY, false),
+        (0.0, true),
+        (-0.0, true),
+    ] {
+        let mut b = B::default();
+        let s0 = b.snap(&[]);
+        let x = b.sload(0, Ty::FLOAT, s0);
+        let c = b.float(k);
+        let s1 = b.snap(&[]);
+        let d = b.guarded(Opcode::FDiv, Ty::FLOAT, &[x, c], s1);
+        let done = b.observe(&[(1, d)]);
+        let ct = compile(&b.t);
+        for a in [3.5, -1.0, 0.0, f64::INFINITY] {
+            let mut regs = vec![Value::Float(a), Value::None];
+            let exit = run(&ct, &mut regs);
+            if exits {
+                assert_eq!(exit, s(s1), "{a} / {k} must exit");
+            } else {
+                assert_eq!(exit, s(done));
+                let got = float(&regs[1]);
+                assert!(
+                    got.to_bits() == (a / k).to_bits() || (got.is_nan() && (a / k).is_nan()),
+                    "{a} / {k} = {got}"
+                );
+            }
+        }
+    }
+}
 
 #[test]
 fn fdiv_by_zero_exits() {

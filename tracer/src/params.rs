@@ -101,6 +101,12 @@ jit_params! {
          doubles with each abort: after the n-th abort it is penalty * 2^(n-1) \
          back-edges, until maxabort blacklists the loop. No random bits: tvm stays \
          deterministic.";
+    optimize: u32 = 0,
+        "1: run Cranelift's e-graph optimizer on every compiled function. Off by \
+         default: the tracer's passes and the backend's lowering already do what it \
+         did for traces (folding, hoisting, constants at their uses, division by \
+         constants as multiplies), and without it compiling takes about a quarter \
+         less time.";
     maxtrace: u32 = 1000,
         "Maximum traces compiled in one run; after that the JIT stops recording.";
 }
