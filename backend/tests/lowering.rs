@@ -512,7 +512,7 @@ fn floor_div_and_mod_by_constants_multiply() {
         let mut tried = xs.to_vec();
         tried.extend(
             xs.iter()
-                .flat_map(|&a| [a.wrapping_mul(d), a.wrapping_mul(d) - 1]),
+                .flat_map(|&a| [a.wrapping_mul(d), a.wrapping_mul(d).wrapping_sub(1)]),
         );
         for a in tried {
             let mut regs = vec![Value::Int(a), Value::None, Value::None];
