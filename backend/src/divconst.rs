@@ -48,28 +48,27 @@ pub fn udiv_by(d: i64) -> UDivBy {
     }
 }
 
-impl UDivBy {
-    /// `n / d` as the machine code computes it (for tests and constant folding).
-    pub fn apply(self, n: u64) -> u64 {
-        debug_assert!(n < 1 << 63);
-        match self {
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n / d` as the code `lower.rs` emits for `rule` computes it.
+    fn apply(rule: UDivBy, n: u64) -> u64 {
+        assert!(n < 1 << 63);
+        match rule {
             UDivBy::Shift(k) => n >> k,
             UDivBy::Magic { magic, shift } => {
                 (((u128::from(n) * u128::from(magic)) >> 64) as u64) >> shift
             }
         }
     }
-}
 
-/// Python's `a // d` for `d > 0` with the recipe: `s ^ ((a ^ s) / d)`, `s = a >> 63`.
-pub fn floor_div(a: i64, d: i64) -> i64 {
-    let s = a >> 63;
-    (udiv_by(d).apply((a ^ s) as u64) as i64) ^ s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// Python's `a // d` for `d > 0` as `lower.rs` computes it: `s ^ ((a ^ s) / d)`,
+    /// `s = a >> 63`.
+    fn floor_div(a: i64, d: i64) -> i64 {
+        let s = a >> 63;
+        (apply(udiv_by(d), (a ^ s) as u64) as i64) ^ s
+    }
 
     /// Dividends near 0, near 2^63, and around multiples of `d`.
     fn dividends(d: i64) -> Vec<u64> {
@@ -119,7 +118,7 @@ mod tests {
         for d in divisors() {
             let rule = udiv_by(d);
             for n in dividends(d) {
-                assert_eq!(rule.apply(n), n / d as u64, "{n} / {d} with {rule:?}");
+                assert_eq!(apply(rule, n), n / d as u64, "{n} / {d} with {rule:?}");
             }
         }
     }

@@ -423,15 +423,7 @@ impl Lower<'_, '_> {
                     return Err(invalid(r, "unsigned division by a non-constant"));
                 };
                 let a = self.value(ins.a, r)?;
-                Some(if ins.op == UDiv {
-                    self.udiv_const(a, d)
-                } else if d.count_ones() == 1 {
-                    self.b.ins().band_imm_s(a, d - 1)
-                } else {
-                    let q = self.udiv_const(a, d);
-                    let qd = self.b.ins().imul_imm_s(q, d);
-                    self.b.ins().isub(a, qd)
-                })
+                Some(self.div_mod_const(a, d, ins.op == URem, true))
             }
             BAnd => {
                 let (a, b) = self.args2(r, ins)?;
@@ -445,38 +437,40 @@ impl Lower<'_, '_> {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().bxor(a, b))
             }
-            Shr if self.kint(ins.b).is_some_and(|k| k >= 0) => {
-                let k = self.kint(ins.b).unwrap_or(0).min(63);
-                let a = self.value(ins.a, r)?;
-                Some(self.b.ins().sshr_imm_u(a, k))
-            }
             Shr => {
-                let (a, b) = self.args2(r, ins)?;
-                let nonneg = self
-                    .b
-                    .ins()
-                    .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, b, 0);
-                self.exit_unless(r, ins.snap, nonneg)?;
-                // Shifting by 64 or more gives the sign: clamp the count to 63.
-                let k63 = self.b.ins().iconst(types::I64, 63);
-                let n = self.b.ins().umin(b, k63);
-                Some(self.b.ins().sshr(a, n))
-            }
-            ShlOv if self.kint(ins.b).is_some_and(|k| (0..64).contains(&k)) => {
-                let k = self.kint(ins.b).unwrap_or(0);
                 let a = self.value(ins.a, r)?;
-                let v = self.b.ins().ishl_imm_u(a, k);
-                let back = self.b.ins().sshr_imm_u(v, k);
-                let lost = self.b.ins().icmp(IntCC::NotEqual, back, a);
-                self.exit_if(r, ins.snap, lost)?;
-                Some(v)
+                Some(match self.kint(ins.b).filter(|&k| k >= 0) {
+                    // A constant count needs no checks.
+                    Some(k) => self.b.ins().sshr_imm_u(a, k.min(63)),
+                    None => {
+                        let b = self.value(ins.b, r)?;
+                        let nonneg = self
+                            .b
+                            .ins()
+                            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, b, 0);
+                        self.exit_unless(r, ins.snap, nonneg)?;
+                        // Shifting by 64 or more gives the sign: clamp the count to 63.
+                        let k63 = self.b.ins().iconst(types::I64, 63);
+                        let n = self.b.ins().umin(b, k63);
+                        self.b.ins().sshr(a, n)
+                    }
+                })
             }
             ShlOv => {
-                let (a, b) = self.args2(r, ins)?;
-                let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, b, 64);
-                self.exit_unless(r, ins.snap, in_range)?;
-                let v = self.b.ins().ishl(a, b);
-                let back = self.b.ins().sshr(v, b);
+                let a = self.value(ins.a, r)?;
+                let (v, back) = match self.kint(ins.b).filter(|k| (0..64).contains(k)) {
+                    Some(k) => {
+                        let v = self.b.ins().ishl_imm_u(a, k);
+                        (v, self.b.ins().sshr_imm_u(v, k))
+                    }
+                    None => {
+                        let b = self.value(ins.b, r)?;
+                        let in_range = self.b.ins().icmp_imm_u(IntCC::UnsignedLessThan, b, 64);
+                        self.exit_unless(r, ins.snap, in_range)?;
+                        let v = self.b.ins().ishl(a, b);
+                        (v, self.b.ins().sshr(v, b))
+                    }
+                };
                 let lost = self.b.ins().icmp(IntCC::NotEqual, back, a);
                 self.exit_if(r, ins.snap, lost)?;
                 Some(v)
@@ -493,16 +487,15 @@ impl Lower<'_, '_> {
                 let (a, b) = self.args2(r, ins)?;
                 Some(self.b.ins().fmul(a, b))
             }
-            FDiv if self.kfloat(ins.b).is_some_and(|k| k != 0.0) => {
-                let (a, b) = self.args2(r, ins)?;
-                Some(self.b.ins().fdiv(a, b))
-            }
             FDiv => {
                 let (a, b) = self.args2(r, ins)?;
-                let zero = self.b.ins().f64const(0.0);
-                // Ordered ==: true for +0.0 and -0.0, false for NaN (x / NaN is NaN).
-                let is_zero = self.b.ins().fcmp(FloatCC::Equal, b, zero);
-                self.exit_if(r, ins.snap, is_zero)?;
+                // A nonzero constant divisor needs no test (NaN is nonzero).
+                if !self.kfloat(ins.b).is_some_and(|k| k != 0.0) {
+                    let zero = self.b.ins().f64const(0.0);
+                    // Ordered ==: true for +0.0 and -0.0, false for NaN (x / NaN is NaN).
+                    let is_zero = self.b.ins().fcmp(FloatCC::Equal, b, zero);
+                    self.exit_if(r, ins.snap, is_zero)?;
+                }
                 Some(self.b.ins().fdiv(a, b))
             }
             FNeg => {
@@ -1418,7 +1411,8 @@ impl Lower<'_, '_> {
             .b
             .ins()
             .load(types::I64, trusted(), list, layout.list_len);
-        // A constant index (`p[0]`): compared and added as immediates.
+        // A constant index (`p[0]`): compared and added as immediates (below 2^27,
+        // so that the byte offset k * 16 fits a 32-bit displacement).
         let k = self.iconst_of(index).filter(|k| (0..1 << 27).contains(k));
         let out = match k {
             Some(k) => self
@@ -1461,26 +1455,7 @@ impl Lower<'_, '_> {
     ) -> Result<Value, BackendError> {
         if let Some(d) = self.kint(ins.b).filter(|&k| k > 0) {
             let a = self.value(ins.a, r)?;
-            if d.count_ones() == 1 {
-                // Two's complement: `a // 2^k` is `a >> k` and `a % 2^k` is
-                // `a & (2^k - 1)`, for either sign of `a`.
-                return Ok(if want_mod {
-                    self.b.ins().band_imm_s(a, d - 1)
-                } else {
-                    self.b.ins().sshr_imm_u(a, i64::from(d.trailing_zeros()))
-                });
-            }
-            // No exit; `s ^ ((a ^ s) / d)` with s = a >> 63 (see `divconst`).
-            let s = self.b.ins().sshr_imm_u(a, 63);
-            let n = self.b.ins().bxor(a, s);
-            let qn = self.udiv_const(n, d);
-            let q = self.b.ins().bxor(qn, s);
-            return Ok(if want_mod {
-                let qd = self.b.ins().imul_imm_s(q, d);
-                self.b.ins().isub(a, qd)
-            } else {
-                q
-            });
+            return Ok(self.div_mod_const(a, d, want_mod, false));
         }
         let (a, b) = self.args2(r, ins)?;
         let positive = self.b.ins().icmp_imm_s(IntCC::SignedGreaterThan, b, 0);
@@ -1496,6 +1471,35 @@ impl Lower<'_, '_> {
         } else {
             self.b.ins().iadd(q, borrow)
         })
+    }
+
+    /// Python's `a // d` (or `a % d` when `want_mod`) for a constant `d > 0`, without
+    /// an exit; `nonneg` when `a` is known to be `>= 0` (`UDiv`/`URem`).
+    fn div_mod_const(&mut self, a: Value, d: i64, want_mod: bool, nonneg: bool) -> Value {
+        if d.count_ones() == 1 {
+            // Two's complement: `a // 2^k` is `a >> k` and `a % 2^k` is
+            // `a & (2^k - 1)`, for either sign of `a`.
+            return if want_mod {
+                self.b.ins().band_imm_s(a, d - 1)
+            } else {
+                self.b.ins().sshr_imm_u(a, i64::from(d.trailing_zeros()))
+            };
+        }
+        let q = if nonneg {
+            self.udiv_const(a, d)
+        } else {
+            // `s ^ ((a ^ s) / d)` with s = a >> 63 (see `divconst`).
+            let s = self.b.ins().sshr_imm_u(a, 63);
+            let n = self.b.ins().bxor(a, s);
+            let qn = self.udiv_const(n, d);
+            self.b.ins().bxor(qn, s)
+        };
+        if !want_mod {
+            return q;
+        }
+        // Wrapping: q * d may leave i64 (MIN // 3), a - q * d never does.
+        let qd = self.b.ins().imul_imm_s(q, d);
+        self.b.ins().isub(a, qd)
     }
 
     /// `n / d` for `0 <= n < 2^63` and a constant `d > 0`, as a multiply (`divconst`).
